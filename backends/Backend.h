@@ -1,0 +1,30 @@
+#pragma once
+
+#include "ir/Location.h"
+
+#include <string>
+#include <vector>
+
+namespace llvm {
+class raw_ostream;
+}
+
+namespace shc {
+
+class DiagnosticEngine;
+class Module;
+
+struct EmitOptions {
+  std::string toolVersion;
+  /// Which phases to emit: before_schema, after_schema, or both.
+  bool emitBefore = true;
+  bool emitAfter = true;
+};
+
+/// Emits the module as SQL for its target dialect. Reports (rule
+/// "unsupported-in-dialect") what the dialect cannot express. Output is
+/// deterministic: the same module gives byte-identical text.
+LogicalResult emitSQL(const Module &module, const EmitOptions &opts, llvm::raw_ostream &os,
+                      DiagnosticEngine &diags);
+
+} // namespace shc

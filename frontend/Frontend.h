@@ -1,0 +1,34 @@
+#pragma once
+
+#include "ir/Dialect.h"
+#include "ir/Location.h"
+
+#include "llvm/ADT/ArrayRef.h"
+
+#include <string>
+#include <vector>
+
+namespace shc {
+
+class DiagnosticEngine;
+class Module;
+class SourceManager;
+
+/// Expands PATHs (files; folders searched recursively for *.yaml/*.yml, in
+/// sorted order; "-" for stdin) and loads each file into the SourceManager
+/// once. A missing or unreadable path, a symlink loop, or a binary file is
+/// reported (rule "io-error" / "binary-file") and skipped, so the rest is
+/// still checked. Returns the ids of the loaded files.
+std::vector<uint32_t> loadInputs(llvm::ArrayRef<std::string> paths, SourceManager &sm,
+                                 DiagnosticEngine &diags);
+
+/// Parses every loaded YAML file and lowers its documents into `module`:
+/// kind: Table into the schema (using spec.schema.<target>, with the
+/// postgres family falling back to `postgres`), kind: DataMigration into
+/// migrations (spec.schema.<target> list, cockroachdb/timescaledb fall back to
+/// `postgres`). Other kinds are skipped with a note. Reports every problem;
+/// returns failure if any error was reported.
+LogicalResult lowerToIR(SourceManager &sm, llvm::ArrayRef<uint32_t> files, Module &module,
+                        DiagnosticEngine &diags);
+
+} // namespace shc

@@ -1,0 +1,145 @@
+#pragma once
+
+#include "ir/Dialect.h"
+#include "ir/Expr.h"
+#include "ir/ScalarLocator.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace shc {
+
+// ---------------------------------------------------------------------------
+// Schema (from kind: Table)
+// ---------------------------------------------------------------------------
+
+struct Column {
+  std::string name;
+  Type type;
+  std::string typeSpelling; ///< as written in the spec
+  bool notNull = false;
+  bool primaryKey = false;
+  std::optional<std::string> defaultValue;
+  SourceLoc loc;
+};
+
+struct Table {
+  std::string database;
+  std::string name;
+  std::vector<Column> columns;
+  std::vector<std::string> primaryKey; ///< Cassandra: partition keys first
+  size_t partitionKeyCount = 0;        ///< Cassandra only
+  SourceLoc loc;
+
+  const Column *findColumn(llvm::StringRef name) const;
+};
+
+// ---------------------------------------------------------------------------
+// Data migrations (from kind: DataMigration)
+// ---------------------------------------------------------------------------
+
+enum class Phase : uint8_t { BeforeSchema, AfterSchema };
+llvm::StringRef phaseName(Phase p); ///< "before_schema" / "after_schema"
+
+class Operation {
+public:
+  enum class Kind : uint8_t { Update, CustomSql };
+  virtual ~Operation();
+  Kind getKind() const { return kind; }
+  SourceLoc getLoc() const { return loc; }
+
+protected:
+  Operation(Kind k, SourceLoc loc) : kind(k), loc(loc) {}
+
+private:
+  Kind kind;
+  SourceLoc loc;
+};
+using OperationPtr = std::unique_ptr<Operation>;
+
+/// How a transformUpdate assignment was written, kept for plans and lint.
+enum class TransformKind : uint8_t {
+  None,
+  TimezoneConvert,
+  FormatChange,
+  TypeCast,
+  StringTransform,
+};
+
+struct Assignment {
+  std::string column;
+  SourceLoc loc; ///< of the column name
+  const Column *resolved = nullptr;
+  ExprPtr value;
+  TransformKind transform = TransformKind::None;
+};
+
+/// staticUpdate, calculatedUpdate and transformUpdate all lower to this:
+/// UPDATE table SET column = expr, ... [WHERE where].
+class UpdateOp : public Operation {
+public:
+  enum class Origin : uint8_t { Static, Calculated, Transform };
+  UpdateOp(SourceLoc loc, Origin origin) : Operation(Kind::Update, loc), origin(origin) {}
+  Origin origin;
+  std::string table;
+  SourceLoc tableLoc;
+  const Table *resolved = nullptr;
+  std::vector<Assignment> assignments;
+  ExprPtr where; ///< may be null (updates every row)
+  static bool classof(const Operation *o) { return o->getKind() == Kind::Update; }
+};
+llvm::StringRef updateOriginName(UpdateOp::Origin o); ///< "staticUpdate", ...
+
+/// customSQL: opaque text, optionally parse-checked.
+class CustomSqlOp : public Operation {
+public:
+  explicit CustomSqlOp(SourceLoc loc) : Operation(Kind::CustomSql, loc) {}
+  std::string sql;
+  ScalarLocator sqlLocator; ///< maps offsets in `sql` to file positions
+  bool validate = false;
+  static bool classof(const Operation *o) { return o->getKind() == Kind::CustomSql; }
+};
+
+struct Requirement {
+  std::string name;
+  SourceLoc loc;
+};
+
+struct Migration {
+  std::string name;
+  SourceLoc loc; ///< of metadata.name / spec.name
+  std::string database;
+  Phase phase = Phase::AfterSchema;
+  bool declaredIdempotent = false;
+  std::vector<Requirement> requires;
+  std::vector<OperationPtr> operations;
+  /// Which `spec.schema` list the operations came from ("postgres" for a
+  /// cockroachdb target without its own list).
+  std::string sourceDialectKey;
+};
+
+/// Everything one compilation sees: the schema and the migrations, for one
+/// target. Owns its nodes; the SourceManager that locations refer to is
+/// owned by the caller.
+class Module {
+public:
+  explicit Module(Dialect target) : target(target) {}
+  Dialect getTarget() const { return target; }
+
+  std::vector<std::unique_ptr<Table>> tables;
+  std::vector<std::unique_ptr<Migration>> migrations;
+  /// Input paths in load order, for the output header.
+  std::vector<std::string> inputs;
+
+  /// Case-sensitive lookup (names are already case-folded by the frontend).
+  const Table *findTable(llvm::StringRef name) const;
+
+private:
+  Dialect target;
+};
+
+} // namespace shc

@@ -1,0 +1,18 @@
+#pragma once
+
+namespace llvm {
+class raw_ostream;
+}
+
+namespace shc {
+
+class Expr;
+class Module;
+class SourceManager;
+
+/// The stable textual IR (--emit=ir / --emit=ast / --print-after). Types are
+/// printed when set; locations as file:line:col when `sm` is given.
+void printModule(const Module &module, llvm::raw_ostream &os, const SourceManager *sm);
+void printExpr(const Expr &expr, llvm::raw_ostream &os);
+
+} // namespace shc

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ir/Location.h"
+
+#include <vector>
+
+namespace shc {
+
+/// Maps byte offsets in the decoded text of a YAML scalar (what the user's SQL
+/// parser sees) back to file positions. A scalar is a sequence of runs; inside
+/// a run, text offset and source column advance together. Escapes in quoted
+/// scalars and each line of a block scalar start a new run.
+class ScalarLocator {
+public:
+  ScalarLocator() = default;
+  /// A locator for text that sits verbatim at `start` on one line.
+  explicit ScalarLocator(SourceLoc start) { addRun(0, start); }
+
+  /// Text from `textOffset` on (until the next run) starts at `loc`. Runs must
+  /// be added in increasing textOffset order.
+  void addRun(size_t textOffset, SourceLoc loc) { runs.push_back({textOffset, loc}); }
+
+  SourceLoc locate(size_t textOffset) const {
+    if (runs.empty()) return SourceLoc();
+    size_t lo = 0, hi = runs.size();
+    while (hi - lo > 1) {
+      size_t mid = (lo + hi) / 2;
+      if (runs[mid].textOffset <= textOffset) lo = mid; else hi = mid;
+    }
+    const Run &r = runs[lo];
+    SourceLoc loc = r.loc;
+    if (textOffset >= r.textOffset) loc.col += static_cast<uint32_t>(textOffset - r.textOffset);
+    return loc;
+  }
+  SourceLoc start() const { return runs.empty() ? SourceLoc() : runs.front().loc; }
+  bool empty() const { return runs.empty(); }
+
+private:
+  struct Run {
+    size_t textOffset;
+    SourceLoc loc;
+  };
+  std::vector<Run> runs;
+};
+
+} // namespace shc

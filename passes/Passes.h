@@ -1,0 +1,65 @@
+#pragma once
+
+#include "ir/Location.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class raw_ostream;
+}
+
+namespace shc {
+
+class DiagnosticEngine;
+class Module;
+class SourceManager;
+
+struct PassContext {
+  DiagnosticEngine &diags;
+  const SourceManager &sources;
+};
+
+/// A named step over the module. Checkers (resolve, typecheck) report and fill
+/// in resolution/type slots; analyses are read-only.
+class Pass {
+public:
+  virtual ~Pass();
+  virtual llvm::StringRef getName() const = 0;
+  /// Failure means errors were reported; later passes still run so that every
+  /// error is reported in one go.
+  virtual LogicalResult run(Module &module, PassContext &ctx) = 0;
+};
+
+/// resolve: tables and columns exist (with "did you mean"); fills
+/// UpdateOp::resolved, Assignment::resolved, ColumnRefExpr::table/column.
+std::unique_ptr<Pass> createResolvePass();
+/// typecheck: types every expression, coerces literals with their input
+/// validated, checks assignments against column types and that WHERE is
+/// boolean.
+std::unique_ptr<Pass> createTypeCheckPass();
+
+/// Runs passes in order, honouring --disable=NAME and --print-after=NAME.
+class PassManager {
+public:
+  void addPass(std::unique_ptr<Pass> pass);
+  void disable(llvm::StringRef name);
+  void printAfter(llvm::StringRef name, llvm::raw_ostream *os);
+  /// Names of all registered passes, in order.
+  std::vector<std::string> passNames() const;
+  LogicalResult run(Module &module, PassContext &ctx);
+
+private:
+  std::vector<std::unique_ptr<Pass>> passes;
+  std::vector<std::string> disabled;
+  std::vector<std::string> printed;
+  llvm::raw_ostream *printStream = nullptr;
+};
+
+/// The default pipeline, in DESIGN.md order.
+void buildDefaultPipeline(PassManager &pm);
+
+} // namespace shc
