@@ -2,6 +2,7 @@
 
 #include "ir/Location.h"
 
+#include <cstddef>
 #include <vector>
 
 namespace shc {

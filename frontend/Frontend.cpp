@@ -1,0 +1,29 @@
+// The frontend's two entry points: loading sources and lowering them to IR.
+#include "frontend/Frontend.h"
+
+#include "frontend/Lower.h"
+#include "frontend/SourceLoader.h"
+#include "frontend/YamlDocument.h"
+#include "ir/Diagnostics.h"
+#include "ir/Module.h"
+#include "ir/SourceManager.h"
+
+using namespace shc;
+
+std::vector<uint32_t> shc::loadInputs(llvm::ArrayRef<std::string> paths, SourceManager &sm,
+                                      DiagnosticEngine &diags) {
+  return loadSourcePaths(paths, sm, diags);
+}
+
+LogicalResult shc::lowerToIR(SourceManager &sm, llvm::ArrayRef<uint32_t> files, Module &module,
+                             DiagnosticEngine &diags) {
+  unsigned errorsBefore = diags.getNumErrors();
+  LowerContext ctx{sm, diags, module, 0, {}};
+  for (uint32_t file : files) {
+    module.inputs.push_back(sm.getName(file).str());
+    // One file at a time: its YAML tree is dropped once lowered.
+    for (const YamlDocument &doc : parseYamlDocuments(sm, file, diags))
+      lowerDocument(doc, ctx);
+  }
+  return diags.getNumErrors() > errorsBefore ? failure() : success();
+}

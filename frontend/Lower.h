@@ -1,0 +1,58 @@
+#pragma once
+
+// Internal to the frontend: lowering of SchemaHero YAML documents into the
+// IR. These files are the only ones that know the spec's shape.
+
+#include "ir/Dialect.h"
+#include "ir/Expr.h"
+#include "ir/Module.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace shc {
+
+class DiagnosticEngine;
+class FieldMap;
+class SourceManager;
+class YamlNode;
+struct YamlDocument;
+
+struct LowerContext {
+  const SourceManager &sm;
+  DiagnosticEngine &diags;
+  Module &module;
+  uint32_t file = 0; ///< the file being lowered
+  /// Tables added so far, by database and name, to report redefinitions.
+  llvm::StringMap<const Table *> tableIndex;
+
+  Dialect target() const { return module.getTarget(); }
+  /// The decoded text of `n` with a locator mapping each byte to the file.
+  ScalarLocator locate(const YamlNode &n) const;
+  /// Parses a `where` / `condition` / `expression` scalar as SQL.
+  ExprPtr parseSql(const YamlNode &n, llvm::StringRef field) const;
+};
+
+/// Dispatches one document by `kind`.
+void lowerDocument(const YamlDocument &doc, LowerContext &ctx);
+
+/// kind: Table. `top` is the checked top-level mapping.
+void lowerTable(const FieldMap &top, LowerContext &ctx);
+/// kind: DataMigration.
+void lowerDataMigration(const FieldMap &top, LowerContext &ctx);
+
+/// Checks `metadata` (Kubernetes ObjectMeta) and returns metadata.name or null.
+const YamlNode *lowerMetadata(const YamlNode *metadata, LowerContext &ctx);
+
+/// One item of a `schema.<dialect>` operation list; null after an error.
+/// `listDialect` is the dialect whose list it came from (type_cast types).
+OperationPtr lowerOperation(const YamlNode &item, Dialect listDialect, LowerContext &ctx);
+
+/// A staticUpdate value as typed data (YAML 1.2 core schema); null after an
+/// error.
+ExprPtr lowerStaticValue(const YamlNode &value, llvm::StringRef column, LowerContext &ctx);
+
+/// One `transformations` item into an assignment; false after an error.
+bool lowerTransform(const YamlNode &item, Dialect listDialect, Assignment &out, LowerContext &ctx);
+
+} // namespace shc

@@ -1,0 +1,121 @@
+// kind: DataMigration -> shc::Migration: the spec fields and the choice of the
+// operation list for the target dialect.
+#include "frontend/Lower.h"
+#include "frontend/SpecSchema.h"
+#include "frontend/YamlDocument.h"
+#include "ir/Diagnostics.h"
+#include "ir/Suggest.h"
+
+using namespace shc;
+
+namespace {
+
+const llvm::StringRef MigrationSpecFields[] = {"database",   "name",     "executionOrder",
+                                               "idempotent", "requires", "schema"};
+const llvm::StringRef Phases[] = {"before_schema", "after_schema"};
+
+void lowerPhase(const YamlNode *n, Migration &m, LowerContext &ctx) {
+  if (!n || n->isNull())
+    return;
+  std::optional<std::string> v = readString(n, "executionOrder", ctx.diags);
+  if (!v)
+    return;
+  if (*v == "before_schema") {
+    m.phase = Phase::BeforeSchema;
+  } else if (*v == "after_schema") {
+    m.phase = Phase::AfterSchema;
+  } else {
+    ctx.diags
+        .error(n->loc, "invalid-field",
+               "invalid executionOrder '" + *v + "'" + didYouMean(*v, Phases))
+        .hint("valid values are " + joinAlternatives(Phases));
+  }
+}
+
+/// The operation list for the target: its own, else (cockroachdb,
+/// timescaledb) the postgres one. Null when there is none.
+const YamlNode *pickOperationList(const FieldMap &schema, Dialect target, Dialect &used) {
+  auto present = [&](Dialect d) {
+    const YamlNode *n = schema.get(dialectKey(d));
+    return n && !n->isNull() ? n : nullptr;
+  };
+  used = target;
+  if (const YamlNode *own = present(target))
+    return own;
+  if (target == Dialect::CockroachDB || target == Dialect::TimescaleDB) {
+    used = Dialect::Postgres;
+    return present(Dialect::Postgres);
+  }
+  return nullptr;
+}
+
+void lowerOperations(const FieldMap &spec, Migration &m, SourceLoc nameLoc, LowerContext &ctx) {
+  FieldMap schema(spec.get("schema"), allDialectKeys(), "schema", ctx.diags);
+  if (!schema.isValid())
+    return;
+  // Every list must at least be a list, even those this target does not use.
+  if (const YamlNode *s = schema.getNode(); s && s->isMapping())
+    for (const YamlNode::Entry &e : s->entries)
+      if (!e.value->isNull() && !e.value->isSequence())
+        ctx.diags.error(e.value->loc, "invalid-field",
+                        "'schema." + e.key->value + "' must be a list of operations, found " +
+                            e.value->describe().str());
+
+  Dialect used;
+  const YamlNode *list = pickOperationList(schema, ctx.target(), used);
+  if (!list) {
+    if (m.name.empty())
+      return; // unnamed: already an error, and dropped
+    std::string where = dialectKey(ctx.target()).str();
+    if (ctx.target() == Dialect::CockroachDB || ctx.target() == Dialect::TimescaleDB)
+      where += " (nor for postgres)";
+    ctx.diags.note(nameLoc, "no-operations",
+                   "data migration '" + m.name + "' has no operations for " + where);
+    return;
+  }
+  m.sourceDialectKey = dialectKey(used).str();
+  if (!list->isSequence())
+    return; // reported above
+  for (const YamlNode *item : list->items)
+    if (OperationPtr op = lowerOperation(*item, used, ctx))
+      m.operations.push_back(std::move(op));
+}
+
+} // namespace
+
+void shc::lowerDataMigration(const FieldMap &top, LowerContext &ctx) {
+  const YamlNode *metaName = lowerMetadata(top.get("metadata"), ctx);
+  const YamlNode *specNode = top.require("spec");
+  if (!specNode)
+    return;
+  FieldMap spec(specNode, MigrationSpecFields, "spec", ctx.diags);
+  if (!spec.isValid())
+    return;
+
+  auto m = std::make_unique<Migration>();
+  const YamlNode *nameNode = nullptr;
+  if (const YamlNode *n = spec.get("name"))
+    if (std::optional<std::string> v = readString(n, "spec.name", ctx.diags); v && !v->empty())
+      nameNode = n;
+  if (!nameNode && metaName && !metaName->value.empty())
+    nameNode = metaName;
+  if (nameNode) {
+    m->name = nameNode->value;
+    m->loc = nameNode->loc;
+  } else {
+    ctx.diags.error(spec.getLoc(), "missing-field", "data migration has no name")
+        .hint("set spec.name or metadata.name");
+  }
+
+  if (std::optional<std::string> db = readString(spec.get("database"), "database", ctx.diags))
+    m->database = *db;
+  lowerPhase(spec.get("executionOrder"), *m, ctx);
+  if (const YamlNode *n = spec.get("idempotent"); n && !n->isNull())
+    readBool(n, "idempotent", m->declaredIdempotent, ctx.diags);
+  for (const YamlNode *r : readStringList(spec.get("requires"), "requires", ctx.diags))
+  m->requires.push_back({r->value, r->loc});
+
+  lowerOperations(spec, *m, nameNode ? nameNode->loc : spec.getLoc(), ctx);
+  if (nameNode)
+    ctx.module.migrations.push_back(std::move(m));
+}

@@ -1,0 +1,205 @@
+// transformUpdate items -> typed expressions over the column: the transform
+// vocabulary is fixed, so each one becomes an IR node the backends know.
+#include "frontend/Lower.h"
+#include "frontend/SpecSchema.h"
+#include "frontend/TypeNames.h"
+#include "frontend/YamlDocument.h"
+#include "ir/Diagnostics.h"
+#include "ir/Suggest.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace shc;
+
+namespace {
+
+const llvm::StringRef TransformTypes[] = {"timezone_convert", "format_change", "type_cast",
+                                          "string_transform"};
+const llvm::StringRef FormatChanges[] = {"lowercase", "uppercase", "trim"};
+const llvm::StringRef StringTransforms[] = {"replace", "substring"};
+
+/// An unknown name from a fixed vocabulary: "invalid-transform" with a
+/// did-you-mean, and the full list when nothing is close.
+void reportInvalid(const YamlNode &n, llvm::StringRef what, llvm::ArrayRef<llvm::StringRef> valid,
+                   LowerContext &ctx) {
+  std::string suggestion = didYouMean(n.value, valid);
+  ctx.diags
+      .error(n.loc, "invalid-transform",
+             "unknown " + what.str() + " '" + n.value + "'" + suggestion)
+      .hint("valid values are " + joinAlternatives(valid));
+}
+
+/// Fields that the transform type does not read are almost always a mistake.
+void warnUnused(const FieldMap &f, llvm::ArrayRef<llvm::StringRef> unused, llvm::StringRef type,
+                LowerContext &ctx) {
+  for (llvm::StringRef field : unused)
+    if (const YamlNode *k = f.getKey(field))
+      ctx.diags.warning(k->loc, "unused-field",
+                        "'" + field.str() + "' is not used by " + type.str());
+}
+
+/// A required scalar field of a transform, as a string node.
+const YamlNode *requireString(const FieldMap &f, llvm::StringRef field, LowerContext &ctx) {
+  const YamlNode *n = f.require(field);
+  if (!n || !readString(n, field, ctx.diags))
+    return nullptr;
+  return n;
+}
+
+ExprPtr call(SourceLoc loc, llvm::StringRef name, std::vector<ExprPtr> args) {
+  return std::make_unique<FuncCallExpr>(loc, name.str(), std::move(args),
+                                        FuncCallExpr::Form::Plain);
+}
+
+ExprPtr stringLit(const YamlNode &n) {
+  return std::make_unique<LiteralExpr>(n.loc, LiteralExpr::LitKind::String, n.value);
+}
+
+/// `start` / `length` of substring: integers written as such.
+ExprPtr intParam(const YamlNode &n, llvm::StringRef field, LowerContext &ctx) {
+  llvm::StringRef v = n.isScalar() ? llvm::StringRef(n.value) : "";
+  long long parsed;
+  if (!n.isScalar() || n.tag == "!" || v.getAsInteger(10, parsed)) {
+    ctx.diags.error(n.loc, "invalid-field",
+                    "'" + field.str() + "' must be an integer, found " +
+                        (n.isScalar() ? "'" + n.value + "'" : n.describe().str()));
+    return nullptr;
+  }
+  return std::make_unique<LiteralExpr>(n.loc, LiteralExpr::LitKind::Integer,
+                                       std::to_string(parsed));
+}
+
+ExprPtr lowerStringTransform(const FieldMap &f, ExprPtr col, LowerContext &ctx) {
+  static const llvm::StringRef ParamFields[] = {"type", "old", "new", "start", "length"};
+  const YamlNode *params = f.require("parameters");
+  if (!params)
+    return nullptr;
+  FieldMap p(params, ParamFields, "parameters", ctx.diags);
+  if (!p.isValid())
+    return nullptr;
+  const YamlNode *type = requireString(p, "type", ctx);
+  if (!type)
+    return nullptr;
+  SourceLoc loc = col->getLoc();
+  if (type->value == "replace") {
+    warnUnused(p, {"start", "length"}, "replace", ctx);
+    const YamlNode *from = requireString(p, "old", ctx);
+    const YamlNode *to = p.get("new");
+    if (to && to->isNull() && !to->implicitNull) {
+      ctx.diags.error(to->loc, "invalid-field", "'new' must be a string, found null")
+          .hint("write new: \"\" to delete the matched text");
+      return nullptr;
+    }
+    to = requireString(p, "new", ctx);
+    if (!from || !to)
+      return nullptr;
+    std::vector<ExprPtr> args;
+    args.push_back(std::move(col));
+    args.push_back(stringLit(*from));
+    args.push_back(stringLit(*to));
+    return call(loc, "replace", std::move(args));
+  }
+  if (type->value == "substring") {
+    warnUnused(p, {"old", "new"}, "substring", ctx);
+    const YamlNode *start = p.require("start");
+    if (!start)
+      return nullptr;
+    std::vector<ExprPtr> args;
+    args.push_back(std::move(col));
+    ExprPtr s = intParam(*start, "start", ctx);
+    if (!s)
+      return nullptr;
+    args.push_back(std::move(s));
+    if (const YamlNode *len = p.get("length"); len && !len->isNull()) {
+      ExprPtr l = intParam(*len, "length", ctx);
+      if (!l)
+        return nullptr;
+      args.push_back(std::move(l));
+    }
+    return call(loc, "substring", std::move(args));
+  }
+  reportInvalid(*type, "string_transform type", StringTransforms, ctx);
+  return nullptr;
+}
+
+} // namespace
+
+bool shc::lowerTransform(const YamlNode &item, Dialect listDialect, Assignment &out,
+                         LowerContext &ctx) {
+  static const llvm::StringRef Fields[] = {"column", "transformType", "fromValue", "toValue",
+                                           "parameters"};
+  FieldMap f(&item, Fields, "transformations", ctx.diags);
+  if (!f.isValid())
+    return false;
+  if (item.isNull()) {
+    ctx.diags.error(item.loc, "invalid-field", "empty item in 'transformations'");
+    return false;
+  }
+  const YamlNode *column = requireString(f, "column", ctx);
+  const YamlNode *type = requireString(f, "transformType", ctx);
+  if (!column || !type)
+    return false;
+  out.column = column->value;
+  out.loc = column->loc;
+  auto col = std::make_unique<ColumnRefExpr>(column->loc, "", column->value);
+  col->nameLoc = column->loc;
+  llvm::StringRef kind = type->value;
+
+  if (kind == "timezone_convert") {
+    warnUnused(f, {"parameters"}, kind, ctx);
+    const YamlNode *from = requireString(f, "fromValue", ctx);
+    const YamlNode *to = requireString(f, "toValue", ctx);
+    if (!from || !to)
+      return false;
+    auto e =
+        std::make_unique<TimezoneConvertExpr>(column->loc, std::move(col), from->value, to->value);
+    e->fromLoc = from->loc;
+    e->toLoc = to->loc;
+    out.value = std::move(e);
+    out.transform = TransformKind::TimezoneConvert;
+    return true;
+  }
+  if (kind == "format_change") {
+    warnUnused(f, {"fromValue", "parameters"}, kind, ctx);
+    const YamlNode *to = requireString(f, "toValue", ctx);
+    if (!to)
+      return false;
+    llvm::StringRef fn = llvm::StringSwitch<llvm::StringRef>(to->value)
+                             .Case("lowercase", "lower")
+                             .Case("uppercase", "upper")
+                             .Case("trim", "btrim")
+                             .Default("");
+    if (fn.empty()) {
+      reportInvalid(*to, "format_change toValue", FormatChanges, ctx);
+      return false;
+    }
+    std::vector<ExprPtr> args;
+    args.push_back(std::move(col));
+    out.value = call(column->loc, fn, std::move(args));
+    out.transform = TransformKind::FormatChange;
+    return true;
+  }
+  if (kind == "type_cast") {
+    warnUnused(f, {"fromValue", "parameters"}, kind, ctx);
+    const YamlNode *to = requireString(f, "toValue", ctx);
+    if (!to)
+      return false;
+    std::optional<Type> target = parseTypeName(to->value, listDialect);
+    if (!target) {
+      ctx.diags.error(to->loc, "invalid-transform", "invalid type name '" + to->value + "'");
+      return false;
+    }
+    out.value = std::make_unique<CastExpr>(column->loc, std::move(col), *target, to->value,
+                                           CastExpr::Syntax::CastFunc);
+    out.transform = TransformKind::TypeCast;
+    return true;
+  }
+  if (kind == "string_transform") {
+    warnUnused(f, {"fromValue", "toValue"}, kind, ctx);
+    out.value = lowerStringTransform(f, std::move(col), ctx);
+    out.transform = TransformKind::StringTransform;
+    return out.value != nullptr;
+  }
+  reportInvalid(*type, "transformType", TransformTypes, ctx);
+  return false;
+}

@@ -1,0 +1,168 @@
+// Builds YamlNode trees from yaml-cpp's event stream. This is the only place
+// yaml-cpp is called; its exceptions stop here.
+#include "frontend/YamlDocument.h"
+
+#include "frontend/ScalarLocate.h"
+#include "ir/Diagnostics.h"
+#include "ir/SourceManager.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <map>
+#include <sstream>
+
+using namespace shc;
+
+const YamlNode *YamlNode::get(llvm::StringRef key) const {
+  for (const Entry &e : entries)
+    if (e.key->isScalar() && e.key->value == key)
+      return e.value;
+  return nullptr;
+}
+
+llvm::StringRef YamlNode::describe() const {
+  switch (kind) {
+  case Kind::Null:
+    return "null";
+  case Kind::Scalar:
+    return "a string";
+  case Kind::Sequence:
+    return "a list";
+  case Kind::Mapping:
+    return "a mapping";
+  }
+  return "a value";
+}
+
+namespace {
+
+/// yaml-cpp skips a UTF-8 BOM without counting it in Mark::pos.
+size_t bomLength(llvm::StringRef buffer) { return buffer.startswith("\xEF\xBB\xBF") ? 3 : 0; }
+
+class TreeBuilder : public YAML::EventHandler {
+public:
+  TreeBuilder(const SourceManager &sm, uint32_t file)
+      : sm(sm), file(file), buffer(sm.getBuffer(file)), bom(bomLength(buffer)) {}
+
+  std::vector<YamlDocument> done;
+
+  void OnDocumentStart(const YAML::Mark &) override {
+    doc = YamlDocument();
+    doc.file = file;
+    stack.clear();
+    anchors.clear();
+  }
+  void OnDocumentEnd() override { done.push_back(std::move(doc)); }
+
+  void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
+    YamlNode *n = make(YamlNode::Kind::Null, mark, anchor);
+    llvm::StringRef at = buffer.substr(std::min(n->offset, buffer.size()));
+    n->implicitNull = !(at.startswith("~") || at.startswith("null") || at.startswith("Null") ||
+                        at.startswith("NULL"));
+    add(n);
+  }
+  void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
+    auto it = anchors.find(anchor);
+    if (it != anchors.end())
+      return add(it->second);
+    add(make(YamlNode::Kind::Null, mark, 0));
+  }
+  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                const std::string &value) override {
+    YamlNode *n = make(YamlNode::Kind::Scalar, mark, anchor);
+    n->tag = tag;
+    n->value = value;
+    add(n);
+  }
+  void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    YamlNode *n = make(YamlNode::Kind::Sequence, mark, anchor);
+    n->tag = tag;
+    add(n);
+    stack.push_back({n, nullptr});
+  }
+  void OnSequenceEnd() override { stack.pop_back(); }
+  void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    YamlNode *n = make(YamlNode::Kind::Mapping, mark, anchor);
+    n->tag = tag;
+    add(n);
+    stack.push_back({n, nullptr});
+  }
+  void OnMapEnd() override { stack.pop_back(); }
+
+private:
+  struct Frame {
+    YamlNode *node;
+    const YamlNode *pendingKey;
+  };
+
+  YamlNode *make(YamlNode::Kind kind, const YAML::Mark &mark, YAML::anchor_t anchor) {
+    auto owned = std::make_unique<YamlNode>();
+    YamlNode *n = owned.get();
+    doc.nodes.push_back(std::move(owned));
+    n->kind = kind;
+    size_t pos = mark.pos < 0 ? 0 : static_cast<size_t>(mark.pos) + bom;
+    n->offset = skipNodeProperties(buffer, std::min(pos, buffer.size()));
+    n->loc = sm.getLoc(file, n->offset);
+    if (anchor != YAML::NullAnchor)
+      anchors[anchor] = n;
+    return n;
+  }
+
+  void add(YamlNode *n) {
+    if (stack.empty()) {
+      doc.root = n;
+      return;
+    }
+    Frame &top = stack.back();
+    if (top.node->isSequence()) {
+      top.node->items.push_back(n);
+      return;
+    }
+    if (!top.pendingKey) {
+      top.pendingKey = n;
+      return;
+    }
+    // An empty value (`key:`) gets the position of the next token from
+    // yaml-cpp; the key's position is the useful one.
+    if (n->isNull() && n->implicitNull) {
+      n->loc = top.pendingKey->loc;
+      n->offset = top.pendingKey->offset;
+    }
+    top.node->entries.push_back({top.pendingKey, n});
+    top.pendingKey = nullptr;
+  }
+
+  const SourceManager &sm;
+  uint32_t file;
+  llvm::StringRef buffer;
+  size_t bom;
+  YamlDocument doc;
+  std::vector<Frame> stack;
+  std::map<YAML::anchor_t, YamlNode *> anchors;
+};
+
+} // namespace
+
+std::vector<YamlDocument> shc::parseYamlDocuments(const SourceManager &sm, uint32_t file,
+                                                  DiagnosticEngine &diags) {
+  llvm::StringRef buffer = sm.getBuffer(file);
+  std::istringstream in(buffer.str());
+  TreeBuilder builder(sm, file);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const YAML::Exception &e) {
+    size_t pos = e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos) + bomLength(buffer);
+    diags.error(sm.getLoc(file, std::min(pos, buffer.size())), "yaml-syntax",
+                "invalid YAML: " + e.msg);
+  } catch (const std::exception &e) {
+    diags.error(sm.getLoc(file, 0), "yaml-syntax", std::string("invalid YAML: ") + e.what());
+  }
+  return std::move(builder.done);
+}
