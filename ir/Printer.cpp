@@ -1,4 +1,176 @@
+//===- Printer.cpp - Stable textual form of a Module ----------------------===//
+//
+// printModule (--emit=ir / --emit=ast / --print-after): indentation-based,
+// deterministic, every field shown. Locations print as @file:line:col with
+// the file's basename only, so golden files do not depend on where the tests
+// run.
+//
+//===----------------------------------------------------------------------===//
+
 #include "ir/Printer.h"
+
 #include "ir/Module.h"
+#include "ir/PrinterUtil.h"
+#include "ir/SourceManager.h"
+
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-void shc::printModule(const Module &, llvm::raw_ostream &os, const SourceManager *) { os << "TODO\n"; }
+
+using namespace shc;
+
+static llvm::StringRef transformName(TransformKind k) {
+  switch (k) {
+  case TransformKind::None:
+    return "none";
+  case TransformKind::TimezoneConvert:
+    return "timezone_convert";
+  case TransformKind::FormatChange:
+    return "format_change";
+  case TransformKind::TypeCast:
+    return "type_cast";
+  case TransformKind::StringTransform:
+    return "string_transform";
+  }
+  return "?";
+}
+
+namespace {
+class ModulePrinter {
+public:
+  ModulePrinter(llvm::raw_ostream &os, const SourceManager *sm) : os(os), sm(sm) {}
+
+  void print(const Module &m) {
+    os << "module target=" << dialectKey(m.getTarget());
+    if (!m.inputs.empty()) {
+      os << " inputs=[";
+      for (size_t i = 0; i < m.inputs.size(); ++i)
+        os << (i ? ", " : "") << llvm::sys::path::filename(m.inputs[i]);
+      os << ']';
+    }
+    os << '\n';
+    for (const auto &t : m.tables)
+      if (t)
+        printTable(*t);
+    for (const auto &mig : m.migrations)
+      if (mig)
+        printMigration(*mig);
+  }
+
+private:
+  void loc(SourceLoc l) {
+    if (!sm || !l.isValid() || l.file > sm->getNumBuffers())
+      return;
+    os << " @" << llvm::sys::path::filename(sm->getName(l.file)) << ':' << l.line << ':' << l.col;
+  }
+
+  void printTable(const Table &t) {
+    os << "table " << t.name;
+    if (!t.database.empty())
+      os << " database=" << t.database;
+    loc(t.loc);
+    os << '\n';
+    if (!t.primaryKey.empty()) {
+      os << "  primary_key [";
+      for (size_t i = 0; i < t.primaryKey.size(); ++i)
+        os << (i ? ", " : "") << t.primaryKey[i];
+      os << ']';
+      if (t.partitionKeyCount)
+        os << " partition_keys=" << t.partitionKeyCount;
+      os << '\n';
+    }
+    for (const Column &c : t.columns) {
+      os << "  column " << c.name << " : " << c.type.str();
+      if (!c.typeSpelling.empty() &&
+          !llvm::StringRef(c.typeSpelling).equals_insensitive(c.type.str())) {
+        os << " spelling=";
+        printQuoted(os, c.typeSpelling);
+      }
+      if (c.notNull)
+        os << " not_null";
+      if (c.primaryKey)
+        os << " primary_key";
+      if (c.defaultValue) {
+        os << " default=";
+        printQuoted(os, *c.defaultValue);
+      }
+      loc(c.loc);
+      os << '\n';
+    }
+  }
+
+  void printMigration(const Migration &m) {
+    os << "migration " << m.name << " phase=" << phaseName(m.phase)
+       << " idempotent=" << (m.declaredIdempotent ? "true" : "false") << " requires=[";
+    for (size_t i = 0; i < m.requires.size(); ++i)
+    os << (i ? ", " : "") << m.requires[i].name;
+    os << ']';
+    if (!m.database.empty())
+      os << " database=" << m.database;
+    if (!m.sourceDialectKey.empty())
+      os << " source=" << m.sourceDialectKey;
+    loc(m.loc);
+    os << '\n';
+    for (const OperationPtr &op : m.operations) {
+      if (!op) {
+        os << "  <null>\n";
+      } else if (auto *u = llvm::dyn_cast<UpdateOp>(op.get())) {
+        printUpdate(*u);
+      } else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get())) {
+        printCustomSql(*c);
+      }
+    }
+  }
+
+  void printExprOrNull(const Expr *e) {
+    if (e)
+      printExpr(*e, os);
+    else
+      os << "<null>";
+  }
+
+  void printUpdate(const UpdateOp &u) {
+    os << "  update " << u.table << " origin=" << updateOriginName(u.origin);
+    loc(u.getLoc());
+    os << '\n';
+    for (const Assignment &a : u.assignments) {
+      os << "    set " << a.column << " = ";
+      printExprOrNull(a.value.get());
+      if (a.transform != TransformKind::None)
+        os << " transform=" << transformName(a.transform);
+      loc(a.loc);
+      os << '\n';
+    }
+    if (u.where) {
+      os << "    where ";
+      printExprOrNull(u.where.get());
+      os << '\n';
+    }
+  }
+
+  void printCustomSql(const CustomSqlOp &c) {
+    os << "  custom_sql validate=" << (c.validate ? "true" : "false");
+    loc(c.getLoc());
+    os << '\n';
+    llvm::StringRef sql = c.sql;
+    sql.consume_back("\n");
+    if (sql.empty())
+      return;
+    llvm::SmallVector<llvm::StringRef, 8> lines;
+    sql.split(lines, '\n');
+    for (llvm::StringRef l : lines) {
+      l.consume_back("\r");
+      os << "    |";
+      if (!l.empty())
+        os << ' ' << l;
+      os << '\n';
+    }
+  }
+
+  llvm::raw_ostream &os;
+  const SourceManager *sm;
+};
+} // namespace
+
+void shc::printModule(const Module &module, llvm::raw_ostream &os, const SourceManager *sm) {
+  ModulePrinter(os, sm).print(module);
+}

@@ -1,0 +1,39 @@
+//===- PostgresBackend.h - PostgreSQL-family SQL emission -------*- C++ -*-===//
+//
+// PostgreSQL, and CockroachDB/TimescaleDB which accept the same statements.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "backends/Backend.h"
+#include "backends/common/ExprEmitter.h"
+#include "backends/common/SqlWriter.h"
+
+namespace shc {
+
+/// PostgreSQL 15's non-unreserved keywords (plus the bare EXTRACT fields),
+/// sorted.
+llvm::ArrayRef<Keyword> postgresKeywords();
+/// Double-quoted identifiers folded to lower case, E'' strings for
+/// backslashes, TRUE/FALSE, no NUL bytes in text.
+const SqlPolicy &postgresPolicy();
+/// The SqlWriter for the postgres family.
+const SqlWriter &postgresWriter();
+
+/// PostgreSQL spellings of the dialect hooks: format_type()-style type names
+/// and `(x AT TIME ZONE 'from') AT TIME ZONE 'to'`.
+class PostgresExprEmitter : public ExprEmitter {
+public:
+  explicit PostgresExprEmitter(DiagnosticEngine &diags) : ExprEmitter(postgresWriter(), diags) {}
+
+protected:
+  std::optional<std::string> typeName(const Type &type, llvm::StringRef spelling,
+                                      SourceLoc loc) override;
+  void emitTimezoneConvert(const TimezoneConvertExpr &tz) override;
+};
+
+/// emitSQL for the postgres family (the header names the module's target).
+LogicalResult emitPostgresFamily(const Module &module, const EmitOptions &opts,
+                                 llvm::raw_ostream &os, DiagnosticEngine &diags);
+
+} // namespace shc
