@@ -1,0 +1,54 @@
+#pragma once
+
+#include "ir/Types.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+
+namespace shc {
+
+/// A rejected literal, worded as PostgreSQL's input function words it: the
+/// message (`invalid input syntax for type json`) plus the DETAIL and HINT
+/// lines PostgreSQL adds, which the checker attaches as notes.
+struct LiteralInputError {
+  std::string message;
+  std::string detail; ///< may be empty
+  std::string hint;   ///< may be empty
+};
+
+/// The richer form of validateLiteralInput (ir/Types.h). Modifiers apply
+/// implicit-coercion semantics: varchar(n)/character(n) reject over-long text
+/// (unless the excess is spaces) and numeric(p,s) rejects overflow after
+/// rounding. Types outside the model (Other, Any, Error) accept everything.
+bool checkLiteralInput(const Type &type, llvm::StringRef text, LiteralInputError &error);
+
+// Per-type input functions, shared by the files that implement them.
+namespace input {
+bool integer(const Type &type, llvm::StringRef text, LiteralInputError &error);
+bool numeric(const Type &type, llvm::StringRef text, LiteralInputError &error);
+bool floating(const Type &type, llvm::StringRef text, LiteralInputError &error);
+bool boolean(llvm::StringRef text, LiteralInputError &error);
+bool uuid(llvm::StringRef text, LiteralInputError &error);
+bool bytea(llvm::StringRef text, LiteralInputError &error);
+bool inet(llvm::StringRef text, LiteralInputError &error);
+bool json(llvm::StringRef text, bool binary, LiteralInputError &error);
+/// date, time, timetz, timestamp and timestamptz.
+bool dateTime(const Type &type, llvm::StringRef text, LiteralInputError &error);
+bool interval(llvm::StringRef text, LiteralInputError &error);
+/// array_in: `{a,b}`, `{{1,2},{3,4}}`, quoted elements, NULL; each element
+/// goes through the element type's input function.
+bool array(const Type &type, llvm::StringRef text, LiteralInputError &error);
+} // namespace input
+
+/// Whether `unit` (any case) names a field EXTRACT, date_part or date_trunc
+/// recognise ("year", "years", "y", "epoch", "dow", ...): PostgreSQL reports
+/// `unit "x" not recognized for type ...` otherwise.
+bool isKnownDateUnit(llvm::StringRef unit);
+
+/// Whether `name` (lower-cased) is a time zone PostgreSQL knows, either as an
+/// abbreviation (utc, est, cet ...) or a zone name (europe/paris). Area/City
+/// names are accepted by shape, since the tz database is not bundled.
+bool isKnownTimeZone(llvm::StringRef name);
+
+} // namespace shc

@@ -1,0 +1,223 @@
+//===- Resolve.cpp - the resolve pass --------------------------------------===//
+//
+// Binds names as PostgreSQL's parser does for UPDATE t SET ... WHERE ...:
+// the target table, each assigned column, and every column reference, bare
+// names searching the innermost FROM list first and then the enclosing
+// scopes (the update's table outermost). Reports unknown tables and columns
+// with a "did you mean", and stays silent about anything that depends on a
+// name already reported.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ir/Diagnostics.h"
+#include "ir/Module.h"
+#include "ir/Suggest.h"
+#include "passes/Passes.h"
+
+#include "llvm/ADT/SmallVector.h"
+
+#include <string>
+#include <vector>
+
+using namespace shc;
+
+namespace {
+
+/// One FROM entry visible to column references.
+struct ScopeEntry {
+  std::string refName; ///< alias, or the table name when there is none
+  const Table *table;  ///< null when the table is unknown (already reported)
+};
+using Scope = llvm::SmallVector<ScopeEntry, 2>;
+
+class Resolver {
+public:
+  Resolver(const Module &module, DiagnosticEngine &diags) : module(module), diags(diags) {}
+
+  void resolveUpdate(UpdateOp &op, const std::string &database);
+
+private:
+  const Module &module;
+  DiagnosticEngine &diags;
+  std::vector<Scope> scopes; ///< outermost first
+
+  const Table *findTable(llvm::StringRef name) const;
+  std::vector<std::string> tableNames() const;
+  void resolveExpr(Expr &e);
+  void resolveColumn(ColumnRefExpr &ref);
+  void resolveSelect(SelectStmt &q);
+  std::string database;
+};
+
+const Table *Resolver::findTable(llvm::StringRef name) const {
+  const Table *fallback = nullptr;
+  for (const auto &t : module.tables) {
+    if (t->name != name)
+      continue;
+    if (database.empty() || t->database.empty() || t->database == database)
+      return t.get();
+    if (!fallback)
+      fallback = t.get();
+  }
+  return fallback;
+}
+
+std::vector<std::string> Resolver::tableNames() const {
+  std::vector<std::string> names;
+  for (const auto &t : module.tables)
+    names.push_back(t->name);
+  return names;
+}
+
+void Resolver::resolveUpdate(UpdateOp &op, const std::string &db) {
+  database = db;
+  op.resolved = findTable(op.table);
+  if (!op.resolved) {
+    SourceLoc loc = op.tableLoc.isValid() ? op.tableLoc : op.getLoc();
+    diags.error(loc, "unknown-table",
+                "table \"" + op.table + "\" does not exist" + didYouMean(op.table, tableNames()));
+    return; // no cascade of unknown-column errors
+  }
+  const Table &table = *op.resolved;
+  std::vector<std::string> columnNames;
+  for (const Column &c : table.columns)
+    columnNames.push_back(c.name);
+  for (size_t i = 0; i < op.assignments.size(); ++i) {
+    Assignment &a = op.assignments[i];
+    a.resolved = table.findColumn(a.column);
+    if (!a.resolved) {
+      diags.error(a.loc, "unknown-column",
+                  "column \"" + a.column + "\" of relation \"" + table.name + "\" does not exist" +
+                      didYouMean(a.column, columnNames));
+    }
+    for (size_t j = 0; j < i; ++j)
+      if (op.assignments[j].column == a.column) {
+        diags
+            .error(a.loc, "duplicate-key",
+                   "multiple assignments to same column \"" + a.column + "\"")
+            .note(op.assignments[j].loc, "first assigned here");
+        break;
+      }
+  }
+  scopes.assign(1, Scope{{table.name, &table}});
+  for (Assignment &a : op.assignments)
+    if (a.value)
+      resolveExpr(*a.value);
+  if (op.where)
+    resolveExpr(*op.where);
+  scopes.clear();
+}
+
+void Resolver::resolveExpr(Expr &e) {
+  if (auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e))
+    return resolveColumn(*ref);
+  SelectStmt *q = nullptr;
+  if (auto *s = llvm::dyn_cast<SubqueryExpr>(&e))
+    q = s->query.get();
+  else if (auto *s = llvm::dyn_cast<ExistsExpr>(&e))
+    q = s->query.get();
+  else if (auto *s = llvm::dyn_cast<InSubqueryExpr>(&e)) {
+    if (s->operand)
+      resolveExpr(*s->operand);
+    q = s->query.get();
+  }
+  if (q)
+    return resolveSelect(*q);
+  forEachChild(e, [&](Expr &c) { resolveExpr(c); });
+}
+
+void Resolver::resolveSelect(SelectStmt &q) {
+  Scope scope;
+  for (TableRef &t : q.from) {
+    t.table = findTable(t.name);
+    if (!t.table)
+      diags.error(t.loc.isValid() ? t.loc : q.loc, "unknown-table",
+                  "table \"" + t.name + "\" does not exist" + didYouMean(t.name, tableNames()));
+    scope.push_back({t.alias.empty() ? t.name : t.alias, t.table});
+  }
+  scopes.push_back(std::move(scope));
+  for (SelectStmt::Item &item : q.items)
+    if (item.expr)
+      resolveExpr(*item.expr);
+  if (q.where)
+    resolveExpr(*q.where);
+  if (q.limit)
+    resolveExpr(*q.limit);
+  scopes.pop_back();
+}
+
+void Resolver::resolveColumn(ColumnRefExpr &ref) {
+  ref.table = nullptr;
+  ref.column = nullptr;
+  bool incomplete = false; // an unknown FROM table could have held the column
+  if (!ref.qualifier.empty()) {
+    for (auto s = scopes.rbegin(); s != scopes.rend(); ++s)
+      for (const ScopeEntry &entry : *s) {
+        if (entry.refName != ref.qualifier)
+          continue;
+        if (!entry.table)
+          return; // unknown table, already reported
+        ref.table = entry.table;
+        ref.column = entry.table->findColumn(ref.name);
+        if (!ref.column) {
+          std::vector<std::string> names;
+          for (const Column &c : entry.table->columns)
+            names.push_back(c.name);
+          diags.error(ref.getLoc(), "unknown-column",
+                      "column " + ref.qualifier + "." + ref.name + " does not exist" +
+                          didYouMean(ref.name, names));
+        }
+        return;
+      }
+    diags.error(ref.getLoc(), "unknown-table",
+                "missing FROM-clause entry for table \"" + ref.qualifier + "\"");
+    return;
+  }
+  std::vector<std::string> candidates;
+  for (auto s = scopes.rbegin(); s != scopes.rend(); ++s) {
+    const ScopeEntry *found = nullptr;
+    for (const ScopeEntry &entry : *s) {
+      if (!entry.table) {
+        incomplete = true;
+        continue;
+      }
+      for (const Column &c : entry.table->columns)
+        candidates.push_back(c.name);
+      if (!entry.table->findColumn(ref.name))
+        continue;
+      if (found) {
+        diags.error(ref.getLoc(), "ambiguous-column",
+                    "column reference \"" + ref.name + "\" is ambiguous");
+        return;
+      }
+      found = &entry;
+    }
+    if (found) {
+      ref.table = found->table;
+      ref.column = found->table->findColumn(ref.name);
+      return;
+    }
+    if (incomplete)
+      return;
+  }
+  diags.error(ref.getLoc(), "unknown-column",
+              "column \"" + ref.name + "\" does not exist" + didYouMean(ref.name, candidates));
+}
+
+class ResolvePass : public Pass {
+public:
+  llvm::StringRef getName() const override { return "resolve"; }
+  LogicalResult run(Module &module, PassContext &ctx) override {
+    unsigned errorsBefore = ctx.diags.getNumErrors();
+    Resolver resolver(module, ctx.diags);
+    for (const auto &m : module.migrations)
+      for (const OperationPtr &op : m->operations)
+        if (auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
+          resolver.resolveUpdate(*u, m->database);
+    return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Pass> shc::createResolvePass() { return std::make_unique<ResolvePass>(); }

@@ -1,0 +1,100 @@
+//===- TypeCheck.cpp - the typecheck pass ----------------------------------===//
+//
+// Types every expression of every update and checks what PostgreSQL's
+// transformUpdateStmt checks: each SET value against its column's type with
+// assignment-cast rules (transformAssignedExpr), and WHERE as a boolean. The
+// expression rules live in TypeCheckExpr/Calls/Coerce.cpp.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ir/LiteralInput.h"
+#include "ir/Module.h"
+#include "passes/Passes.h"
+#include "passes/TypeCheckExpr.h"
+
+using namespace shc;
+
+namespace {
+
+class TypeCheckPass : public Pass {
+public:
+  llvm::StringRef getName() const override { return "typecheck"; }
+  LogicalResult run(Module &module, PassContext &ctx) override;
+
+private:
+  void checkUpdate(UpdateOp &op, ExprChecker &checker);
+  void checkAssignment(Assignment &a, const Table &table, ExprChecker &checker);
+};
+
+LogicalResult TypeCheckPass::run(Module &module, PassContext &ctx) {
+  unsigned errorsBefore = ctx.diags.getNumErrors();
+  ExprChecker checker(ctx.diags);
+  for (const auto &m : module.migrations)
+    for (const OperationPtr &op : m->operations)
+      if (auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
+        checkUpdate(*u, checker);
+  return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
+}
+
+void TypeCheckPass::checkUpdate(UpdateOp &op, ExprChecker &checker) {
+  // An unknown table was reported by resolve; nothing here can be checked.
+  if (!op.resolved)
+    return;
+  for (Assignment &a : op.assignments) {
+    if (!a.value)
+      continue;
+    checker.clause = ExprChecker::Clause::UpdateSet;
+    checker.check(*a.value);
+    if (a.resolved)
+      checkAssignment(a, *op.resolved, checker);
+    ExprChecker::resolveLeftoverUnknowns(*a.value);
+  }
+  if (op.where) {
+    checker.clause = ExprChecker::Clause::Where;
+    checker.check(*op.where);
+    checker.coerceToBoolean(*op.where, "WHERE", "where-not-boolean");
+    ExprChecker::resolveLeftoverUnknowns(*op.where);
+  }
+}
+
+/// transformAssignedExpr: the value must reach the column's type by an
+/// implicit or assignment cast; an unknown literal must be valid input for
+/// it (length limits included).
+void TypeCheckPass::checkAssignment(Assignment &a, const Table &table, ExprChecker &checker) {
+  const Column &col = *a.resolved;
+  Expr &value = *a.value;
+  const Type &colType = col.type;
+  if (LiteralExpr *lit = asUnknownLiteral(value)) {
+    if (lit->litKind == LiteralExpr::LitKind::Null) {
+      value.setType(colType);
+      if (col.notNull)
+        checker.diags.warning(value.getLoc(), "null-into-not-null",
+                              "null value in column \"" + col.name + "\" of relation \"" +
+                                  table.name + "\" violates not-null constraint");
+      return;
+    }
+    if (isOpaque(colType)) {
+      value.setType(colType);
+      return;
+    }
+    checker.coerceLiteral(value, colType);
+    return;
+  }
+  const Type &t = value.getType();
+  if (isOpaque(t) || isOpaque(colType))
+    return;
+  std::optional<CastContext> ctx = findCast(t, colType);
+  if (!ctx || *ctx == CastContext::Explicit) {
+    checker.diags
+        .error(value.getLoc(), "type-mismatch",
+               "column \"" + col.name + "\" is of type " + argTypeName(colType) +
+                   " but expression is of type " + argTypeName(t))
+        .hint("You will need to rewrite or cast the expression.");
+    return;
+  }
+  checker.checkNumberConstant(value, colType);
+}
+
+} // namespace
+
+std::unique_ptr<Pass> shc::createTypeCheckPass() { return std::make_unique<TypeCheckPass>(); }

@@ -1,0 +1,326 @@
+//===- TypeCheckCalls.cpp - typing calls, CASE, IN and subqueries ----------===//
+//
+// Mirrors parse_func.c (ParseFuncOrColumn), parse_expr.c's transformCaseExpr,
+// transformCoalesceExpr, transformMinMaxExpr, transformAExprNullIf,
+// transformAExprIn and transformSubLink.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/TypeCheckExpr.h"
+
+#include "ir/LiteralInput.h"
+#include "ir/Module.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace shc;
+
+namespace {
+
+/// SQL-standard functions written without parentheses.
+std::optional<Type> noParensType(llvm::StringRef name) {
+  using K = TypeKind;
+  return llvm::StringSwitch<std::optional<Type>>(name)
+      .Case("current_date", Type(K::Date))
+      .Case("current_timestamp", Type(K::TimestampTz))
+      .Case("localtimestamp", Type(K::Timestamp))
+      .Case("current_time", Type(K::TimeTz))
+      .Case("localtime", Type(K::Time))
+      // name-typed in PostgreSQL; name is a string type we model as text.
+      .Cases("current_user", "session_user", "user", "current_role", Type(K::Text))
+      .Cases("current_catalog", "current_schema", Type(K::Text))
+      .Default(std::nullopt);
+}
+
+const char *clauseName(ExprChecker::Clause c) {
+  switch (c) {
+  case ExprChecker::Clause::UpdateSet:
+    return "UPDATE";
+  case ExprChecker::Clause::Where:
+    return "WHERE";
+  case ExprChecker::Clause::Limit:
+    return "LIMIT";
+  case ExprChecker::Clause::SelectList:
+    return "SELECT";
+  }
+  return "UPDATE";
+}
+
+bool containsColumnRef(const Expr &e) {
+  if (llvm::isa<ColumnRefExpr>(e))
+    return true;
+  bool found = false;
+  forEachChild(e, [&](const Expr &c) { found = found || containsColumnRef(c); });
+  return found;
+}
+
+} // namespace
+
+Type ExprChecker::applyFunction(llvm::StringRef name, llvm::ArrayRef<Expr *> args, SourceLoc loc,
+                                llvm::StringRef displayName, const Signature **chosen) {
+  llvm::SmallVector<Type, 4> types;
+  for (Expr *a : args)
+    types.push_back(a->getType());
+  auto shown = [&] {
+    llvm::SmallVector<std::string, 4> names;
+    for (const Type &t : types)
+      names.push_back(argTypeName(t));
+    return displayName.str() + "(" + llvm::join(names, ", ") + ")";
+  };
+  llvm::ArrayRef<Signature> sigs = lookupFunction(name);
+  if (sigs.empty()) {
+    if (!llvm::any_of(types, isOpaque))
+      diags.warning(loc, "unknown-function", "function " + shown() + " is not type-checked");
+    return Type(TypeKind::Any);
+  }
+  Resolution r = resolveOverload(sigs, types, /*isOperator=*/false);
+  switch (r.status) {
+  case Resolution::Opaque:
+    return r.result;
+  case Resolution::Found: {
+    bool ok = true;
+    for (size_t i = 0; i < args.size(); ++i)
+      if (!r.paramTypes[i].isUnknown())
+        ok &= coerceLiteral(*args[i], r.paramTypes[i]);
+    if (chosen)
+      *chosen = r.sig;
+    return ok ? r.result : Type(TypeKind::Error);
+  }
+  case Resolution::NotFound:
+    diags.error(loc, "undefined-function", "function " + shown() + " does not exist")
+        .hint("No function matches the given name and argument types. You might need to add "
+              "explicit type casts.");
+    return Type(TypeKind::Error);
+  case Resolution::Ambiguous:
+    diags.error(loc, "undefined-function", "function " + shown() + " is not unique")
+        .hint("Could not choose a best candidate function. You might need to add explicit type "
+              "casts.");
+    return Type(TypeKind::Error);
+  case Resolution::PolymorphicUnknown:
+    diags.error(loc, "type-mismatch",
+                "could not determine polymorphic type because input has type unknown");
+    return Type(TypeKind::Error);
+  }
+  return Type(TypeKind::Error);
+}
+
+Type ExprChecker::checkSpecialForm(FuncCallExpr &e, bool &handled) {
+  handled = true;
+  if (e.form == FuncCallExpr::Form::NoParens || (e.args.empty() && noParensType(e.name))) {
+    if (std::optional<Type> t = noParensType(e.name)) {
+      for (ExprPtr &a : e.args)
+        check(*a); // precision, e.g. current_timestamp(3)
+      return *t;
+    }
+  }
+  llvm::SmallVector<Expr *, 4> args;
+  for (ExprPtr &a : e.args) {
+    check(*a);
+    args.push_back(a.get());
+  }
+  if (e.name == "coalesce")
+    return unify(args, "COALESCE");
+  if (e.name == "greatest")
+    return unify(args, "GREATEST");
+  if (e.name == "least")
+    return unify(args, "LEAST");
+  if (e.name == "nullif" && args.size() == 2) {
+    // NULLIF(a, b) compares with = and has the type a is coerced to.
+    Type coerced = args[0]->getType();
+    Type r = applyOperator("=", args[0], *args[1], e.getLoc(), &coerced);
+    if (r.getKind() == TypeKind::Error)
+      return r;
+    return coerced.isUnknown() ? Type(TypeKind::Text) : coerced;
+  }
+  handled = false;
+  return Type();
+}
+
+Type ExprChecker::checkFuncCall(FuncCallExpr &e) {
+  bool handled;
+  Type special = checkSpecialForm(e, handled);
+  if (handled)
+    return special;
+  llvm::SmallVector<Expr *, 4> args;
+  for (ExprPtr &a : e.args)
+    args.push_back(a.get());
+  // POSITION(a IN b) is position(b, a).
+  if (e.form == FuncCallExpr::Form::Position && args.size() == 2)
+    std::swap(args[0], args[1]);
+  const Signature *sig = nullptr;
+  Type t = applyFunction(e.name, args, e.getLoc(), e.name, &sig);
+  // EXTRACT / date_part / date_trunc: a literal unit must be one PostgreSQL
+  // recognises (it would fail on the first row otherwise).
+  bool takesUnit = e.name == "extract" || e.name == "date_part" || e.name == "date_trunc";
+  if (sig && takesUnit && args.size() >= 2)
+    if (auto *unit = llvm::dyn_cast<LiteralExpr>(args[0]);
+        unit && unit->litKind == LiteralExpr::LitKind::String && !isKnownDateUnit(unit->text)) {
+      diags.error(unit->getLoc(), "invalid-literal",
+                  "unit \"" + unit->text + "\" not recognized for type " +
+                      argTypeName(args[1]->getType()));
+      return Type(TypeKind::Error);
+    }
+  if (sig && sig->aggregate && clause != Clause::SelectList) {
+    diags.error(e.getLoc(), "invalid-aggregate",
+                std::string("aggregate functions are not allowed in ") + clauseName(clause));
+    return Type(TypeKind::Error);
+  }
+  return t;
+}
+
+Type ExprChecker::checkCase(CaseExpr &e) {
+  if (e.operand) {
+    check(*e.operand);
+    // An untyped test expression is forced to text.
+    if (asUnknownLiteral(*e.operand) && !coerceLiteral(*e.operand, Type(TypeKind::Text)))
+      return Type(TypeKind::Error);
+  }
+  for (CaseExpr::When &w : e.whens) {
+    check(*w.cond);
+    if (e.operand)
+      applyOperator("=", e.operand.get(), *w.cond, w.cond->getLoc());
+    else
+      coerceToBoolean(*w.cond, "CASE/WHEN");
+    check(*w.result);
+  }
+  if (e.elseExpr)
+    check(*e.elseExpr);
+  // The ELSE result comes first: it is the most significant for the type.
+  LiteralExpr implicitNull(e.getLoc(), LiteralExpr::LitKind::Null, "");
+  implicitNull.setType(Type(TypeKind::Unknown));
+  llvm::SmallVector<Expr *, 4> results{e.elseExpr ? e.elseExpr.get() : &implicitNull};
+  llvm::SmallVector<llvm::StringRef, 4> contexts{"CASE/ELSE"};
+  for (CaseExpr::When &w : e.whens) {
+    results.push_back(w.result.get());
+    contexts.push_back("CASE/WHEN");
+  }
+  return unify(results, "CASE", contexts);
+}
+
+Type ExprChecker::checkInList(InListExpr &e) {
+  check(*e.operand);
+  llvm::SmallVector<Expr *, 4> vars, nonVars;
+  for (ExprPtr &i : e.items) {
+    check(*i);
+    (containsColumnRef(*i) ? vars : nonVars).push_back(i.get());
+  }
+  llvm::StringRef op = e.negated ? "<>" : "=";
+  Type result(TypeKind::Bool);
+  llvm::SmallVector<Expr *, 4> oneByOne;
+  // Several constant items: compare against an array of their common type.
+  bool viaArray = false;
+  if (nonVars.size() > 1) {
+    llvm::SmallVector<Type, 4> types{e.operand->getType()};
+    bool opaque = isOpaque(types[0]);
+    for (Expr *x : nonVars) {
+      types.push_back(x->getType());
+      opaque |= isOpaque(x->getType());
+    }
+    CommonType common = opaque ? CommonType() : selectCommonType(types);
+    if (opaque)
+      return result;
+    if (common.type) {
+      viaArray = true;
+      Type scalar = common.type->withoutModifiers();
+      for (Expr *x : nonVars) {
+        if (asUnknownLiteral(*x)) {
+          if (!coerceLiteral(*x, scalar))
+            return Type(TypeKind::Error);
+        } else if (!x->getType().sameBase(scalar) &&
+                   findCast(x->getType(), scalar) != CastContext::Implicit) {
+          diags.error(x->getLoc(), "type-mismatch",
+                      "IN could not convert type " + argTypeName(x->getType()) + " to " +
+                          argTypeName(scalar));
+          return Type(TypeKind::Error);
+        }
+      }
+      LiteralExpr element(e.getLoc(), LiteralExpr::LitKind::Null, "");
+      element.setType(scalar);
+      if (applyOperator(op, e.operand.get(), element, e.getLoc()).getKind() == TypeKind::Error)
+        return Type(TypeKind::Error);
+    }
+  }
+  if (!viaArray)
+    oneByOne.append(nonVars.begin(), nonVars.end());
+  oneByOne.append(vars.begin(), vars.end());
+  for (Expr *x : oneByOne)
+    if (applyOperator(op, e.operand.get(), *x, x->getLoc()).getKind() == TypeKind::Error)
+      return Type(TypeKind::Error);
+  return result;
+}
+
+llvm::SmallVector<Type, 2> ExprChecker::checkSelect(SelectStmt &q) {
+  Clause saved = clause;
+  bool widthUnknown = false; // nested subqueries reuse the member
+  llvm::SmallVector<Type, 2> columns;
+  for (SelectStmt::Item &item : q.items) {
+    if (!item.expr) { // SELECT *
+      for (const TableRef &t : q.from) {
+        if (!t.table) {
+          widthUnknown = true;
+          columns.push_back(Type(TypeKind::Any));
+          continue;
+        }
+        for (const Column &c : t.table->columns)
+          columns.push_back(c.type);
+      }
+      continue;
+    }
+    clause = Clause::SelectList;
+    check(*item.expr);
+    // Output columns of unknown type are resolved as text.
+    if (LiteralExpr *lit = asUnknownLiteral(*item.expr);
+        lit && lit->litKind == LiteralExpr::LitKind::String)
+      lit->setType(Type(TypeKind::Text));
+    columns.push_back(item.expr->getType());
+  }
+  if (q.where) {
+    clause = Clause::Where;
+    check(*q.where);
+    coerceToBoolean(*q.where, "WHERE", "where-not-boolean");
+  }
+  if (q.limit) {
+    clause = Clause::Limit;
+    Type t = check(*q.limit);
+    Type int8(TypeKind::Int8);
+    if (asUnknownLiteral(*q.limit)) {
+      coerceLiteral(*q.limit, int8);
+    } else if (!isOpaque(t)) {
+      std::optional<CastContext> ctx = findCast(t, int8);
+      if (!ctx || *ctx == CastContext::Explicit)
+        diags.error(q.limit->getLoc(), "type-mismatch",
+                    "argument of LIMIT must be type bigint, not type " + argTypeName(t));
+    }
+  }
+  clause = saved;
+  selectWidthUnknown = widthUnknown;
+  return columns;
+}
+
+Type ExprChecker::checkSubquery(SubqueryExpr &e) {
+  llvm::SmallVector<Type, 2> cols = checkSelect(*e.query);
+  if (cols.size() != 1) {
+    if (selectWidthUnknown)
+      return Type(TypeKind::Any);
+    diags.error(e.getLoc(), "type-mismatch", "subquery must return only one column");
+    return Type(TypeKind::Error);
+  }
+  return cols[0].isUnknown() ? Type(TypeKind::Text) : cols[0];
+}
+
+Type ExprChecker::checkInSubquery(InSubqueryExpr &e) {
+  check(*e.operand);
+  llvm::SmallVector<Type, 2> cols = checkSelect(*e.query);
+  if (cols.size() != 1) {
+    if (selectWidthUnknown)
+      return Type(TypeKind::Bool);
+    diags.error(e.query->loc.isValid() ? e.query->loc : e.getLoc(), "type-mismatch",
+                cols.size() > 1 ? "subquery has too many columns" : "subquery has too few columns");
+    return Type(TypeKind::Error);
+  }
+  LiteralExpr column(e.getLoc(), LiteralExpr::LitKind::Null, "");
+  column.setType(cols[0]);
+  Type r = applyOperator("=", e.operand.get(), column, e.getLoc());
+  return r.getKind() == TypeKind::Error ? r : Type(TypeKind::Bool);
+}

@@ -1,0 +1,101 @@
+#pragma once
+
+// Internal to the typecheck pass: the expression checker. It types every node
+// bottom-up the way PostgreSQL's parse analysis (transformExpr) does, coerces
+// unknown literals with their input validated, and reports through the
+// DiagnosticEngine. Split over TypeCheckExpr.cpp (operators, literals, casts),
+// TypeCheckCalls.cpp (functions, CASE, COALESCE, IN, subqueries) and
+// TypeCheckCoerce.cpp (coercions).
+
+#include "ir/Diagnostics.h"
+#include "ir/Expr.h"
+#include "passes/TypeCheckInternal.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace shc {
+
+class ExprChecker {
+public:
+  /// The clause being checked, for "aggregate functions are not allowed in
+  /// UPDATE/WHERE/LIMIT".
+  enum class Clause { UpdateSet, Where, SelectList, Limit };
+
+  explicit ExprChecker(DiagnosticEngine &diags) : diags(diags) {}
+
+  /// Types `e` and its children; returns e's type (Error after a reported
+  /// problem, Any when not type-checked).
+  Type check(Expr &e);
+
+  // --- coercions (TypeCheckCoerce.cpp) ---------------------------------------
+
+  /// coerce_type for an already-typed expression: an unknown literal takes
+  /// `target` after its text is validated as `target`'s input. Other
+  /// expressions are left alone (the caller checked the cast exists). False
+  /// after reporting an invalid literal.
+  bool coerceLiteral(Expr &e, const Type &target, bool explicitCast = false);
+  /// coerce_to_boolean: `argument of WHERE must be type boolean, not type
+  /// integer` under `rule`.
+  bool coerceToBoolean(Expr &e, llvm::StringRef construct, llvm::StringRef rule = "type-mismatch");
+  /// select_common_type + coerce_to_common_type over `exprs` (already
+  /// typed); `context` names the construct in messages ("CASE",
+  /// "COALESCE"); `convertContexts` optionally names it per expression
+  /// ("CASE/ELSE", "CASE/WHEN"). Returns the common type, Any if an input is
+  /// opaque, Error after a report.
+  Type unify(llvm::ArrayRef<Expr *> exprs, llvm::StringRef context,
+             llvm::ArrayRef<llvm::StringRef> convertContexts = {});
+  /// PostgreSQL's assignment-time constant folding of a number literal cast
+  /// to `target`: `smallint out of range`, `numeric field overflow`.
+  bool checkNumberConstant(Expr &e, const Type &target);
+  /// Gives remaining unknown string literals type text, as PostgreSQL
+  /// resolves them in output positions.
+  static void resolveLeftoverUnknowns(Expr &e);
+
+  DiagnosticEngine &diags;
+  Clause clause = Clause::UpdateSet;
+
+private:
+  // TypeCheckExpr.cpp
+  Type checkLiteral(LiteralExpr &e);
+  Type checkColumn(ColumnRefExpr &e);
+  Type checkUnary(UnaryExpr &e);
+  Type checkBinary(BinaryExpr &e);
+  Type checkCast(CastExpr &e);
+  Type checkBetween(BetweenExpr &e);
+  Type checkLike(LikeExpr &e);
+  Type checkIsTest(IsTestExpr &e);
+  Type checkTimezoneConvert(TimezoneConvertExpr &e);
+
+  // TypeCheckCalls.cpp
+  Type checkFuncCall(FuncCallExpr &e);
+  Type checkSpecialForm(FuncCallExpr &e, bool &handled);
+  Type checkCase(CaseExpr &e);
+  Type checkInList(InListExpr &e);
+  Type checkInSubquery(InSubqueryExpr &e);
+  Type checkSubquery(SubqueryExpr &e);
+  /// Types a SELECT and returns its output column types; a `*` over an
+  /// unresolved table contributes one Any and sets selectWidthUnknown.
+  llvm::SmallVector<Type, 2> checkSelect(SelectStmt &q);
+  bool selectWidthUnknown = false;
+
+public:
+  /// Resolves operator `op` over `lhs` (null for prefix) and `rhs`, coercing
+  /// unknown literals; reports `operator does not exist: ...` at `loc`.
+  /// `lhsParam`, when given, receives the type the left operand is coerced
+  /// to (NULLIF's result type).
+  Type applyOperator(llvm::StringRef op, Expr *lhs, Expr &rhs, SourceLoc loc,
+                     Type *lhsParam = nullptr);
+  /// Resolves function `name` over `args` in call order; `displayName` is
+  /// used in messages (pg_catalog.timezone for AT TIME ZONE).
+  Type applyFunction(llvm::StringRef name, llvm::ArrayRef<Expr *> args, SourceLoc loc,
+                     llvm::StringRef displayName, const Signature **chosen = nullptr);
+};
+
+/// The unknown-typed literal `e` is ('abc' or NULL), or null.
+LiteralExpr *asUnknownLiteral(Expr &e);
+/// PostgreSQL's format_type_be spelling of an argument type.
+std::string argTypeName(const Type &t);
+
+} // namespace shc
