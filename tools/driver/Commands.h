@@ -2,24 +2,46 @@
 
 #include "tools/driver/Session.h"
 
+#include "ir/Dialect.h"
+
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace shc {
 
-struct CompileOptions {
+class Module;
+
+/// Runs a parsed subcommand; returns the process exit code
+/// (0 ok, 1 input errors, 2 usage or I/O errors).
+using CommandRunner = std::function<int()>;
+
+/// Each subcommand lives in its own file and registers itself on the app;
+/// the returned runner is called when that subcommand was given.
+CommandRunner registerCompileCommand(CLI::App &app);
+
+/// Flags shared by every subcommand that reads specs.
+struct FrontOptions {
   std::vector<std::string> inputs;
   std::string dialect = "postgres";
-  std::string output = "-";
-  std::string emit = "sql"; ///< ast | ir | sql
-  std::string phase = "all"; ///< before | after | all
   std::vector<std::string> disablePasses;
   std::vector<std::string> printAfter;
   DiagnosticOptions diag;
 };
+void addFrontOptions(CLI::App &cmd, FrontOptions &opts);
 
-/// `schemahero-compile [compile]`: specs -> IR -> passes -> SQL. Returns the
-/// process exit code (0 ok, 1 input errors, 2 usage or I/O errors).
-int runCompile(const CompileOptions &opts);
+/// The front half of the compiler: load, lower, run the pass pipeline and (on
+/// a clean input) the IR verifier. `runPasses=false` stops after lowering
+/// (--emit=ast). The module is always returned, even when errors were found.
+struct FrontResult {
+  std::unique_ptr<Session> session;
+  std::unique_ptr<Module> module;
+};
+FrontResult runFrontHalf(const FrontOptions &opts, Dialect target, bool runPasses);
 
 } // namespace shc

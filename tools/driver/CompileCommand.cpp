@@ -2,12 +2,10 @@
 #include "tools/driver/OutputFile.h"
 
 #include "backends/Backend.h"
-#include "frontend/Frontend.h"
 #include "ir/Module.h"
 #include "ir/Printer.h"
-#include "ir/Verifier.h"
-#include "passes/Passes.h"
 
+#include "CLI/CLI.hpp"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace shc;
@@ -16,56 +14,55 @@ using namespace shc;
 #define SHC_VERSION "0.0.0"
 #endif
 
-int shc::runCompile(const CompileOptions &opts) {
-  std::optional<Dialect> target = parseDialect(opts.dialect);
-  if (!target) {
-    llvm::errs() << "schemahero-compile: error: unknown dialect '" << opts.dialect << "'\n";
-    return 2;
-  }
+namespace {
+struct CompileOptions {
+  FrontOptions front;
+  std::string output = "-";
+  std::string emit = "sql"; ///< ast | ir | sql
+  std::string phase = "all"; ///< before | after | all
+};
+} // namespace
 
-  Session session(opts.diag);
-  std::vector<uint32_t> files = loadInputs(opts.inputs, session.sources, session.diags);
-  Module module(*target);
-  (void)lowerToIR(session.sources, files, module, session.diags);
+static int runCompile(const CompileOptions &opts) {
+  Dialect target = *parseDialect(opts.front.dialect); // checked by CLI11
+  FrontResult fr = runFrontHalf(opts.front, target, /*runPasses=*/opts.emit != "ast");
+  Session &session = *fr.session;
 
   std::string out;
   llvm::raw_string_ostream os(out);
-  if (opts.emit == "ast") {
-    printModule(module, os, &session.sources);
-  } else {
-    PassManager pm;
-    buildDefaultPipeline(pm);
-    for (const std::string &name : opts.disablePasses) pm.disable(name);
-    for (const std::string &name : opts.printAfter) pm.printAfter(name, &llvm::errs());
-    PassContext ctx{session.diags, session.sources};
-    bool passesOk = succeeded(pm.run(module, ctx));
-    // The verifier checks the compiler, not the input: only meaningful when
-    // the input was clean and every pass ran.
-    if (passesOk && !session.diags.hasErrors() && opts.disablePasses.empty())
-      (void)verifyModule(module, session.diags, /*typed=*/true);
-    if (opts.emit == "ir") {
-      printModule(module, os, &session.sources);
-    } else if (!session.diags.hasErrors()) {
-      EmitOptions eo;
-      eo.toolVersion = SHC_VERSION;
-      eo.emitBefore = opts.phase != "after";
-      eo.emitAfter = opts.phase != "before";
-      (void)emitSQL(module, eo, os, session.diags);
-    }
+  if (opts.emit == "ast" || opts.emit == "ir") {
+    printModule(*fr.module, os, &session.sources);
+  } else if (!session.diags.hasErrors()) {
+    EmitOptions eo;
+    eo.toolVersion = SHC_VERSION;
+    eo.emitBefore = opts.phase != "after";
+    eo.emitAfter = opts.phase != "before";
+    (void)emitSQL(*fr.module, eo, os, session.diags);
   }
   os.flush();
 
   bool hadErrors = session.diags.hasErrors();
   int code = session.finish();
   // SQL is written only for a clean compile; --emit=ast/ir print even on
-  // errors so that the IR of a broken input can be inspected.
-  // Under --verify-diagnostics the exit code says whether the expectations
-  // matched, so a test of an erroneous input passes when its errors are right.
-  if (hadErrors && opts.emit == "sql") return opts.diag.verify ? code : 1;
+  // errors so that the IR of a broken input can be inspected. Under
+  // --verify-diagnostics the exit code says whether the expectations matched.
+  if (hadErrors && opts.emit == "sql") return opts.front.diag.verify ? code : 1;
   std::string error;
   if (!writeFileAtomically(opts.output, out, error)) {
     llvm::errs() << "schemahero-compile: error: " << error << "\n";
     return 2;
   }
   return code;
+}
+
+CommandRunner shc::registerCompileCommand(CLI::App &app) {
+  auto opts = std::make_shared<CompileOptions>();
+  CLI::App *cmd = app.add_subcommand("compile", "Compile specs to SQL (the default)");
+  addFrontOptions(*cmd, opts->front);
+  cmd->add_option("-o,--output", opts->output, "Output file (default: stdout)");
+  cmd->add_option("--emit", opts->emit, "What to print: ast, ir or sql")
+      ->check(CLI::IsMember({"ast", "ir", "sql"}));
+  cmd->add_option("--phase", opts->phase, "Which phase to emit: before, after or all")
+      ->check(CLI::IsMember({"before", "after", "all"}));
+  return [cmd, opts]() { return cmd->parsed() ? runCompile(*opts) : -1; };
 }

@@ -1,0 +1,49 @@
+#include "tools/driver/Commands.h"
+
+#include "frontend/Frontend.h"
+#include "ir/Module.h"
+#include "ir/Verifier.h"
+#include "passes/Passes.h"
+
+#include "CLI/CLI.hpp"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace shc;
+
+void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
+  cmd.add_option("inputs", o.inputs, "Spec files or folders, or - for stdin")->required();
+  cmd.add_option("--dialect", o.dialect, "Target dialect")
+      ->check(CLI::IsMember({"postgres", "cockroachdb", "timescaledb", "mysql", "sqlite",
+                             "rqlite", "cassandra"}));
+  cmd.add_option("--disable", o.disablePasses, "Skip the pass NAME");
+  cmd.add_option("--print-after", o.printAfter,
+                 "Print the IR to stderr after pass NAME ('all' for every pass)");
+  cmd.add_option("--color", o.diag.color, "Colour diagnostics: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd.add_flag("--werror", o.diag.werror, "Treat warnings as errors");
+  cmd.add_flag("--verify-diagnostics", o.diag.verify,
+               "Check diagnostics against expected-* comments in the inputs");
+  cmd.add_option("--error-limit", o.diag.errorLimit, "Stop after N errors (0: no limit)");
+}
+
+FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool runPasses) {
+  FrontResult r;
+  r.session = std::make_unique<Session>(opts.diag);
+  r.module = std::make_unique<Module>(target);
+  Session &s = *r.session;
+  std::vector<uint32_t> files = loadInputs(opts.inputs, s.sources, s.diags);
+  (void)lowerToIR(s.sources, files, *r.module, s.diags);
+  if (!runPasses) return r;
+
+  PassManager pm;
+  buildDefaultPipeline(pm);
+  for (const std::string &name : opts.disablePasses) pm.disable(name);
+  for (const std::string &name : opts.printAfter) pm.printAfter(name, &llvm::errs());
+  PassContext ctx{s.diags, s.sources};
+  bool passesOk = succeeded(pm.run(*r.module, ctx));
+  // The verifier checks the compiler, not the input: only meaningful when the
+  // input was clean and every pass ran.
+  if (passesOk && !s.diags.hasErrors() && opts.disablePasses.empty())
+    (void)verifyModule(*r.module, s.diags, /*typed=*/true);
+  return r;
+}
