@@ -28,3 +28,12 @@ llvm::StringRef shc::updateOriginName(UpdateOp::Origin o) {
   }
   return "update";
 }
+
+llvm::StringRef shc::verdictName(Verdict v) {
+  switch (v) {
+  case Verdict::Idempotent: return "idempotent";
+  case Verdict::NotIdempotent: return "not_idempotent";
+  case Verdict::Unknown: return "unknown";
+  }
+  return "unknown";
+}

@@ -45,12 +45,25 @@ struct Table {
 enum class Phase : uint8_t { BeforeSchema, AfterSchema };
 llvm::StringRef phaseName(Phase p); ///< "before_schema" / "after_schema"
 
+/// The idempotency analysis' answer for an operation or a migration.
+enum class Verdict : uint8_t { Unknown, Idempotent, NotIdempotent };
+llvm::StringRef verdictName(Verdict v); ///< "idempotent", "not_idempotent", "unknown"
+
+struct IdempotencyVerdict {
+  bool computed = false; ///< false until the idempotency pass ran
+  Verdict verdict = Verdict::Unknown;
+  std::string reason; ///< for reviewers: "counter + 1 accumulates"
+  SourceLoc loc;      ///< what the reason is about
+};
+
 class Operation {
 public:
   enum class Kind : uint8_t { Update, CustomSql };
   virtual ~Operation();
   Kind getKind() const { return kind; }
   SourceLoc getLoc() const { return loc; }
+  /// Filled by the idempotency analysis.
+  IdempotencyVerdict idempotency;
 
 protected:
   Operation(Kind k, SourceLoc loc) : kind(k), loc(loc) {}
@@ -120,6 +133,8 @@ struct Migration {
   /// Which `spec.schema` list the operations came from ("postgres" for a
   /// cockroachdb target without its own list).
   std::string sourceDialectKey;
+  /// Filled by the idempotency analysis.
+  IdempotencyVerdict idempotency;
 };
 
 /// Everything one compilation sees: the schema and the migrations, for one
@@ -134,6 +149,10 @@ public:
   std::vector<std::unique_ptr<Migration>> migrations;
   /// Input paths in load order, for the output header.
   std::vector<std::string> inputs;
+  /// Filled by the schedule analysis: every migration in execution order
+  /// (before_schema first, `requires` respected, ties by name). Empty when
+  /// the pass did not run or failed; emitters then use source order.
+  std::vector<const Migration *> executionOrder;
 
   /// Case-sensitive lookup (names are already case-folded by the frontend).
   const Table *findTable(llvm::StringRef name) const;

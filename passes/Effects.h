@@ -1,0 +1,37 @@
+#pragma once
+
+#include "ir/Location.h"
+
+#include <string>
+#include <vector>
+
+namespace shc {
+
+class Operation;
+struct Migration;
+
+/// One column an operation reads or writes.
+struct ColumnAccess {
+  std::string table;
+  std::string column;
+  SourceLoc loc;
+};
+
+/// What an operation reads and writes, at column granularity. Shared by the
+/// idempotency analysis, the dependence analysis, plan and lint. Read-only.
+struct OperationEffects {
+  std::vector<ColumnAccess> reads;
+  std::vector<ColumnAccess> writes;
+  /// Tables whose rows are inserted or deleted (customSQL INSERT/DELETE).
+  std::vector<std::string> rowWrites;
+  /// True when the operation could not be analysed (opaque customSQL): it may
+  /// read or write anything.
+  bool opaque = false;
+};
+
+/// The effects of one operation. Needs resolved IR (after resolve).
+OperationEffects computeEffects(const Operation &op);
+/// The union over a migration's operations.
+OperationEffects computeEffects(const Migration &m);
+
+} // namespace shc
