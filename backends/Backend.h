@@ -19,6 +19,9 @@ struct EmitOptions {
   /// Which phases to emit: before_schema, after_schema, or both.
   bool emitBefore = true;
   bool emitAfter = true;
+  /// Record migrations in the schemahero_data_migrations ledger and guard
+  /// them (postgres family, docs/idempotency.md). Off only in layout tests.
+  bool ledger = true;
 };
 
 /// Emits the module as SQL for its target dialect. Reports (rule

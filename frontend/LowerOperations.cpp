@@ -1,4 +1,5 @@
 // The four operation kinds of a DataMigration list -> UpdateOp / CustomSqlOp.
+#include "frontend/CustomSql.h"
 #include "frontend/Lower.h"
 #include "frontend/SpecSchema.h"
 #include "frontend/YamlDocument.h"
@@ -182,6 +183,8 @@ OperationPtr lowerCustomSql(const YamlNode *body, SourceLoc loc, LowerContext &c
   op->sqlLocator = ctx.locate(*sql);
   if (const YamlNode *v = f.get("validate"); v && !v->isNull())
     readBool(v, "validate", op->validate, ctx.diags);
+  if (op->validate && isPostgresFamily(ctx.target()))
+    analyseCustomSql(*op, ctx.diags);
   return op;
 }
 

@@ -3,6 +3,7 @@
 #include "ir/Dialect.h"
 #include "ir/Expr.h"
 #include "ir/ScalarLocator.h"
+#include "ir/Statement.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -114,6 +115,10 @@ public:
   std::string sql;
   ScalarLocator sqlLocator; ///< maps offsets in `sql` to file positions
   bool validate = false;
+  /// Filled when `validate` is true and PostgreSQL's parser accepted the
+  /// text: one entry per statement, in order (ir/Statement.h).
+  std::vector<SqlStatement> statements;
+  bool parsed = false;
   static bool classof(const Operation *o) { return o->getKind() == Kind::CustomSql; }
 };
 

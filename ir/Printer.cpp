@@ -118,7 +118,19 @@ private:
       } else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get())) {
         printCustomSql(*c);
       }
+      if (op)
+        printVerdict("    ", op->idempotency);
     }
+    printVerdict("  ", m.idempotency);
+  }
+
+  /// `idempotency=<verdict>: <reason>` once the idempotency pass ran.
+  void printVerdict(llvm::StringRef indent, const IdempotencyVerdict &v) {
+    if (!v.computed)
+      return;
+    os << indent << "idempotency=" << verdictName(v.verdict) << ": " << v.reason;
+    loc(v.loc);
+    os << '\n';
   }
 
   void printExprOrNull(const Expr *e) {
@@ -132,8 +144,12 @@ private:
     os << "  update " << u.table << " origin=" << updateOriginName(u.origin);
     loc(u.getLoc());
     os << '\n';
+    printUpdateBody(u, "    ");
+  }
+
+  void printUpdateBody(const UpdateOp &u, llvm::StringRef indent) {
     for (const Assignment &a : u.assignments) {
-      os << "    set " << a.column << " = ";
+      os << indent << "set " << a.column << " = ";
       printExprOrNull(a.value.get());
       if (a.transform != TransformKind::None)
         os << " transform=" << transformName(a.transform);
@@ -141,7 +157,7 @@ private:
       os << '\n';
     }
     if (u.where) {
-      os << "    where ";
+      os << indent << "where ";
       printExprOrNull(u.where.get());
       os << '\n';
     }
@@ -164,6 +180,27 @@ private:
         os << ' ' << l;
       os << '\n';
     }
+    for (const SqlStatement &st : c.statements)
+      printStatement(st);
+  }
+
+  /// `statement <kind> [table] analysed|opaque`, then the analysed parts.
+  void printStatement(const SqlStatement &st) {
+    os << "    statement " << statementKindName(st.kind);
+    if (!st.table.empty())
+      os << ' ' << st.table;
+    if (st.onConflict == OnConflict::DoNothing)
+      os << " on_conflict=do_nothing";
+    else if (st.onConflict == OnConflict::DoUpdate)
+      os << " on_conflict=do_update";
+    if (st.analysed)
+      os << " analysed";
+    else
+      os << " opaque=\"" << st.notAnalysedReason << '"';
+    loc(st.loc);
+    os << '\n';
+    if (st.update)
+      printUpdateBody(*st.update, "      ");
   }
 
   llvm::raw_ostream &os;

@@ -16,18 +16,35 @@ static void collectReads(const Expr &e, const std::string &defaultTable,
   forEachChild(e, [&](const Expr &child) { collectReads(child, defaultTable, out); });
 }
 
+static void addUpdateEffects(const UpdateOp &u, OperationEffects &fx) {
+  for (const Assignment &a : u.assignments) {
+    fx.writes.push_back({u.table, a.column, a.loc});
+    if (a.value) collectReads(*a.value, u.table, fx.reads);
+  }
+  if (u.where) collectReads(*u.where, u.table, fx.reads);
+}
+
 OperationEffects shc::computeEffects(const Operation &op) {
   OperationEffects fx;
   if (auto *u = llvm::dyn_cast<UpdateOp>(&op)) {
-    for (const Assignment &a : u->assignments) {
-      fx.writes.push_back({u->table, a.column, a.loc});
-      if (a.value) collectReads(*a.value, u->table, fx.reads);
-    }
-    if (u->where) collectReads(*u->where, u->table, fx.reads);
+    addUpdateEffects(*u, fx);
     return fx;
   }
-  // customSQL: analysed statements are not modelled in the IR yet.
-  fx.opaque = true;
+  // customSQL: the analysed UPDATE/DELETE statements; anything else (and a
+  // customSQL that was not parsed) may read or write anything.
+  auto *c = llvm::dyn_cast<CustomSqlOp>(&op);
+  if (!c || !c->parsed) {
+    fx.opaque = true;
+    return fx;
+  }
+  for (const SqlStatement &st : c->statements) {
+    if (st.kind == StatementKind::Insert || st.kind == StatementKind::Delete)
+      fx.rowWrites.push_back(st.table);
+    if (st.update)
+      addUpdateEffects(*st.update, fx);
+    else
+      fx.opaque = true;
+  }
   return fx;
 }
 

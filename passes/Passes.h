@@ -41,6 +41,23 @@ std::unique_ptr<Pass> createResolvePass();
 /// validated, checks assignments against column types and that WHERE is
 /// boolean.
 std::unique_ptr<Pass> createTypeCheckPass();
+/// custom-sql: warnings for customSQL statements kept opaque ("not analysed")
+/// and for DDL; unknown INSERT targets (parse-check and statement analysis
+/// happen in the frontend, see frontend/CustomSql.h).
+std::unique_ptr<Pass> createCustomSqlPass();
+/// idempotency: a verdict and a reason per operation and migration
+/// (Operation::idempotency, Migration::idempotency); errors for a migration
+/// declared idempotent that is not, warnings when it cannot be proved.
+std::unique_ptr<Pass> createIdempotencyPass();
+/// schedule: the `requires` graph across files (unknown names, duplicates,
+/// phases, cycles with their path); fills Module::executionOrder.
+std::unique_ptr<Pass> createSchedulePass();
+/// dependence: warns about migrations that `requires` does not order but that
+/// write what the other reads or writes.
+std::unique_ptr<Pass> createDependencePass();
+/// lint: reviewer warnings (update-without-where, nondeterministic-in-idempotent,
+/// custom-sql-ddl, custom-sql-no-validate, value-too-long); see docs/rules.md.
+std::unique_ptr<Pass> createLintPass();
 
 /// Runs passes in order, honouring --disable=NAME and --print-after=NAME.
 class PassManager {

@@ -9,4 +9,9 @@ void shc::buildDefaultPipeline(PassManager &pm) {
   // dependence and the lint rules.
   pm.addPass(createResolvePass());
   pm.addPass(createTypeCheckPass());
+  pm.addPass(createCustomSqlPass());
+  pm.addPass(createIdempotencyPass());
+  pm.addPass(createSchedulePass());
+  pm.addPass(createDependencePass());
+  pm.addPass(createLintPass());
 }

@@ -28,13 +28,20 @@ LogicalResult ScriptEmitter::emitModule(const Module &module, std::string &o) {
   out = &o;
   hadError = false;
   emitHeader(module);
+  // The schedule analysis' order when it ran; source order otherwise.
+  std::vector<const Migration *> order = module.executionOrder;
+  if (order.empty())
+    for (const auto &m : module.migrations)
+      order.push_back(m.get());
   std::vector<const Migration *> before, after;
-  for (const auto &m : module.migrations) {
+  for (const Migration *m : order) {
     if (m->phase == Phase::BeforeSchema && opts.emitBefore)
-      before.push_back(m.get());
+      before.push_back(m);
     if (m->phase == Phase::AfterSchema && opts.emitAfter)
-      after.push_back(m.get());
+      after.push_back(m);
   }
+  if (!before.empty() || !after.empty())
+    emitPrologue(module);
   for (const Migration *m : before) {
     *out += '\n';
     emitMigration(*m);
@@ -70,6 +77,10 @@ void ScriptEmitter::emitMigration(const Migration &m) {
   line(head);
   if (!beginTransaction().empty())
     line(beginTransaction());
+  // The statements go to `body` first: a ledger-keeping dialect wraps them
+  // and records their checksum.
+  std::string body, *file = out;
+  out = &body;
   for (const OperationPtr &op : m.operations) {
     if (!op)
       continue;
@@ -78,6 +89,8 @@ void ScriptEmitter::emitMigration(const Migration &m) {
     else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
       emitCustomSql(*c);
   }
+  out = file;
+  emitMigrationBody(m, body);
   if (!commitTransaction().empty())
     line(commitTransaction());
 }

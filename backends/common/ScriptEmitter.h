@@ -37,6 +37,12 @@ public:
 protected:
   virtual void emitHeader(const Module &module);
   virtual void emitMigration(const Migration &m);
+  /// Once before the first migration (the postgres family creates its
+  /// ledger table here). Nothing by default.
+  virtual void emitPrologue(const Module &) {}
+  /// The migration's statements (`body`, whole lines) between BEGIN and
+  /// COMMIT; a ledger-keeping dialect guards them and records the migration.
+  virtual void emitMigrationBody(const Migration &, llvm::StringRef body) { *out += body; }
   /// `UPDATE t SET c = e, ... [WHERE w];` on one line.
   virtual void emitUpdate(const UpdateOp &op);
   /// The text as written, trailing whitespace trimmed, `;` appended if needed.

@@ -3,6 +3,7 @@
 #include "backends/postgres/PostgresBackend.h"
 
 #include "backends/common/ScriptEmitter.h"
+#include "backends/postgres/Ledger.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
 
@@ -90,7 +91,7 @@ void PostgresExprEmitter::emitTimezoneConvert(const TimezoneConvertExpr &tz) {
 LogicalResult shc::emitPostgresFamily(const Module &module, const EmitOptions &opts,
                                       llvm::raw_ostream &os, DiagnosticEngine &diags) {
   PostgresExprEmitter exprs(diags);
-  ScriptEmitter script(exprs, diags, opts);
+  LedgerScriptEmitter script(exprs, diags, opts, module.getTarget());
   std::string out;
   if (failed(script.emitModule(module, out)))
     return failure();

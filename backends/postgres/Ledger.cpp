@@ -1,0 +1,127 @@
+//===- Ledger.cpp - the schemahero_data_migrations ledger -----------------===//
+
+#include "backends/postgres/Ledger.h"
+
+#include "backends/postgres/PostgresBackend.h"
+#include "ir/Module.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/SHA256.h"
+
+using namespace shc;
+
+llvm::StringRef shc::ledgerTableName() { return "schemahero_data_migrations"; }
+
+std::string shc::migrationChecksum(const Migration &m, llvm::StringRef body) {
+  llvm::SHA256 h;
+  h.update(m.name);
+  h.update(llvm::StringRef("\0", 1));
+  h.update(phaseName(m.phase));
+  h.update(llvm::StringRef("\0", 1));
+  h.update(body);
+  return llvm::toHex(h.final(), /*LowerCase=*/true);
+}
+
+/// A dollar-quote tag `$shcN$` that occurs nowhere in `text`.
+static std::string freshTag(llvm::StringRef text, unsigned from) {
+  for (unsigned n = from;; ++n) {
+    std::string tag = n ? "$shc" + std::to_string(n) + "$" : std::string("$shc$");
+    if (!text.contains(tag))
+      return tag;
+  }
+}
+
+/// `-- not idempotent (reason)` / `-- idempotency unknown (reason)`.
+std::string LedgerScriptEmitter::verdictComment(const Migration &m) {
+  std::string what = !m.idempotency.computed                             ? "idempotency unknown"
+                     : m.idempotency.verdict == Verdict::Idempotent    ? "idempotent"
+                     : m.idempotency.verdict == Verdict::NotIdempotent ? "not idempotent"
+                                                                       : "idempotency unknown";
+  std::string reason = m.idempotency.computed ? m.idempotency.reason : "not analysed";
+  return "-- " + what + " (" + commentSafe(reason) + ")";
+}
+
+void LedgerScriptEmitter::emitPrologue(const Module &) {
+  if (!opts.ledger)
+    return;
+  *out += '\n';
+  line("-- ledger: one row per applied data migration (docs/idempotency.md)");
+  line("CREATE TABLE IF NOT EXISTS " + ledgerTableName().str() +
+       " (name text PRIMARY KEY, checksum text NOT NULL, idempotent boolean NOT NULL, "
+       "phase text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());");
+}
+
+std::string LedgerScriptEmitter::ledgerRow(const Migration &m, llvm::StringRef checksum,
+                                           bool idempotent) const {
+  const SqlWriter &w = postgresWriter();
+  return "INSERT INTO " + ledgerTableName().str() +
+         " (name, checksum, idempotent, phase) VALUES (" + w.stringLiteral(m.name) + ", '" +
+         checksum.str() + "', " + (idempotent ? "TRUE" : "FALSE") + ", '" +
+         phaseName(m.phase).str() + "')";
+}
+
+void LedgerScriptEmitter::emitMigrationBody(const Migration &m, llvm::StringRef body) {
+  if (!opts.ledger) {
+    *out += body;
+    return;
+  }
+  std::string checksum = migrationChecksum(m, body);
+  bool idempotent = m.idempotency.computed && m.idempotency.verdict == Verdict::Idempotent;
+  if (target != Dialect::CockroachDB)
+    return emitGuardedPostgres(m, body, checksum, idempotent);
+  if (!idempotent)
+    return emitGuardedCockroach(m, body, checksum);
+  *out += body;
+  line(ledgerRow(m, checksum, true) + " " + upsertTail() + ";");
+}
+
+std::string LedgerScriptEmitter::upsertTail() {
+  return "ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, idempotent = "
+         "EXCLUDED.idempotent, phase = EXCLUDED.phase, applied_at = now()";
+}
+
+void LedgerScriptEmitter::emitGuardedPostgres(const Migration &m, llvm::StringRef body,
+                                              llvm::StringRef checksum, bool idempotent) {
+  const SqlWriter &w = postgresWriter();
+  std::string name = w.stringLiteral(m.name);
+  std::string table = ledgerTableName().str();
+  std::string exec = freshTag(body, 1);
+  std::string block;
+  block += "BEGIN\n";
+  block += "  IF EXISTS (SELECT 1 FROM " + table + " WHERE name = " + name +
+           " AND checksum = '" + checksum.str() + "') THEN\n";
+  block += "    RETURN; -- applied before, unchanged\n";
+  block += "  END IF;\n";
+  if (!idempotent) {
+    block += "  IF EXISTS (SELECT 1 FROM " + table + " WHERE name = " + name + ") THEN\n";
+    block += "    RAISE EXCEPTION 'data migration % is not proved idempotent, was already "
+             "applied, and has changed since (checksum % now)', " +
+             name + ", '" + checksum.str() +
+             "' USING HINT = 'give the changed migration a new name, or delete its row from " +
+             table + " after checking the data';\n";
+    block += "  END IF;\n";
+  }
+  block += "  EXECUTE " + exec + "\n" + body.str() + exec + ";\n";
+  block += "  " + ledgerRow(m, checksum, idempotent) + " " + upsertTail() + ";\n";
+  block += "END\n";
+  std::string tag = freshTag(block, 0);
+  line(verdictComment(m) + (idempotent ? ": runs unless the ledger has it with this checksum"
+                                       : ": runs only when the ledger has no row for it"));
+  *out += "DO " + tag + "\n" + block + tag + ";\n";
+}
+
+void LedgerScriptEmitter::emitGuardedCockroach(const Migration &m, llvm::StringRef body,
+                                               llvm::StringRef checksum) {
+  const SqlWriter &w = postgresWriter();
+  std::string name = w.stringLiteral(m.name);
+  // A changed checksum fails: the cast of the message to INT8 raises it.
+  line("SELECT CAST('data migration ' || name || ' is not proved idempotent, was already applied, "
+       "and has changed since: ' || checksum AS INT8) FROM " +
+       ledgerTableName().str() + " WHERE name = " + name + " AND checksum <> '" +
+       checksum.str() + "';");
+  line(verdictComment(m) +
+       ": CockroachDB has no DO blocks; this file does not skip it when the ledger has its "
+       "row (docs/idempotency.md)");
+  *out += body;
+  line(ledgerRow(m, checksum, false) + " ON CONFLICT (name) DO NOTHING;");
+}

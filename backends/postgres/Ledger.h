@@ -1,0 +1,48 @@
+//===- Ledger.h - the schemahero_data_migrations ledger ---------*- C++ -*-===//
+//
+// Every compiled postgres-family file records its migrations in the table
+// schemahero_data_migrations (created if missing), with the checksum of its
+// statements. On PostgreSQL each migration runs inside a DO block that checks
+// the ledger first: a migration applied with the same checksum is skipped (so
+// re-running a file is a no-op, even when migrations interact); a changed
+// idempotent migration runs again; a changed migration that is not proved
+// idempotent fails with a clear message. CockroachDB has no DO blocks: see
+// docs/idempotency.md.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "backends/common/ScriptEmitter.h"
+#include "ir/Dialect.h"
+
+namespace shc {
+
+/// The ledger table's name.
+llvm::StringRef ledgerTableName();
+
+/// Hex SHA-256 of a migration's name, phase and emitted statements.
+std::string migrationChecksum(const Migration &m, llvm::StringRef body);
+
+class LedgerScriptEmitter : public ScriptEmitter {
+public:
+  LedgerScriptEmitter(ExprEmitter &exprs, DiagnosticEngine &diags, const EmitOptions &opts,
+                      Dialect target)
+      : ScriptEmitter(exprs, diags, opts), target(target) {}
+
+protected:
+  void emitPrologue(const Module &module) override;
+  void emitMigrationBody(const Migration &m, llvm::StringRef body) override;
+
+private:
+  void emitGuardedPostgres(const Migration &m, llvm::StringRef body, llvm::StringRef checksum,
+                           bool idempotent);
+  /// `ON CONFLICT (name) DO UPDATE SET ...` for the ledger row.
+  static std::string upsertTail();
+  void emitGuardedCockroach(const Migration &m, llvm::StringRef body, llvm::StringRef checksum);
+  /// `-- not idempotent (reason)` / `-- idempotency unknown (reason)`.
+  static std::string verdictComment(const Migration &m);
+  std::string ledgerRow(const Migration &m, llvm::StringRef checksum, bool idempotent) const;
+  Dialect target;
+};
+
+} // namespace shc

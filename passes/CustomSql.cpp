@@ -1,0 +1,71 @@
+//===- CustomSql.cpp - the custom-sql pass ---------------------------------===//
+//
+// After the frontend parse-checked each `validate: true` customSQL with
+// PostgreSQL's parser and analysed what our grammar covers (resolve and
+// typecheck then checked those statements), reports what a reviewer must
+// look at by hand: statements kept opaque ("not analysed: ...") and DDL in a
+// data migration. Also checks the target table of an INSERT.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ir/Diagnostics.h"
+#include "ir/Module.h"
+#include "ir/Suggest.h"
+#include "passes/Passes.h"
+
+using namespace shc;
+
+namespace {
+
+std::string firstLine(llvm::StringRef sql, const SqlStatement &st) {
+  llvm::StringRef text = sql.substr(st.offset, st.length).trim();
+  text = text.take_until([](char c) { return c == '\n' || c == '\r'; }).rtrim();
+  if (text.size() > 60)
+    return text.take_front(57).str() + "...";
+  return text.str();
+}
+
+class CustomSqlPass : public Pass {
+public:
+  llvm::StringRef getName() const override { return "custom-sql"; }
+  LogicalResult run(Module &module, PassContext &ctx) override {
+    unsigned errorsBefore = ctx.diags.getNumErrors();
+    std::vector<std::string> tableNames;
+    for (const auto &t : module.tables)
+      tableNames.push_back(t->name);
+    for (const auto &m : module.migrations)
+      for (const OperationPtr &op : m->operations) {
+        auto *c = llvm::dyn_cast_or_null<CustomSqlOp>(op.get());
+        if (!c || !c->parsed)
+          continue;
+        for (const SqlStatement &st : c->statements)
+          check(*c, st, module, tableNames, ctx.diags);
+      }
+    return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
+  }
+
+private:
+  void check(const CustomSqlOp &c, const SqlStatement &st, const Module &module,
+             const std::vector<std::string> &tableNames, DiagnosticEngine &diags) {
+    if (st.kind == StatementKind::Ddl) {
+      diags
+          .warning(st.loc, "custom-sql-ddl",
+                   "DDL in a data migration: " + firstLine(c.sql, st))
+          .hint("schema changes belong in a kind: Table spec, applied by SchemaHero");
+      return;
+    }
+    if (st.kind == StatementKind::Insert && !st.table.empty() && !module.findTable(st.table)) {
+      diags.error(st.tableLoc.isValid() ? st.tableLoc : st.loc, "unknown-table",
+                  "table \"" + st.table + "\" does not exist" + didYouMean(st.table, tableNames));
+      return;
+    }
+    if (st.analysed || st.kind == StatementKind::Insert)
+      return;
+    diags.warning(st.loc, "custom-sql-not-analysed",
+                  "not analysed: " + firstLine(c.sql, st) + " (" + st.notAnalysedReason + ")");
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Pass> shc::createCustomSqlPass() { return std::make_unique<CustomSqlPass>(); }

@@ -1,0 +1,274 @@
+//===- Idempotency.cpp - the idempotency analysis --------------------------===//
+//
+// A verdict per operation and per migration: does applying the migration a
+// second time leave the data as the first application left it? An update is
+// idempotent when each value is deterministic and reads no column that this
+// or a later operation of the migration writes, or is a projection of its
+// own column (lower(x)); or when its WHERE holds a guard that the update
+// makes false. customSQL: UPDATE follows the same rules, DELETE with a
+// deterministic WHERE is idempotent, INSERT only with ON CONFLICT DO NOTHING.
+// Migrations that declare `idempotent: true` get an error for
+// not_idempotent and a warning for unknown.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ir/Diagnostics.h"
+#include "ir/Module.h"
+#include "passes/Effects.h"
+#include "passes/IdempotencyInternal.h"
+#include "passes/Passes.h"
+
+#include <functional>
+
+using namespace shc;
+using namespace shc::idem;
+
+namespace {
+
+int severity(Verdict v) {
+  return v == Verdict::NotIdempotent ? 2 : v == Verdict::Unknown ? 1 : 0;
+}
+
+/// Keeps the worst verdict seen (the first one of that severity).
+void merge(IdempotencyVerdict &into, Verdict v, std::string reason, SourceLoc loc) {
+  if (!into.computed || severity(v) > severity(into.verdict)) {
+    into.computed = true;
+    into.verdict = v;
+    into.reason = std::move(reason);
+    into.loc = loc;
+  }
+}
+
+class Analyser {
+public:
+  Analyser(const Migration &m) : m(m) {}
+  void run(Migration &mig);
+
+private:
+  IdempotencyVerdict analyseUpdate(const UpdateOp &u, size_t opIndex, llvm::StringRef what);
+  IdempotencyVerdict analyseCustomSql(const CustomSqlOp &c, size_t opIndex);
+  /// The operation index (1-based, >= opIndex) that writes table.column, or 0.
+  size_t writtenFrom(const std::string &table, llvm::StringRef column, size_t opIndex) const;
+
+  const Migration &m;
+  std::vector<OperationEffects> effects;
+};
+
+size_t Analyser::writtenFrom(const std::string &table, llvm::StringRef column,
+                             size_t opIndex) const {
+  for (size_t i = opIndex; i < effects.size(); ++i)
+    for (const ColumnAccess &w : effects[i].writes)
+      if (w.table == table && w.column == column)
+        return i + 1;
+  return 0;
+}
+
+IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
+                                           llvm::StringRef what) {
+  IdempotencyVerdict v;
+  std::string guard = findGuard(u);
+  std::string projection; // the first value that is a projection of its column
+  const FuncCallExpr *whereVolatile = u.where ? findVolatileCall(*u.where) : nullptr;
+  // A guard counts when WHERE is deterministic and no later operation
+  // writes the guarded column back.
+  if (!guard.empty() && !whereVolatile && writtenFrom(u.table, guard, opIndex + 1) == 0) {
+    merge(v, Verdict::Idempotent,
+          "WHERE guard on " + guard + ": a second run matches no updated row", u.getLoc());
+    return v;
+  }
+  for (const Assignment &a : u.assignments) {
+    if (!a.value)
+      continue;
+    if (const FuncCallExpr *f = findVolatileCall(*a.value)) {
+      merge(v, Verdict::NotIdempotent,
+            a.column + " = " + describe(*a.value) + ": " + f->name +
+                "() gives a different value on every run",
+            f->getLoc());
+      continue;
+    }
+    bool readsOwn = false, readsOther = false;
+    std::string otherReason;
+    SourceLoc otherLoc;
+    std::function<void(const Expr &)> walk = [&](const Expr &e) {
+      if (auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e)) {
+        std::string table = ref->table ? ref->table->name : u.table;
+        std::string col = ref->column ? ref->column->name : ref->name;
+        if (table == u.table && col == a.column) {
+          readsOwn = true;
+          return;
+        }
+        size_t writer = writtenFrom(table, col, opIndex);
+        if (writer && !readsOther) {
+          readsOther = true;
+          otherLoc = ref->getLoc();
+          otherReason = writer == opIndex + 1
+                            ? col + " is read and written by this " + what.str() + ": " +
+                                  a.column + " = " + describe(*a.value) +
+                                  " sees the new value on a second run"
+                            : col + " is read here and written by a later operation (#" +
+                                  std::to_string(writer) + "): a second run reads the new value";
+        }
+      }
+      forEachChild(e, walk);
+    };
+    walk(*a.value);
+    if (readsOther) {
+      merge(v, Verdict::NotIdempotent, otherReason, otherLoc);
+      continue;
+    }
+    if (!readsOwn)
+      continue;
+    std::optional<std::string> failure = projectionFailure(*a.value, u.resolved, a.column);
+    if (!failure) {
+      if (projection.empty())
+        projection = a.column + " = " + describe(*a.value);
+      continue;
+    }
+    merge(v, Verdict::NotIdempotent,
+          failure->empty() ? a.column + " is read and written: " + describe(*a.value) +
+                                 (llvm::isa<BinaryExpr>(a.value.get())
+                                      ? " accumulates"
+                                      : " is recomputed from what the first run wrote")
+                           : a.column + " = " + describe(*a.value) + ": " + *failure,
+          a.value->getLoc());
+  }
+  if (v.computed && v.verdict == Verdict::NotIdempotent)
+    return v;
+  if (whereVolatile) {
+    merge(v, Verdict::Unknown,
+          "the rows matched depend on " + whereVolatile->name + "(), which changes between runs",
+          whereVolatile->getLoc());
+    return v;
+  }
+  if (u.where) {
+    // WHERE reading what a later operation writes selects other rows next time.
+    std::function<const ColumnRefExpr *(const Expr &)> laterRead =
+        [&](const Expr &e) -> const ColumnRefExpr * {
+      if (auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e)) {
+        std::string table = ref->table ? ref->table->name : u.table;
+        std::string col = ref->column ? ref->column->name : ref->name;
+        return writtenFrom(table, col, opIndex + 1) ? ref : nullptr;
+      }
+      const ColumnRefExpr *found = nullptr;
+      forEachChild(e, [&](const Expr &c) {
+        if (!found)
+          found = laterRead(c);
+      });
+      return found;
+    };
+    if (const ColumnRefExpr *ref = laterRead(*u.where)) {
+      merge(v, Verdict::NotIdempotent,
+            "WHERE reads " + ref->name +
+                ", which a later operation writes: a second run matches other rows",
+            ref->getLoc());
+      return v;
+    }
+  }
+  merge(v, Verdict::Idempotent,
+        u.assignments.empty() ? "deterministic WHERE: a second run deletes nothing more"
+        : !projection.empty()
+            ? projection + " gives the same value when applied to its own result"
+            : "deterministic values that read no column the migration writes",
+        u.getLoc());
+  return v;
+}
+
+IdempotencyVerdict Analyser::analyseCustomSql(const CustomSqlOp &c, size_t opIndex) {
+  IdempotencyVerdict v;
+  if (!c.parsed) {
+    merge(v, Verdict::Unknown,
+          c.validate ? "customSQL could not be analysed"
+                     : "customSQL with validate: false is not analysed",
+          c.getLoc());
+    return v;
+  }
+  for (const SqlStatement &st : c.statements) {
+    if (st.update) {
+      IdempotencyVerdict s = analyseUpdate(
+          *st.update, opIndex, st.kind == StatementKind::Delete ? "DELETE" : "UPDATE");
+      merge(v, s.verdict, s.reason, s.loc);
+      continue;
+    }
+    switch (st.kind) {
+    case StatementKind::Insert:
+      if (st.onConflict == OnConflict::DoNothing)
+        merge(v, Verdict::Idempotent, "INSERT ... ON CONFLICT DO NOTHING", st.loc);
+      else if (st.onConflict == OnConflict::DoUpdate)
+        merge(v, Verdict::Unknown, "INSERT ... ON CONFLICT DO UPDATE is not analysed", st.loc);
+      else
+        merge(v, Verdict::NotIdempotent,
+              "INSERT without ON CONFLICT DO NOTHING inserts the rows again on a second run",
+              st.loc);
+      break;
+    case StatementKind::Ddl:
+      merge(v, Verdict::Unknown, "DDL statement (" + st.keyword + ") is not analysed", st.loc);
+      break;
+    default:
+      merge(v, Verdict::Unknown, "statement not analysed: " + st.notAnalysedReason, st.loc);
+      break;
+    }
+  }
+  if (!v.computed)
+    merge(v, Verdict::Idempotent, "no statements", c.getLoc());
+  return v;
+}
+
+void Analyser::run(Migration &mig) {
+  for (const OperationPtr &op : m.operations)
+    effects.push_back(op ? computeEffects(*op) : OperationEffects());
+  IdempotencyVerdict total;
+  for (size_t i = 0; i < mig.operations.size(); ++i) {
+    Operation *op = mig.operations[i].get();
+    if (!op)
+      continue;
+    if (auto *u = llvm::dyn_cast<UpdateOp>(op))
+      op->idempotency = analyseUpdate(*u, i, "update");
+    else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op))
+      op->idempotency = analyseCustomSql(*c, i);
+    // An opaque operation may write what an earlier one reads.
+    if (op->idempotency.verdict == Verdict::Idempotent)
+      for (size_t j = i + 1; j < effects.size(); ++j)
+        if (effects[j].opaque) {
+          op->idempotency.verdict = Verdict::Unknown;
+          op->idempotency.reason = "a later customSQL (#" + std::to_string(j + 1) +
+                                   ") is not analysed and may write what this reads";
+          break;
+        }
+    std::string prefix = "operation #" + std::to_string(i + 1) + ": ";
+    merge(total, op->idempotency.verdict, prefix + op->idempotency.reason, op->idempotency.loc);
+  }
+  if (!total.computed)
+    merge(total, Verdict::Idempotent, "no operations", mig.loc);
+  mig.idempotency = total;
+}
+
+class IdempotencyPass : public Pass {
+public:
+  llvm::StringRef getName() const override { return "idempotency"; }
+  LogicalResult run(Module &module, PassContext &ctx) override {
+    unsigned errorsBefore = ctx.diags.getNumErrors();
+    for (const auto &m : module.migrations) {
+      Analyser(*m).run(*m);
+      if (!m->declaredIdempotent)
+        continue;
+      const IdempotencyVerdict &v = m->idempotency;
+      SourceLoc loc = v.loc.isValid() ? v.loc : m->loc;
+      if (v.verdict == Verdict::NotIdempotent)
+        ctx.diags
+            .error(loc, "not-idempotent",
+                   "migration \"" + m->name + "\" declares idempotent: true but is not idempotent: " +
+                       v.reason)
+            .hint("add a WHERE guard that the update makes false (e.g. WHERE col IS DISTINCT "
+                  "FROM <new value>), or declare idempotent: false");
+      else if (v.verdict == Verdict::Unknown)
+        ctx.diags.warning(loc, "idempotency-unknown",
+                          "migration \"" + m->name +
+                              "\" declares idempotent: true, which cannot be proved: " + v.reason);
+    }
+    return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Pass> shc::createIdempotencyPass() { return std::make_unique<IdempotencyPass>(); }

@@ -1,0 +1,89 @@
+// The ledger the postgres family emits around each migration: the guard, the
+// checksum (deterministic, changes with the statements), the verdict it
+// records, dollar-quote tags that never clash with the text, and the
+// CockroachDB form without DO blocks.
+#include "EmitTestUtil.h"
+#include "backends/Backend.h"
+#include "backends/postgres/Ledger.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+using namespace shc;
+using namespace shc::testutil;
+
+namespace {
+
+std::string emitWithLedger(const Module &m) {
+  EmitOptions opts;
+  opts.toolVersion = "1";
+  DiagnosticEngine diags;
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  EXPECT_TRUE(succeeded(emitSQL(m, opts, os, diags)));
+  os.flush();
+  return out;
+}
+
+std::unique_ptr<Module> oneMigration(Dialect d, Verdict v, OperationPtr op) {
+  auto m = std::make_unique<Module>(d);
+  auto mig = migration("m1", Phase::AfterSchema);
+  mig->operations.push_back(std::move(op));
+  mig->idempotency.computed = true;
+  mig->idempotency.verdict = v;
+  mig->idempotency.reason = "why";
+  m->migrations.push_back(std::move(mig));
+  return m;
+}
+
+TEST(IdempotencyLedgerTest, CreatesTheTableOnceAndGuardsEachMigration) {
+  std::string s = emitWithLedger(
+      *oneMigration(Dialect::Postgres, Verdict::Idempotent, update("t", "a", num("1"))));
+  EXPECT_NE(s.find("CREATE TABLE IF NOT EXISTS schemahero_data_migrations ("), std::string::npos);
+  EXPECT_NE(s.find("-- idempotent (why): runs unless the ledger has it with this checksum"),
+            std::string::npos);
+  EXPECT_NE(s.find("EXECUTE $shc1$\nUPDATE t SET a = 1;\n$shc1$;\n"), std::string::npos);
+  EXPECT_NE(s.find("', TRUE, 'after_schema') ON CONFLICT (name)"), std::string::npos);
+  // An idempotent migration that changed runs again: no RAISE.
+  EXPECT_EQ(s.find("RAISE EXCEPTION"), std::string::npos);
+}
+
+TEST(IdempotencyLedgerTest, NotIdempotentFailsWhenChanged) {
+  std::string s = emitWithLedger(
+      *oneMigration(Dialect::Postgres, Verdict::NotIdempotent, update("t", "a", num("1"))));
+  EXPECT_NE(s.find("-- not idempotent (why): runs only when the ledger has no row for it"),
+            std::string::npos);
+  EXPECT_NE(s.find("RAISE EXCEPTION 'data migration % is not proved idempotent"),
+            std::string::npos);
+  EXPECT_NE(s.find("', FALSE, 'after_schema')"), std::string::npos);
+}
+
+TEST(IdempotencyLedgerTest, ChecksumIsDeterministicAndFollowsTheStatements) {
+  auto m = migration("m1", Phase::AfterSchema);
+  std::string a = migrationChecksum(*m, "UPDATE t SET a = 1;\n");
+  EXPECT_EQ(a.size(), 64u);
+  EXPECT_EQ(a, migrationChecksum(*m, "UPDATE t SET a = 1;\n"));
+  EXPECT_NE(a, migrationChecksum(*m, "UPDATE t SET a = 2;\n"));
+  auto before = migration("m1", Phase::BeforeSchema);
+  EXPECT_NE(a, migrationChecksum(*before, "UPDATE t SET a = 1;\n"));
+}
+
+TEST(IdempotencyLedgerTest, DollarTagsAvoidTheText) {
+  std::string s = emitWithLedger(*oneMigration(
+      Dialect::Postgres, Verdict::Unknown, customSql("SELECT '$shc$ $shc1$ $shc2$'")));
+  EXPECT_NE(s.find("EXECUTE $shc3$\nSELECT '$shc$ $shc1$ $shc2$';\n$shc3$;"), std::string::npos);
+  EXPECT_NE(s.find("DO $shc4$\n"), std::string::npos); // $shc$ occurs in the block
+  EXPECT_NE(s.find("\n$shc4$;\n"), std::string::npos);
+}
+
+TEST(IdempotencyLedgerTest, CockroachHasNoDoBlocks) {
+  std::string s = emitWithLedger(
+      *oneMigration(Dialect::CockroachDB, Verdict::NotIdempotent, update("t", "a", num("1"))));
+  EXPECT_EQ(s.find("DO $"), std::string::npos);
+  EXPECT_NE(s.find("SELECT CAST('data migration ' || name"), std::string::npos);
+  EXPECT_NE(s.find("CockroachDB has no DO blocks"), std::string::npos);
+  EXPECT_NE(s.find("\nUPDATE t SET a = 1;\n"), std::string::npos);
+}
+
+} // namespace
