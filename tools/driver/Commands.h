@@ -24,6 +24,9 @@ using CommandRunner = std::function<int()>;
 /// Each subcommand lives in its own file and registers itself on the app;
 /// the returned runner is called when that subcommand was given.
 CommandRunner registerCompileCommand(CLI::App &app);
+CommandRunner registerLintCommand(CLI::App &app);
+CommandRunner registerPlanCommand(CLI::App &app);
+CommandRunner registerApplyCommand(CLI::App &app);
 
 /// Flags shared by every subcommand that reads specs.
 struct FrontOptions {
@@ -31,6 +34,11 @@ struct FrontOptions {
   std::string dialect = "postgres";
   std::vector<std::string> disablePasses;
   std::vector<std::string> printAfter;
+  /// The reviewer warnings of the `lint` pass run for `lint` only; compile
+  /// reports what is wrong, not what is questionable.
+  bool lintRules = false;
+  /// --uri: read tables without a Table spec from this live database.
+  std::string uri;
   DiagnosticOptions diag;
 };
 void addFrontOptions(CLI::App &cmd, FrontOptions &opts);
@@ -41,6 +49,8 @@ void addFrontOptions(CLI::App &cmd, FrontOptions &opts);
 struct FrontResult {
   std::unique_ptr<Session> session;
   std::unique_ptr<Module> module;
+  /// --uri could not be reached (already reported): exit 2.
+  bool connectionFailed = false;
 };
 FrontResult runFrontHalf(const FrontOptions &opts, Dialect target, bool runPasses);
 

@@ -27,6 +27,10 @@ static int runCompile(const CompileOptions &opts) {
   Dialect target = *parseDialect(opts.front.dialect); // checked by CLI11
   FrontResult fr = runFrontHalf(opts.front, target, /*runPasses=*/opts.emit != "ast");
   Session &session = *fr.session;
+  if (fr.connectionFailed) { // --uri unreachable: an I/O error, not bad input
+    (void)session.finish();
+    return 2;
+  }
 
   std::string out;
   llvm::raw_string_ostream os(out);

@@ -20,6 +20,9 @@ int shc::runDriver(int argc, char **argv) {
   // not the one given.
   std::vector<CommandRunner> runners;
   runners.push_back(registerCompileCommand(app));
+  runners.push_back(registerLintCommand(app));
+  runners.push_back(registerPlanCommand(app));
+  runners.push_back(registerApplyCommand(app));
 
   // `schemahero-compile spec.yaml -o x.sql` means `compile`: insert the
   // subcommand when the first argument is neither a subcommand nor help.

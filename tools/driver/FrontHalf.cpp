@@ -1,4 +1,5 @@
 #include "tools/driver/Commands.h"
+#include "tools/driver/ApplyLiveSchema.h"
 
 #include "frontend/Frontend.h"
 #include "ir/Module.h"
@@ -15,14 +16,19 @@ void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
   cmd.add_option("--dialect", o.dialect, "Target dialect")
       ->check(CLI::IsMember({"postgres", "cockroachdb", "timescaledb", "mysql", "sqlite",
                              "rqlite", "cassandra"}));
-  cmd.add_option("--disable", o.disablePasses, "Skip the pass NAME");
+  // One NAME per occurrence: a vector option would otherwise swallow the
+  // input paths that follow it (`--disable lint specs/`).
+  cmd.add_option("--disable", o.disablePasses, "Skip the pass NAME")->allow_extra_args(false);
   cmd.add_option("--print-after", o.printAfter,
-                 "Print the IR to stderr after pass NAME ('all' for every pass)");
+                 "Print the IR to stderr after pass NAME ('all' for every pass)")
+      ->allow_extra_args(false);
   cmd.add_option("--color", o.diag.color, "Colour diagnostics: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd.add_flag("--werror", o.diag.werror, "Treat warnings as errors");
   cmd.add_flag("--verify-diagnostics", o.diag.verify,
                "Check diagnostics against expected-* comments in the inputs");
+  cmd.add_option("--uri", o.uri,
+                 "Read tables that have no Table spec from this database (libpq URI)");
   cmd.add_option("--error-limit", o.diag.errorLimit, "Stop after N errors (0: no limit)");
 }
 
@@ -33,10 +39,15 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   Session &s = *r.session;
   std::vector<uint32_t> files = loadInputs(opts.inputs, s.sources, s.diags);
   (void)lowerToIR(s.sources, files, *r.module, s.diags);
+  if (!opts.uri.empty() && failed(addLiveTables(opts.uri, *r.module, s.sources, s.diags))) {
+    r.connectionFailed = true; // checking against a schema we could not read is noise
+    return r;
+  }
   if (!runPasses) return r;
 
   PassManager pm;
   buildDefaultPipeline(pm);
+  if (!opts.lintRules) pm.disable("lint");
   for (const std::string &name : opts.disablePasses) pm.disable(name);
   for (const std::string &name : opts.printAfter) pm.printAfter(name, &llvm::errs());
   PassContext ctx{s.diags, s.sources};

@@ -1,0 +1,74 @@
+//===- Introspect.cpp - tables and columns of a live database -------------===//
+
+#include "backends/postgres/Introspect.h"
+
+#include "backends/postgres/Connection.h"
+
+#include "llvm/Support/JSON.h"
+
+#include <set>
+
+using namespace shc;
+
+llvm::Expected<std::vector<LiveTable>> shc::introspectTables(Connection &conn) {
+  // pg_catalog rather than information_schema: format_type() gives the
+  // spelling the type parser knows, and views are included.
+  static const char *sql = R"sql(
+SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+       COALESCE(a.attnum = ANY (i.indkey), false), array_position(current_schemas(false), n.nspname)
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+LEFT JOIN pg_catalog.pg_index i ON i.indrelid = c.oid AND i.indisprimary
+WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY (current_schemas(false))
+ORDER BY c.relname, 6, a.attnum)sql";
+  llvm::Expected<Rows> rows = conn.query(sql);
+  if (!rows)
+    return rows.takeError();
+  std::vector<LiveTable> tables;
+  std::string currentSchemaRank;
+  std::set<std::string> seen; // a name already taken by an earlier schema
+  for (const auto &r : *rows) {
+    if (r.size() < 6 || !r[0] || !r[1] || !r[2])
+      continue;
+    std::string rank = r[5].value_or("");
+    if (tables.empty() || tables.back().name != *r[0]) {
+      if (seen.count(*r[0]))
+        continue;
+      seen.insert(*r[0]);
+      tables.push_back({*r[0], {}});
+      currentSchemaRank = rank;
+    } else if (rank != currentSchemaRank) {
+      continue; // same name in a later schema of the search_path
+    }
+    tables.back().columns.push_back({*r[1], *r[2], r[3] == std::optional<std::string>("t"),
+                                     r[4] == std::optional<std::string>("t")});
+  }
+  return tables;
+}
+
+llvm::Expected<double> shc::estimateRows(Connection &conn, llvm::StringRef statement) {
+  llvm::Expected<Rows> rows = conn.query("EXPLAIN (FORMAT JSON) " + statement.rtrim(" ;\n").str());
+  if (!rows)
+    return rows.takeError();
+  if (rows->empty() || rows->front().empty() || !rows->front().front())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "EXPLAIN returned nothing");
+  llvm::Expected<llvm::json::Value> v = llvm::json::parse(*rows->front().front());
+  if (!v)
+    return v.takeError();
+  // [{"Plan": {"Node Type": "ModifyTable", "Plan Rows": 0, "Plans": [{... "Plan Rows": N}]}}]
+  // ModifyTable estimates 0 rows returned; the rows it changes are its
+  // input's estimate.
+  const llvm::json::Array *top = v->getAsArray();
+  const llvm::json::Object *plan = top && !top->empty() && top->front().getAsObject()
+                                       ? top->front().getAsObject()->getObject("Plan")
+                                       : nullptr;
+  if (!plan)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "unexpected EXPLAIN output");
+  if (const llvm::json::Array *sub = plan->getArray("Plans"))
+    if (!sub->empty())
+      if (const llvm::json::Object *child = sub->front().getAsObject())
+        if (llvm::Optional<double> n = child->getNumber("Plan Rows"))
+          return *n;
+  return plan->getNumber("Plan Rows").getValueOr(0);
+}

@@ -1,0 +1,211 @@
+//===- Schedule.cpp - the requires graph and the execution order ----------===//
+//
+// An analysis: checks the `requires` graph across every input file (unknown
+// names, duplicate migrations, phase violations, cycles) and, when the graph
+// is sound, stores the execution order in Module::executionOrder:
+// before_schema first, `requires` respected, ties broken by name so that the
+// order does not depend on the order of the files.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Passes.h"
+
+#include "ir/Diagnostics.h"
+#include "ir/Module.h"
+#include "ir/Suggest.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <algorithm>
+#include <queue>
+#include <set>
+
+using namespace shc;
+
+namespace {
+
+/// One `requires` entry that names another migration.
+struct Edge {
+  unsigned to;
+  SourceLoc loc; ///< of the requires entry
+};
+
+class SchedulePass : public Pass {
+public:
+  llvm::StringRef getName() const override { return "schedule"; }
+  LogicalResult run(Module &module, PassContext &ctx) override;
+
+private:
+  void findCycles(DiagnosticEngine &diags);
+  void dfs(unsigned n, DiagnosticEngine &diags);
+  void order(Module &module);
+
+  /// Unique migrations, sorted by name; nodes are indices into it.
+  std::vector<const Migration *> nodes;
+  std::vector<std::vector<Edge>> edges; ///< n -> the migrations n requires
+  std::vector<uint8_t> color;           ///< 0 white, 1 on stack, 2 done
+  std::vector<std::pair<unsigned, const Edge *>> stack;
+  std::set<std::vector<unsigned>> reportedCycles;
+  bool hadError = false;
+};
+
+} // namespace
+
+LogicalResult SchedulePass::run(Module &module, PassContext &ctx) {
+  DiagnosticEngine &diags = ctx.diags;
+  module.executionOrder.clear();
+  nodes.clear();
+  edges.clear();
+  reportedCycles.clear();
+  hadError = false;
+
+  // Duplicate names, even across files: the first definition (in load order)
+  // wins, later ones are errors.
+  llvm::StringMap<const Migration *> byName;
+  for (const auto &m : module.migrations) {
+    auto [it, inserted] = byName.try_emplace(m->name, m.get());
+    if (inserted) {
+      nodes.push_back(m.get());
+      continue;
+    }
+    diags.error(m->loc, "duplicate-migration", "data migration '" + m->name + "' is defined twice")
+        .note(it->second->loc, "first defined here");
+    hadError = true;
+  }
+  llvm::sort(nodes, [](const Migration *a, const Migration *b) { return a->name < b->name; });
+  llvm::StringMap<unsigned> index;
+  for (unsigned i = 0; i < nodes.size(); ++i)
+    index[nodes[i]->name] = i;
+
+  std::vector<std::string> candidates;
+  for (const Migration *m : nodes)
+    candidates.push_back(m->name);
+  for (const auto &t : module.tables)
+    candidates.push_back(t->name);
+
+  edges.assign(nodes.size(), {});
+  for (unsigned i = 0; i < nodes.size(); ++i) {
+    const Migration &m = *nodes[i];
+    for (const Requirement &r : m.requires) {
+      auto it = index.find(r.name);
+      if (it != index.end()) {
+        const Migration &dep = *nodes[it->second];
+        if (m.phase == Phase::BeforeSchema && dep.phase == Phase::AfterSchema) {
+          diags
+              .error(r.loc, "phase-order",
+                     "before_schema migration '" + m.name + "' requires after_schema migration '" +
+                         dep.name + "'")
+              .note(dep.loc, "'" + dep.name + "' runs after the schema changes")
+              .hint("every before_schema migration runs before every after_schema one");
+          hadError = true;
+          continue;
+        }
+        edges[i].push_back({it->second, r.loc});
+        continue;
+      }
+      if (module.findTable(r.name)) {
+        // "After that table's schema change": always true in after_schema.
+        if (m.phase == Phase::BeforeSchema) {
+          diags
+              .error(r.loc, "phase-order",
+                     "before_schema migration '" + m.name + "' cannot require table '" + r.name +
+                         "'")
+              .hint("requiring a table means 'after its schema change', which only an "
+                    "after_schema migration can wait for");
+          hadError = true;
+        }
+        continue;
+      }
+      diags.error(r.loc, "unknown-requirement",
+                  "'" + m.name + "' requires '" + r.name +
+                      "', which is neither a data migration nor a table" +
+                      didYouMean(r.name, candidates));
+      hadError = true;
+    }
+    // Deterministic cycle reports: visit requirements by name.
+    llvm::sort(edges[i], [](const Edge &a, const Edge &b) { return a.to < b.to; });
+  }
+
+  findCycles(diags);
+  if (hadError)
+    return failure();
+  order(module);
+  return success();
+}
+
+void SchedulePass::findCycles(DiagnosticEngine &diags) {
+  color.assign(nodes.size(), 0);
+  for (unsigned i = 0; i < nodes.size(); ++i)
+    if (color[i] == 0)
+      dfs(i, diags);
+}
+
+void SchedulePass::dfs(unsigned n, DiagnosticEngine &diags) {
+  color[n] = 1;
+  for (const Edge &e : edges[n]) {
+    stack.push_back({n, &e});
+    if (color[e.to] == 0) {
+      dfs(e.to, diags);
+    } else if (color[e.to] == 1) {
+      // The cycle is the stack from e.to's first edge to here.
+      size_t start = 0;
+      while (stack[start].first != e.to)
+        ++start;
+      std::vector<std::pair<unsigned, const Edge *>> cyc(stack.begin() + start, stack.end());
+      // Report each cycle once, whatever node the search entered it by:
+      // rotate so that the smallest node comes first.
+      auto minIt = std::min_element(cyc.begin(), cyc.end(),
+                                    [](auto &a, auto &b) { return a.first < b.first; });
+      std::rotate(cyc.begin(), minIt, cyc.end());
+      std::vector<unsigned> key;
+      for (auto &[from, edge] : cyc)
+        key.push_back(from);
+      if (reportedCycles.insert(key).second) {
+        std::string path;
+        for (auto &[from, edge] : cyc)
+          path += nodes[from]->name + " -> ";
+        path += nodes[cyc.front().first]->name;
+        const Migration &first = *nodes[cyc.front().first];
+        auto d = diags.error(first.loc, "requires-cycle", "requires cycle: " + path);
+        for (auto &[from, edge] : cyc)
+          d.note(edge->loc, "'" + nodes[from]->name + "' requires '" + nodes[edge->to]->name + "'");
+      }
+      hadError = true;
+    }
+    stack.pop_back();
+  }
+  color[n] = 2;
+}
+
+void SchedulePass::order(Module &module) {
+  // Kahn's algorithm; among the ready migrations the smallest (phase, name)
+  // goes first. Phase errors were rejected above, so this puts every
+  // before_schema migration ahead of every after_schema one.
+  std::vector<unsigned> pending(nodes.size(), 0);
+  std::vector<std::vector<unsigned>> dependents(nodes.size());
+  for (unsigned i = 0; i < nodes.size(); ++i)
+    for (const Edge &e : edges[i]) {
+      ++pending[i];
+      dependents[e.to].push_back(i);
+    }
+  auto later = [&](unsigned a, unsigned b) {
+    if (nodes[a]->phase != nodes[b]->phase)
+      return nodes[a]->phase > nodes[b]->phase;
+    return a > b; // nodes are sorted by name
+  };
+  std::priority_queue<unsigned, std::vector<unsigned>, decltype(later)> ready(later);
+  for (unsigned i = 0; i < nodes.size(); ++i)
+    if (pending[i] == 0)
+      ready.push(i);
+  while (!ready.empty()) {
+    unsigned n = ready.top();
+    ready.pop();
+    module.executionOrder.push_back(nodes[n]);
+    for (unsigned d : dependents[n])
+      if (--pending[d] == 0)
+        ready.push(d);
+  }
+}
+
+std::unique_ptr<Pass> shc::createSchedulePass() { return std::make_unique<SchedulePass>(); }

@@ -1,0 +1,67 @@
+//===- ApplyLiveSchema.cpp - tables from a live database for --uri --------===//
+
+#include "tools/driver/ApplyLiveSchema.h"
+
+#include "backends/postgres/Connection.h"
+#include "backends/postgres/Introspect.h"
+#include "frontend/TypeNames.h"
+#include "ir/Diagnostics.h"
+#include "ir/Module.h"
+#include "ir/SourceManager.h"
+
+using namespace shc;
+
+LogicalResult shc::addLiveTables(const std::string &uri, Module &module, SourceManager &sources,
+                                 DiagnosticEngine &diags) {
+  if (!isPostgresFamily(module.getTarget()))
+    return diags.error(SourceLoc(), "connection",
+                       "--uri is only supported for the postgres family");
+  auto conn = connectPostgres(uri);
+  if (!conn)
+    return diags.error(SourceLoc(), "connection", llvm::toString(conn.takeError()));
+  auto tables = introspectTables(**conn);
+  if (!tables)
+    return diags.error(SourceLoc(), "connection",
+                       "cannot read the schema of '" + redactConnectionString(uri) +
+                           "': " + llvm::toString(tables.takeError()));
+  // The text the locations point into: "table NAME" then one
+  // "  column TYPE" line per column.
+  std::string text;
+  std::vector<std::pair<size_t, std::vector<size_t>>> offsets;
+  for (const LiveTable &lt : *tables) {
+    if (module.findTable(lt.name))
+      continue; // a Table spec wins
+    offsets.push_back({text.size() + 6, {}});
+    text += "table " + lt.name + "\n";
+    for (const LiveColumn &lc : lt.columns) {
+      offsets.back().second.push_back(text.size() + 2);
+      text += "  " + lc.name + " " + lc.type + (lc.notNull ? " NOT NULL" : "") + "\n";
+    }
+  }
+  uint32_t file = sources.addBuffer(redactConnectionString(uri), text);
+  size_t next = 0;
+  for (const LiveTable &lt : *tables) {
+    if (module.findTable(lt.name))
+      continue;
+    auto [tableOffset, columnOffsets] = offsets[next++];
+    auto t = std::make_unique<Table>();
+    t->name = lt.name;
+    t->loc = sources.getLoc(file, tableOffset);
+    for (size_t i = 0; i < lt.columns.size(); ++i) {
+      const LiveColumn &lc = lt.columns[i];
+      Column c;
+      c.loc = sources.getLoc(file, columnOffsets[i]);
+      c.name = lc.name;
+      c.typeSpelling = lc.type;
+      // format_type() spellings all parse; anything else stays opaque.
+      c.type = parseTypeName(lc.type, module.getTarget()).value_or(Type::other(lc.type));
+      c.notNull = lc.notNull;
+      c.primaryKey = lc.primaryKey;
+      if (lc.primaryKey)
+        t->primaryKey.push_back(lc.name);
+      t->columns.push_back(std::move(c));
+    }
+    module.tables.push_back(std::move(t));
+  }
+  return success();
+}

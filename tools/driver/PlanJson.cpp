@@ -1,0 +1,66 @@
+//===- PlanJson.cpp - plan as JSON: the stable contract -------------------===//
+//
+//   {"migrations": [{"name", "phase", "requires": [...],
+//                    "idempotency": {"verdict", "reason"},
+//                    "operations": [{"kind", "table", "writes", "reads",
+//                                    "where", "idempotency", "estimatedRows"?}]}],
+//    "totalEstimatedRows"?, "diagnostics": [...]}
+// Documented in docs/plan.md; fields are only ever added.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tools/driver/PlanModel.h"
+
+#include "ir/DiagnosticJson.h"
+#include "ir/Module.h"
+
+#include "llvm/Support/JSON.h"
+
+using namespace shc;
+
+static llvm::json::Array strings(const std::vector<std::string> &v) {
+  llvm::json::Array a;
+  for (const std::string &s : v)
+    a.push_back(s);
+  return a;
+}
+
+static llvm::json::Object verdict(const std::string &v, const std::string &reason) {
+  return llvm::json::Object{{"verdict", v}, {"reason", reason}};
+}
+
+void shc::printPlanJson(const Plan &plan, const SourceManager &sm, llvm::raw_ostream &os) {
+  llvm::json::Array migrations;
+  for (const PlanStep &s : plan.steps) {
+    const Migration &m = *s.migration;
+    llvm::json::Array ops;
+    for (const PlanOperation &op : s.operations) {
+      llvm::json::Object o{
+          {"kind", op.kind},
+          {"table", op.table.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(op.table)},
+          {"writes", strings(op.writes)},
+          {"reads", strings(op.reads)},
+          {"where", op.where.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(op.where)},
+          {"opaque", op.opaque},
+          {"idempotency", verdict(op.verdict, op.reason)}};
+      if (op.estimatedRows)
+        o["estimatedRows"] = *op.estimatedRows;
+      ops.push_back(std::move(o));
+    }
+    std::vector<std::string> reqs;
+    for (const Requirement &r : m.requires)
+      reqs.push_back(r.name);
+    migrations.push_back(llvm::json::Object{{"name", m.name},
+                                            {"phase", phaseName(m.phase)},
+                                            {"requires", strings(reqs)},
+                                            {"idempotency", verdict(s.verdict, s.reason)},
+                                            {"operations", std::move(ops)}});
+  }
+  llvm::json::Array diags;
+  for (const Diagnostic &d : plan.allDiagnostics)
+    diags.push_back(diagnosticToJson(d, sm));
+  llvm::json::Object top{{"migrations", std::move(migrations)}, {"diagnostics", std::move(diags)}};
+  if (plan.totalEstimatedRows)
+    top["totalEstimatedRows"] = *plan.totalEstimatedRows;
+  os << llvm::formatv("{0:2}", llvm::json::Value(std::move(top))) << "\n";
+}

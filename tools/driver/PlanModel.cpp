@@ -1,0 +1,134 @@
+//===- PlanModel.cpp - what `plan` shows, independent of the format -------===//
+
+#include "tools/driver/PlanModel.h"
+
+#include "backends/postgres/Apply.h"
+#include "backends/postgres/Introspect.h"
+#include "backends/postgres/PostgresBackend.h"
+#include "ir/Module.h"
+#include "ir/SourceManager.h"
+#include "passes/Effects.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <cmath>
+
+using namespace shc;
+
+std::string shc::diagnosticOneLine(const Diagnostic &d, const SourceManager &sm) {
+  std::string s;
+  if (d.loc.isValid())
+    s = sm.getName(d.loc.file).str() + ":" + llvm::utostr(d.loc.line) + ":" +
+        llvm::utostr(d.loc.col) + ": ";
+  s += severityName(d.severity).str() + ": " + d.message;
+  if (!d.rule.empty())
+    s += " [" + d.rule + "]";
+  return s;
+}
+
+std::string shc::formatRows(double rows) {
+  if (rows == std::floor(rows) && rows < 1e15)
+    return llvm::utostr(static_cast<uint64_t>(rows));
+  return llvm::formatv("{0:F1}", rows).str();
+}
+
+static void addUnique(std::vector<std::string> &v, std::string s) {
+  if (!llvm::is_contained(v, s))
+    v.push_back(std::move(s));
+}
+
+static void fillAccesses(PlanOperation &p, const OperationEffects &fx) {
+  auto name = [&](const ColumnAccess &a) {
+    return a.table == p.table || p.table.empty() ? a.column : a.table + "." + a.column;
+  };
+  if (p.table.empty() && !fx.writes.empty())
+    p.table = fx.writes.front().table;
+  for (const ColumnAccess &a : fx.writes)
+    addUnique(p.writes, name(a));
+  for (const ColumnAccess &a : fx.reads)
+    addUnique(p.reads, name(a));
+  p.opaque = fx.opaque;
+}
+
+static void verdictOf(const IdempotencyVerdict &v, std::string &verdict, std::string &reason) {
+  verdict = v.computed ? verdictName(v.verdict).str() : "unknown";
+  reason = v.computed ? v.reason : "not analysed";
+}
+
+/// Where a migration starts in its file: the smallest location it holds.
+static SourceLoc startOf(const Migration &m) {
+  SourceLoc s = m.loc;
+  for (const Requirement &r : m.requires)
+    if (r.loc.isValid() && r.loc < s)
+      s = r.loc;
+  for (const OperationPtr &op : m.operations)
+    if (op && op->getLoc().isValid() && op->getLoc() < s)
+      s = op->getLoc();
+  return s;
+}
+
+Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const SourceManager &sm,
+                    Connection *conn, DiagnosticEngine &engine) {
+  Plan plan;
+  plan.allDiagnostics = diags;
+  std::vector<const Migration *> order = module.executionOrder;
+  if (order.empty()) {
+    // The schedule failed: source order, before_schema first.
+    for (const auto &m : module.migrations)
+      order.push_back(m.get());
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Migration *a, const Migration *b) { return a->phase < b->phase; });
+  }
+  PostgresExprEmitter exprs(engine);
+  for (const Migration *m : order) {
+    PlanStep step{m, "", "", {}, {}};
+    verdictOf(m->idempotency, step.verdict, step.reason);
+    for (const OperationPtr &op : m->operations) {
+      if (!op)
+        continue;
+      PlanOperation p;
+      verdictOf(op->idempotency, p.verdict, p.reason);
+      if (auto *u = llvm::dyn_cast<UpdateOp>(op.get())) {
+        p.kind = updateOriginName(u->origin).str();
+        p.table = u->table;
+        if (u->where)
+          (void)exprs.emit(*u->where, p.where);
+        if (conn && u->resolved) {
+          std::string sql = postgresUpdateStatement(*u, engine);
+          auto rows = sql.empty() ? llvm::Expected<double>(0.0) : estimateRows(*conn, sql);
+          if (rows) {
+            p.estimatedRows = *rows;
+            plan.totalEstimatedRows = plan.totalEstimatedRows.value_or(0) + *rows;
+          } else {
+            plan.estimateErrors.push_back(m->name + ": " + llvm::toString(rows.takeError()));
+          }
+        }
+      } else {
+        p.kind = "customSQL";
+      }
+      fillAccesses(p, computeEffects(*op));
+      step.operations.push_back(std::move(p));
+    }
+    plan.steps.push_back(std::move(step));
+  }
+  if (conn && !plan.totalEstimatedRows)
+    plan.totalEstimatedRows = 0;
+
+  // Each diagnostic goes to the migration that starts last before it in the
+  // same file.
+  for (Diagnostic &d : diags) {
+    PlanStep *best = nullptr;
+    SourceLoc bestStart;
+    for (PlanStep &s : plan.steps) {
+      SourceLoc start = startOf(*s.migration);
+      if (!d.loc.isValid() || start.file != d.loc.file || d.loc < start)
+        continue;
+      if (!best || bestStart < start)
+        best = &s, bestStart = start;
+    }
+    (best ? best->diagnostics : plan.otherDiagnostics).push_back(std::move(d));
+  }
+  return plan;
+}

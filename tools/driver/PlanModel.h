@@ -1,0 +1,64 @@
+//===- PlanModel.h - what `plan` shows, independent of the format -*- C++ -*-===//
+#pragma once
+
+#include "ir/Diagnostics.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace shc {
+
+class Connection;
+class Module;
+class SourceManager;
+struct Migration;
+
+struct PlanOperation {
+  std::string kind;  ///< staticUpdate, calculatedUpdate, transformUpdate, customSQL
+  std::string table; ///< empty for a customSQL that names no table
+  std::vector<std::string> writes, reads; ///< `col`, or `table.col` for another table
+  std::string where;                      ///< as SQL; empty: every row
+  bool opaque = false;                    ///< customSQL that could not be analysed
+  std::string verdict, reason;
+  std::optional<double> estimatedRows;
+};
+
+struct PlanStep {
+  const Migration *migration;
+  std::string verdict; ///< idempotent | not_idempotent | unknown
+  std::string reason;
+  std::vector<PlanOperation> operations;
+  std::vector<Diagnostic> diagnostics; ///< those inside this migration
+};
+
+struct Plan {
+  std::vector<PlanStep> steps; ///< in execution order
+  std::vector<Diagnostic> otherDiagnostics;
+  std::vector<Diagnostic> allDiagnostics; ///< sorted, for JSON
+  /// With --uri: sum of the UPDATEs' estimates.
+  std::optional<double> totalEstimatedRows;
+  std::vector<std::string> estimateErrors;
+};
+
+/// Builds the plan. `diags` are the run's diagnostics (sorted); with `conn`,
+/// each UPDATE gets its EXPLAIN estimate.
+Plan buildPlan(const Module &module, std::vector<Diagnostic> diags, const SourceManager &sm,
+               Connection *conn, DiagnosticEngine &engine);
+
+/// The formats: PlanText.cpp, PlanJson.cpp, PlanGraph.cpp.
+void printPlanText(const Plan &plan, const SourceManager &sm, llvm::raw_ostream &os);
+void printPlanMarkdown(const Plan &plan, const Module &module, const SourceManager &sm,
+                       llvm::raw_ostream &os);
+void printPlanJson(const Plan &plan, const SourceManager &sm, llvm::raw_ostream &os);
+void printPlanDot(const Plan &plan, const Module &module, llvm::raw_ostream &os);
+void printPlanMermaid(const Plan &plan, const Module &module, llvm::raw_ostream &os);
+
+/// `file:line:col: severity: message [rule]` on one line.
+std::string diagnosticOneLine(const Diagnostic &d, const SourceManager &sm);
+/// "3" or "12.5", the way EXPLAIN's estimates read.
+std::string formatRows(double rows);
+
+} // namespace shc
