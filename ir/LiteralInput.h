@@ -46,6 +46,20 @@ bool array(const Type &type, llvm::StringRef text, LiteralInputError &error);
 /// `unit "x" not recognized for type ...` otherwise.
 bool isKnownDateUnit(llvm::StringRef unit);
 
+/// What a known EXTRACT/date_part/date_trunc unit measures (aliases folded),
+/// for the per-type "unit ... not supported" checks.
+enum class DateUnitKind {
+  Unknown,
+  TimeOfDay, ///< microseconds .. hour
+  Day,
+  Week,
+  Calendar,  ///< month, quarter, year, decade, century, millennium
+  Special,   ///< julian, isoyear, dow, isodow, doy
+  Epoch,
+  Zone,      ///< timezone, timezone_hour, timezone_minute
+};
+DateUnitKind classifyDateUnit(llvm::StringRef unit);
+
 /// Whether `name` (lower-cased) is a time zone PostgreSQL knows, either as an
 /// abbreviation (utc, est, cet ...) or a zone name (europe/paris). Area/City
 /// names are accepted by shape, since the tz database is not bundled.

@@ -40,6 +40,7 @@ const FunctionRow functionRows[] = {
     {"age", "timestamp,timestamp", "interval", false, 0},
     {"age", "timestamptz", "interval", false, 0},
     {"age", "timestamptz,timestamptz", "interval", false, 0},
+    {"age", "xid", "int4", false, 0}, // makes age('...') ambiguous, as in PostgreSQL
     {"array_append", "anycompatiblearray,anycompatible", "anycompatiblearray", false, 0},
     {"array_cat", "anycompatiblearray,anycompatiblearray", "anycompatiblearray", false, 0},
     {"array_length", "anyarray,int4", "int4", false, 0},
@@ -333,6 +334,7 @@ SigType shc::parseSigType(llvm::StringRef name) {
       .Case("json", [&] { return concrete(K::Json); })
       .Case("jsonb", [&] { return concrete(K::Jsonb); })
       .Case("inet", [&] { return concrete(K::Inet); })
+      .Case("xid", [&] { s.type = Type::other("xid", array); return s; })
       .Case("any", [&] { return poly(Poly::Any); })
       .Case("anyelement", [&] { return poly(Poly::AnyElement); })
       .Case("anynonarray", [&] { return poly(Poly::AnyNonArray); })

@@ -11,6 +11,8 @@
 
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
+
+#include "llvm/ADT/StringMap.h"
 #include "ir/Suggest.h"
 #include "passes/Passes.h"
 
@@ -82,6 +84,9 @@ void Resolver::resolveUpdate(UpdateOp &op, const std::string &db) {
   std::vector<std::string> columnNames;
   for (const Column &c : table.columns)
     columnNames.push_back(c.name);
+  // First assignment per column, so a repeated one is found in O(1): a
+  // generated spec may set tens of thousands of columns.
+  llvm::StringMap<size_t> firstAssigned;
   for (size_t i = 0; i < op.assignments.size(); ++i) {
     Assignment &a = op.assignments[i];
     a.resolved = table.findColumn(a.column);
@@ -90,14 +95,12 @@ void Resolver::resolveUpdate(UpdateOp &op, const std::string &db) {
                   "column \"" + a.column + "\" of relation \"" + table.name + "\" does not exist" +
                       didYouMean(a.column, columnNames));
     }
-    for (size_t j = 0; j < i; ++j)
-      if (op.assignments[j].column == a.column) {
-        diags
-            .error(a.loc, "duplicate-key",
-                   "multiple assignments to same column \"" + a.column + "\"")
-            .note(op.assignments[j].loc, "first assigned here");
-        break;
-      }
+    auto [it, inserted] = firstAssigned.try_emplace(a.column, i);
+    if (!inserted)
+      diags
+          .error(a.loc, "duplicate-key",
+                 "multiple assignments to same column \"" + a.column + "\"")
+          .note(op.assignments[it->second].loc, "first assigned here");
   }
   scopes.assign(1, Scope{{table.name, &table}});
   for (Assignment &a : op.assignments)
@@ -214,6 +217,10 @@ public:
       for (const OperationPtr &op : m->operations)
         if (auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
           resolver.resolveUpdate(*u, m->database);
+        else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
+          for (SqlStatement &st : c->statements) // analysed customSQL
+            if (st.update)
+              resolver.resolveUpdate(*st.update, m->database);
     return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
   }
 };

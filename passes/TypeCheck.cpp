@@ -33,6 +33,10 @@ LogicalResult TypeCheckPass::run(Module &module, PassContext &ctx) {
     for (const OperationPtr &op : m->operations)
       if (auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
         checkUpdate(*u, checker);
+      else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
+        for (SqlStatement &st : c->statements) // analysed customSQL
+          if (st.update)
+            checkUpdate(*st.update, checker);
   return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
 }
 
@@ -44,15 +48,22 @@ void TypeCheckPass::checkUpdate(UpdateOp &op, ExprChecker &checker) {
     if (!a.value)
       continue;
     checker.clause = ExprChecker::Clause::UpdateSet;
+    unsigned before = checker.diags.getNumErrors();
     checker.check(*a.value);
     if (a.resolved)
       checkAssignment(a, *op.resolved, checker);
+    // Plan-time errors only when parse analysis found none (PostgreSQL's order).
+    if (checker.diags.getNumErrors() == before)
+      (void)checker.foldConstants(*a.value, a.resolved ? &a.resolved->type : nullptr);
     ExprChecker::resolveLeftoverUnknowns(*a.value);
   }
   if (op.where) {
     checker.clause = ExprChecker::Clause::Where;
+    unsigned before = checker.diags.getNumErrors();
     checker.check(*op.where);
     checker.coerceToBoolean(*op.where, "WHERE", "where-not-boolean");
+    if (checker.diags.getNumErrors() == before)
+      (void)checker.foldConstants(*op.where);
     ExprChecker::resolveLeftoverUnknowns(*op.where);
   }
 }

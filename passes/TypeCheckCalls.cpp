@@ -55,6 +55,46 @@ bool containsColumnRef(const Expr &e) {
   return found;
 }
 
+/// Whether PostgreSQL 15 takes `unit` for EXTRACT/date_part (`fn` other than
+/// date_trunc) or date_trunc over `type`: null if so, else "not recognized"
+/// or "not supported" (checked against a server, unit by unit and type by type).
+const char *dateUnitProblem(llvm::StringRef fn, llvm::StringRef unit, const Type &type) {
+  using U = DateUnitKind;
+  U u = classifyDateUnit(unit);
+  if (u == U::Unknown)
+    return "not recognized";
+  if (type.isArray())
+    return nullptr;
+  if (fn == "date_trunc") {
+    if (u == U::Special || u == U::Epoch)
+      return "not recognized";
+    if (u == U::Zone || (u == U::Week && type.is(TypeKind::Interval)))
+      return "not supported";
+    return nullptr;
+  }
+  bool ok = true;
+  switch (type.getKind()) {
+  case TypeKind::Time:
+    ok = u == U::TimeOfDay || u == U::Epoch;
+    break;
+  case TypeKind::TimeTz:
+    ok = u == U::TimeOfDay || u == U::Epoch || u == U::Zone;
+    break;
+  case TypeKind::Timestamp:
+    ok = u != U::Zone;
+    break;
+  case TypeKind::Date:
+    ok = u != U::Zone && u != U::TimeOfDay;
+    break;
+  case TypeKind::Interval:
+    ok = u == U::TimeOfDay || u == U::Day || u == U::Calendar || u == U::Epoch;
+    break;
+  default:
+    break;
+  }
+  return ok ? nullptr : "not supported";
+}
+
 } // namespace
 
 Type ExprChecker::applyFunction(llvm::StringRef name, llvm::ArrayRef<Expr *> args, SourceLoc loc,
@@ -121,10 +161,18 @@ Type ExprChecker::checkSpecialForm(FuncCallExpr &e, bool &handled) {
   }
   if (e.name == "coalesce")
     return unify(args, "COALESCE");
-  if (e.name == "greatest")
-    return unify(args, "GREATEST");
-  if (e.name == "least")
-    return unify(args, "LEAST");
+  if (e.name == "greatest" || e.name == "least") {
+    Type t = unify(args, e.name == "greatest" ? "GREATEST" : "LEAST");
+    // They compare with the type's btree order, which json (alone among the
+    // modelled types) lacks; PostgreSQL fails when it plans the statement.
+    if (t.getKind() == TypeKind::Json) {
+      diags.error(e.getLoc(), "undefined-function",
+                  "could not identify a comparison function for type " + argTypeName(t))
+          .hint("Cast the arguments to jsonb, which has an ordering.");
+      return Type(TypeKind::Error);
+    }
+    return t;
+  }
   if (e.name == "nullif" && args.size() == 2) {
     // NULLIF(a, b) compares with = and has the type a is coerced to.
     Type coerced = args[0]->getType();
@@ -148,19 +196,41 @@ Type ExprChecker::checkFuncCall(FuncCallExpr &e) {
   // POSITION(a IN b) is position(b, a).
   if (e.form == FuncCallExpr::Form::Position && args.size() == 2)
     std::swap(args[0], args[1]);
+  // The SQL-syntax forms (EXTRACT, POSITION, SUBSTRING ... FROM, TRIM) call
+  // pg_catalog functions, and PostgreSQL's messages name them so.
+  std::string display =
+      e.form == FuncCallExpr::Form::Plain ? e.name : "pg_catalog." + e.name;
   const Signature *sig = nullptr;
-  Type t = applyFunction(e.name, args, e.getLoc(), e.name, &sig);
+  Type t = applyFunction(e.name, args, e.getLoc(), display, &sig);
   // EXTRACT / date_part / date_trunc: a literal unit must be one PostgreSQL
   // recognises (it would fail on the first row otherwise).
   bool takesUnit = e.name == "extract" || e.name == "date_part" || e.name == "date_trunc";
   if (sig && takesUnit && args.size() >= 2)
     if (auto *unit = llvm::dyn_cast<LiteralExpr>(args[0]);
-        unit && unit->litKind == LiteralExpr::LitKind::String && !isKnownDateUnit(unit->text)) {
-      diags.error(unit->getLoc(), "invalid-literal",
-                  "unit \"" + unit->text + "\" not recognized for type " +
-                      argTypeName(args[1]->getType()));
-      return Type(TypeKind::Error);
+        unit && unit->litKind == LiteralExpr::LitKind::String) {
+      // The message names the type the argument was coerced to.
+      Type argType = sig->params.size() >= 2 && sig->params[1].poly == Poly::None
+                         ? sig->params[1].type
+                         : args[1]->getType();
+      // date_part(text, date) is SQL: date_part($1, $2::timestamp).
+      if (e.name == "date_part" && argType.is(TypeKind::Date))
+        argType = Type(TypeKind::Timestamp);
+      if (const char *verdict = dateUnitProblem(e.name, unit->text, argType)) {
+        diags.error(unit->getLoc(), "invalid-literal",
+                    "unit \"" + llvm::StringRef(unit->text).lower() + "\" " + verdict +
+                        " for type " + argTypeName(argType));
+        return Type(TypeKind::Error);
+      }
     }
+  // json(b)_build_object fails on its first call with an odd argument count.
+  if (sig && (e.name == "jsonb_build_object" || e.name == "json_build_object") &&
+      args.size() % 2 != 0) {
+    diags.error(e.getLoc(), "invalid-argument",
+                "argument list must have even number of elements")
+        .hint("The arguments of " + e.name +
+              "() must consist of alternating keys and values.");
+    return Type(TypeKind::Error);
+  }
   if (sig && sig->aggregate && clause != Clause::SelectList) {
     diags.error(e.getLoc(), "invalid-aggregate",
                 std::string("aggregate functions are not allowed in ") + clauseName(clause));

@@ -15,6 +15,9 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
+#include <string>
+
 namespace shc {
 
 class ExprChecker {
@@ -49,6 +52,12 @@ public:
   /// PostgreSQL's assignment-time constant folding of a number literal cast
   /// to `target`: `smallint out of range`, `numeric field overflow`.
   bool checkNumberConstant(Expr &e, const Type &target);
+  /// The errors PostgreSQL raises while folding constants at plan time
+  /// (TypeCheckFold.cpp): `division by zero`, `integer out of range`,
+  /// `'abc'::text::int`, `sqrt(-1)`. With `assignedTo`, a constant value is
+  /// also checked against the column type (`smallint out of range` for
+  /// `20000 + 20000`). False after reporting.
+  bool foldConstants(Expr &e, const Type *assignedTo = nullptr);
   /// Gives remaining unknown string literals type text, as PostgreSQL
   /// resolves them in output positions.
   static void resolveLeftoverUnknowns(Expr &e);
@@ -67,6 +76,20 @@ private:
   Type checkLike(LikeExpr &e);
   Type checkIsTest(IsTestExpr &e);
   Type checkTimezoneConvert(TimezoneConvertExpr &e);
+
+  // TypeCheckFold.cpp
+public:
+  struct ConstValue {
+    enum Kind { Int, Num, Str } kind;
+    std::string text; ///< decimal text (Int, Num) or the string (Str)
+    int64_t i;        ///< the value of an Int
+  };
+
+private:
+  std::optional<ConstValue> fold(Expr &e, bool &ok);
+  bool checkConstantAs(const Expr &e, const ConstValue &v, const Type &target,
+                       bool explicitCast = false);
+  bool foldReport(const Expr &e, const std::string &message, const std::string &detail = "");
 
   // TypeCheckCalls.cpp
   Type checkFuncCall(FuncCallExpr &e);

@@ -118,8 +118,9 @@ protected:
   /// Runs resolve then typecheck; true if no errors.
   bool run() {
     PassContext ctx{diags, sm};
-    PassManager pm;
-    buildDefaultPipeline(pm);
+    PassManager pm; // only the two checkers: later passes (lint) add warnings
+    pm.addPass(createResolvePass());
+    pm.addPass(createTypeCheckPass());
     return succeeded(pm.run(module, ctx));
   }
   /// "rule: message" for each diagnostic, in report order.
