@@ -71,6 +71,21 @@ void checkLenientList(const YamlNode *n, llvm::StringRef field, LowerContext &ct
     FieldMap(item, {}, field, ctx.diags);
 }
 
+/// PostgreSQL silently truncates identifiers to NAMEDATALEN-1 = 63 bytes, so
+/// two long names can become one: an error (docs/hardening.md).
+void checkIdentifierLength(llvm::StringRef name, SourceLoc loc, llvm::StringRef what, Dialect d,
+                           LowerContext &ctx) {
+  constexpr size_t MaxPostgresIdentifier = 63;
+  if (!isPostgresFamily(d) || name.size() <= MaxPostgresIdentifier)
+    return;
+  ctx.diags
+      .error(loc, "identifier-too-long",
+             what.str() + " \"" + name.str() + "\" is " + std::to_string(name.size()) +
+                 " bytes long; " + dialectKey(d).str() + " allows at most " +
+                 std::to_string(MaxPostgresIdentifier))
+      .hint("PostgreSQL would silently truncate it to its first 63 bytes");
+}
+
 void lowerColumn(const YamlNode *item, Dialect d, Table &t, llvm::StringMap<SourceLoc> &seen,
                  LowerContext &ctx) {
   FieldMap f(item, columnFields(d), "columns", ctx.diags);
@@ -105,6 +120,7 @@ void lowerColumn(const YamlNode *item, Dialect d, Table &t, llvm::StringMap<Sour
 
   c.name = *nameText;
   c.loc = name->loc;
+  checkIdentifierLength(c.name, c.loc, "column name", d, ctx);
   c.typeSpelling = *typeText;
   std::optional<Type> parsed = parseTypeName(*typeText, d);
   if (!parsed) {
@@ -249,6 +265,7 @@ void shc::lowerTable(const FieldMap &top, LowerContext &ctx) {
     t->name = *nameText;
     t->database = database.value_or("");
     t->loc = name->loc;
+    checkIdentifierLength(t->name, t->loc, "table name", *d, ctx);
     std::string key = t->database + '\0' + t->name;
     auto [it, inserted] = ctx.tableIndex.try_emplace(key, t.get());
     if (!inserted) {

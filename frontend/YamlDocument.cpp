@@ -6,6 +6,7 @@
 #include "ir/Diagnostics.h"
 #include "ir/SourceManager.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -38,6 +39,14 @@ llvm::StringRef YamlNode::describe() const {
 }
 
 namespace {
+
+/// yaml-cpp 0.7 does not terminate on some malformed input (a stray `,` in
+/// block context): it emits null events at the same position until memory runs
+/// out. Every real node needs at least one byte of input, so more nodes than
+/// twice the file's size means the parser is looping; the builder stops it.
+struct RunawayParser {
+  YAML::Mark mark;
+};
 
 /// yaml-cpp skips a UTF-8 BOM without counting it in Mark::pos.
 size_t bomLength(llvm::StringRef buffer) { return buffer.startswith("\xEF\xBB\xBF") ? 3 : 0; }
@@ -101,6 +110,8 @@ private:
   };
 
   YamlNode *make(YamlNode::Kind kind, const YAML::Mark &mark, YAML::anchor_t anchor) {
+    if (++numNodes > 2 * buffer.size() + 64)
+      throw RunawayParser{mark};
     auto owned = std::make_unique<YamlNode>();
     YamlNode *n = owned.get();
     doc.nodes.push_back(std::move(owned));
@@ -144,6 +155,7 @@ private:
   YamlDocument doc;
   std::vector<Frame> stack;
   std::map<YAML::anchor_t, YamlNode *> anchors;
+  size_t numNodes = 0; ///< in the whole file
 };
 
 } // namespace
@@ -157,6 +169,15 @@ std::vector<YamlDocument> shc::parseYamlDocuments(const SourceManager &sm, uint3
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(builder)) {
     }
+  } catch (const RunawayParser &r) {
+    size_t pos = r.mark.pos < 0 ? 0 : static_cast<size_t>(r.mark.pos) + bomLength(buffer);
+    diags.error(sm.getLoc(file, std::min(pos, buffer.size())), "yaml-syntax",
+                "invalid YAML: the YAML parser cannot make progress here");
+  } catch (const YAML::DeepRecursion &e) {
+    // yaml-cpp stops at 500 levels with the message "bad file".
+    size_t pos = e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos) + bomLength(buffer);
+    diags.error(sm.getLoc(file, std::min(pos, buffer.size())), "yaml-syntax",
+                "invalid YAML: nesting deeper than " + std::to_string(e.depth()) + " levels");
   } catch (const YAML::Exception &e) {
     size_t pos = e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos) + bomLength(buffer);
     diags.error(sm.getLoc(file, std::min(pos, buffer.size())), "yaml-syntax",
