@@ -50,6 +50,19 @@ bool isDdl(llvm::StringRef node) {
          node == "ViewStmt" || node == "GrantStmt" || node == "CommentStmt";
 }
 
+/// Whether the statement has a clause the analysis does not cover; if so the
+/// statement stays opaque and `st` says why.
+bool uncoveredClause(const llvm::json::Object &body,
+                     std::initializer_list<std::pair<const char *, const char *>> clauses,
+                     SqlStatement &st) {
+  for (const auto &[key, reason] : clauses)
+    if (body.get(key)) {
+      st.notAnalysedReason = reason;
+      return true;
+    }
+  return false;
+}
+
 class StatementAnalyser {
 public:
   StatementAnalyser(CustomSqlOp &op, DiagnosticEngine &diags) : op(op), diags(diags) {}
@@ -92,13 +105,11 @@ ExprPtr StatementAnalyser::parsePiece(size_t begin, size_t end) {
 void StatementAnalyser::analyseUpdate(const llvm::json::Object &body, SqlStatement &st) {
   if (!readRelation(body, st))
     return;
-  for (const char *clause : {"fromClause", "returningList", "withClause"})
-    if (body.get(clause)) {
-      st.notAnalysedReason = llvm::StringRef(clause) == "fromClause"      ? "UPDATE ... FROM"
-                             : llvm::StringRef(clause) == "withClause"    ? "WITH ... UPDATE"
-                                                                          : "RETURNING";
-      return;
-    }
+  if (uncoveredClause(body, {{"fromClause", "UPDATE ... FROM"},
+                              {"returningList", "RETURNING"},
+                              {"withClause", "WITH ... UPDATE"}},
+                      st))
+    return;
   const llvm::json::Array *targets = body.getArray("targetList");
   if (!targets || targets->empty())
     return;
@@ -152,13 +163,11 @@ void StatementAnalyser::analyseUpdate(const llvm::json::Object &body, SqlStateme
 void StatementAnalyser::analyseDelete(const llvm::json::Object &body, SqlStatement &st) {
   if (!readRelation(body, st))
     return;
-  for (const char *clause : {"usingClause", "returningList", "withClause"})
-    if (body.get(clause)) {
-      st.notAnalysedReason = llvm::StringRef(clause) == "usingClause"    ? "DELETE ... USING"
-                             : llvm::StringRef(clause) == "withClause" ? "WITH ... DELETE"
-                                                                         : "RETURNING";
-      return;
-    }
+  if (uncoveredClause(body, {{"usingClause", "DELETE ... USING"},
+                              {"returningList", "RETURNING"},
+                              {"withClause", "WITH ... DELETE"}},
+                      st))
+    return;
   auto update = std::make_unique<UpdateOp>(st.loc, UpdateOp::Origin::Static);
   update->table = st.table;
   update->tableLoc = st.tableLoc;
