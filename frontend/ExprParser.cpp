@@ -153,6 +153,9 @@ void reportSyntaxError(Token *tok, const ExprText &text, const LexedExpr &lexed,
   else if (llvm::StringRef(spelled).equals_insensitive("operator") &&
            tokens.get(tok->getTokenIndex() + 1)->getType() == P::LPAREN)
     spelled = "OPERATOR(...)";
+  else if (tok->getType() == P::DOT && tok->getTokenIndex() > 0 &&
+           tokens.get(tok->getTokenIndex() - 1)->getType() == P::RPAREN)
+    spelled = "(expression).field selection";
   else if (const char *what = unsupportedToken(tok->getType()))
     spelled = what;
   else

@@ -369,7 +369,35 @@ std::optional<Type> parseCassandra(const Spelling &sp) {
 
 } // namespace
 
+/// A double-quoted type name ("char", "MyType"), optionally an array: it names
+/// exactly that catalog type, case kept, never a built-in keyword type
+/// ("char" is PostgreSQL's one-byte type, not character(1)).
+static std::optional<Type> parseQuotedTypeName(llvm::StringRef s) {
+  s = s.trim();
+  bool array = false;
+  if (s.endswith("[]")) {
+    array = true;
+    s = s.drop_back(2).rtrim();
+  }
+  if (s.size() < 3 || !s.startswith("\"") || !s.endswith("\""))
+    return std::nullopt;
+  llvm::StringRef body = s.drop_front().drop_back();
+  std::string name;
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '"') {
+      if (i + 1 >= body.size() || body[i + 1] != '"')
+        return std::nullopt; // not one quoted identifier
+      ++i;
+    }
+    name += body[i];
+  }
+  return Type::other(name, array);
+}
+
 std::optional<Type> shc::parseTypeName(llvm::StringRef spelling, Dialect dialect) {
+  if (spelling.trim().startswith("\""))
+    if (std::optional<Type> quoted = parseQuotedTypeName(spelling))
+      return quoted;
   std::string lowered = spelling.trim().lower();
   llvm::StringRef whole(lowered);
   if (dialect == Dialect::Cassandra && whole.contains('<')) {

@@ -64,7 +64,14 @@ std::optional<std::string> PostgresExprEmitter::typeName(const Type &type, llvm:
   case TypeKind::Other: {
     llvm::StringRef name = type.getOtherName();
     std::string s;
-    if (isSafeTypeText(name) && writer.keywordCategory(name.lower()) != KeywordCategory::Reserved)
+    // A plain name is written as an identifier, quoted exactly when
+    // PostgreSQL needs it ("char" stays the one-byte type, MyType keeps its
+    // case); a spelled-out type text (geometry(point, 4326)) as written.
+    bool plainName = !name.empty() && !llvm::isDigit(name[0]) &&
+                     llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_' || c == '$'; });
+    if (plainName)
+      s = writer.identifier(name);
+    else if (isSafeTypeText(name))
       s = name.str();
     else
       s = writer.quotedIdentifier(name);
