@@ -142,6 +142,18 @@ struct Migration {
   IdempotencyVerdict idempotency;
 };
 
+/// A function overload read from the live database's pg_proc (--uri), for a
+/// name outside the built-in catalogue. Types are catalog type names
+/// ("int4", "_text", "anyelement").
+struct LiveFunction {
+  std::string name;
+  std::vector<std::string> params;
+  std::string result;
+  bool variadic = false;
+  bool aggregate = false;
+  unsigned defaults = 0;
+};
+
 /// Everything one compilation sees: the schema and the migrations, for one
 /// target. Owns its nodes; the SourceManager that locations refer to is
 /// owned by the caller.
@@ -158,6 +170,12 @@ public:
   /// (before_schema first, `requires` respected, ties by name). Empty when
   /// the pass did not run or failed; emitters then use source order.
   std::vector<const Migration *> executionOrder;
+  /// Filled from pg_proc when a live database is given: every visible
+  /// overload of the function names the migrations call. When
+  /// `liveFunctionsLoaded` is set, a name with no row here and none in the
+  /// built-in catalogue does not exist in that database.
+  std::vector<LiveFunction> liveFunctions;
+  bool liveFunctionsLoaded = false;
 
   /// Case-sensitive lookup (names are already case-folded by the frontend).
   const Table *findTable(llvm::StringRef name) const;

@@ -29,6 +29,7 @@ private:
 LogicalResult TypeCheckPass::run(Module &module, PassContext &ctx) {
   unsigned errorsBefore = ctx.diags.getNumErrors();
   ExprChecker checker(ctx.diags);
+  checker.setLiveFunctions(module.liveFunctions, module.liveFunctionsLoaded);
   for (const auto &m : module.migrations)
     for (const OperationPtr &op : m->operations)
       if (auto *u = llvm::dyn_cast<UpdateOp>(op.get()))

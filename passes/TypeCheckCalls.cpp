@@ -110,8 +110,20 @@ Type ExprChecker::applyFunction(llvm::StringRef name, llvm::ArrayRef<Expr *> arg
   };
   llvm::ArrayRef<Signature> sigs = lookupFunction(name);
   if (sigs.empty()) {
-    if (!llvm::any_of(types, isOpaque))
-      diags.warning(loc, "unknown-function", "function " + shown() + " is not type-checked");
+    auto live = liveFunctions.find(name);
+    if (live != liveFunctions.end())
+      sigs = live->second;
+  }
+  if (sigs.empty()) {
+    if (llvm::any_of(types, isOpaque))
+      return Type(TypeKind::Any);
+    if (liveAuthoritative) {
+      diags.error(loc, "undefined-function", "function " + shown() + " does not exist")
+          .hint("No function matches the given name and argument types. You might need to "
+                "add explicit type casts.");
+      return Type(TypeKind::Error);
+    }
+    diags.warning(loc, "unknown-function", "function " + shown() + " is not type-checked");
     return Type(TypeKind::Any);
   }
   Resolution r = resolveOverload(sigs, types, /*isOperator=*/false);
@@ -393,4 +405,21 @@ Type ExprChecker::checkInSubquery(InSubqueryExpr &e) {
   column.setType(cols[0]);
   Type r = applyOperator("=", e.operand.get(), column, e.getLoc());
   return r.getKind() == TypeKind::Error ? r : Type(TypeKind::Bool);
+}
+
+void ExprChecker::setLiveFunctions(llvm::ArrayRef<LiveFunction> functions, bool authoritative) {
+  liveAuthoritative = authoritative;
+  for (const LiveFunction &f : functions) {
+    if (!lookupFunction(f.name).empty())
+      continue; // the built-in rows are exact; pg_proc adds only what they lack
+    Signature sig;
+    sig.name = f.name;
+    for (const std::string &p : f.params)
+      sig.params.push_back(parseSigType(p));
+    sig.result = parseSigType(f.result);
+    sig.variadic = f.variadic;
+    sig.aggregate = f.aggregate;
+    sig.defaults = f.defaults;
+    liveFunctions[f.name].push_back(std::move(sig));
+  }
 }

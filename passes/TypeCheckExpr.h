@@ -11,6 +11,7 @@
 #include "ir/Expr.h"
 #include "passes/TypeCheckInternal.h"
 
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -20,6 +21,8 @@
 
 namespace shc {
 
+struct LiveFunction;
+
 class ExprChecker {
 public:
   /// The clause being checked, for "aggregate functions are not allowed in
@@ -27,6 +30,11 @@ public:
   enum class Clause { UpdateSet, Where, SelectList, Limit };
 
   explicit ExprChecker(DiagnosticEngine &diags) : diags(diags) {}
+
+  /// Overloads read from a live database's pg_proc (--uri) for names outside
+  /// the built-in catalogue; with `authoritative`, a name found in neither
+  /// does not exist (an error, as PostgreSQL would say), not just unchecked.
+  void setLiveFunctions(llvm::ArrayRef<LiveFunction> functions, bool authoritative);
 
   /// Types `e` and its children; returns e's type (Error after a reported
   /// problem, Any when not type-checked).
@@ -63,6 +71,8 @@ public:
   static void resolveLeftoverUnknowns(Expr &e);
 
   DiagnosticEngine &diags;
+  llvm::StringMap<llvm::SmallVector<Signature, 2>> liveFunctions;
+  bool liveAuthoritative = false;
   Clause clause = Clause::UpdateSet;
 
 private:

@@ -3,8 +3,11 @@
 #include "backends/postgres/Introspect.h"
 
 #include "backends/postgres/Connection.h"
+#include "ir/Module.h"
 
 #include "llvm/Support/JSON.h"
+
+#include <cstdlib>
 
 #include <set>
 
@@ -71,4 +74,58 @@ llvm::Expected<double> shc::estimateRows(Connection &conn, llvm::StringRef state
         if (llvm::Optional<double> n = child->getNumber("Plan Rows"))
           return *n;
   return plan->getNumber("Plan Rows").getValueOr(0);
+}
+
+llvm::Expected<std::vector<LiveFunction>>
+shc::introspectFunctions(Connection &conn, const std::vector<std::string> &names) {
+  std::vector<LiveFunction> out;
+  if (names.empty())
+    return out;
+  // Catalog type names (typname), the spelling of the built-in catalogue's
+  // rows, so both go through the same overload resolution.
+  static const char *sql = R"sql(
+SELECT p.proname,
+       COALESCE((SELECT string_agg(t.typname, ',' ORDER BY a.n)
+                 FROM unnest(p.proargtypes) WITH ORDINALITY AS a(oid, n)
+                 JOIN pg_catalog.pg_type t ON t.oid = a.oid), ''),
+       rt.typname, p.provariadic <> 0, p.prokind = 'a', p.pronargdefaults
+FROM pg_catalog.pg_proc p
+JOIN pg_catalog.pg_type rt ON rt.oid = p.prorettype
+WHERE p.proname = ANY ($1::text[]) AND p.prokind IN ('f', 'a')
+  AND pg_catalog.pg_function_is_visible(p.oid)
+ORDER BY p.proname, p.oid)sql";
+  std::string array = "{";
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i)
+      array += ',';
+    array += '"';
+    for (char c : names[i]) {
+      if (c == '"' || c == '\\')
+        array += '\\';
+      array += c;
+    }
+    array += '"';
+  }
+  array += '}';
+  llvm::Expected<Rows> rows = conn.query(sql, {array});
+  if (!rows)
+    return rows.takeError();
+  for (const auto &r : *rows) {
+    if (r.size() < 6 || !r[0] || !r[2])
+      continue;
+    LiveFunction f;
+    f.name = *r[0];
+    llvm::StringRef params = r[1].value_or("");
+    while (!params.empty()) {
+      auto [head, rest] = params.split(',');
+      f.params.push_back(head.str());
+      params = rest;
+    }
+    f.result = *r[2];
+    f.variadic = r[3].value_or("f") == "t";
+    f.aggregate = r[4].value_or("f") == "t";
+    f.defaults = static_cast<unsigned>(std::atoi(r[5].value_or("0").c_str()));
+    out.push_back(std::move(f));
+  }
+  return out;
 }

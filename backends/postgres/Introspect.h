@@ -9,6 +9,7 @@
 namespace shc {
 
 class Connection;
+struct LiveFunction;
 
 struct LiveColumn {
   std::string name;
@@ -25,6 +26,11 @@ struct LiveTable {
 /// Every table, view and foreign table in the connection's search_path (the
 /// first schema wins for a name), columns in attnum order, tables by name.
 llvm::Expected<std::vector<LiveTable>> introspectTables(Connection &conn);
+
+/// Every overload visible on the search_path (pg_proc) of the given function
+/// names, so calls outside the built-in catalogue can be type-checked.
+llvm::Expected<std::vector<LiveFunction>> introspectFunctions(Connection &conn,
+                                                              const std::vector<std::string> &names);
 
 /// The planner's estimate of the rows `statement` touches: EXPLAIN without
 /// ANALYZE, so nothing is scanned or changed.

@@ -7,9 +7,41 @@
 #include "frontend/TypeNames.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
+#include "ir/Statement.h"
 #include "ir/SourceManager.h"
 
+#include <set>
+
 using namespace shc;
+
+static void collectCalls(const Expr &e, std::set<std::string> &names) {
+  if (auto *call = llvm::dyn_cast<FuncCallExpr>(&e))
+    names.insert(call->name);
+  forEachChild(e, [&](const Expr &child) { collectCalls(child, names); });
+}
+
+static void collectCalls(const UpdateOp &u, std::set<std::string> &names) {
+  for (const Assignment &a : u.assignments)
+    if (a.value)
+      collectCalls(*a.value, names);
+  if (u.where)
+    collectCalls(*u.where, names);
+}
+
+/// The function names every migration calls, sorted: the pg_proc rows to read.
+static std::vector<std::string> calledFunctionNames(const Module &module) {
+  std::set<std::string> names;
+  for (const auto &m : module.migrations)
+    for (const OperationPtr &op : m->operations) {
+      if (auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
+        collectCalls(*u, names);
+      else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
+        for (const SqlStatement &st : c->statements)
+          if (st.update)
+            collectCalls(*st.update, names);
+    }
+  return std::vector<std::string>(names.begin(), names.end());
+}
 
 LogicalResult shc::addLiveTables(const std::string &uri, Module &module, SourceManager &sources,
                                  DiagnosticEngine &diags) {
@@ -63,5 +95,12 @@ LogicalResult shc::addLiveTables(const std::string &uri, Module &module, SourceM
     }
     module.tables.push_back(std::move(t));
   }
+  auto functions = introspectFunctions(**conn, calledFunctionNames(module));
+  if (!functions)
+    return diags.error(SourceLoc(), "connection",
+                       "cannot read the functions of '" + redactConnectionString(uri) +
+                           "': " + llvm::toString(functions.takeError()));
+  module.liveFunctions = std::move(*functions);
+  module.liveFunctionsLoaded = true;
   return success();
 }
