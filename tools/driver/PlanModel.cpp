@@ -6,6 +6,7 @@
 #include "backends/postgres/Introspect.h"
 #include "backends/postgres/PostgresBackend.h"
 #include "ir/Module.h"
+#include "ir/Statement.h"
 #include "ir/SourceManager.h"
 #include "passes/Effects.h"
 
@@ -105,8 +106,26 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
             plan.estimateErrors.push_back(m->name + ": " + llvm::toString(rows.takeError()));
           }
         }
-      } else {
+      } else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get())) {
         p.kind = "customSQL";
+        for (const SqlStatement &st : c->statements) {
+          if (p.table.empty())
+            p.table = st.table;
+          if (p.where.empty() && st.update && st.update->where)
+            (void)exprs.emit(*st.update->where, p.where);
+          bool dml = st.kind == StatementKind::Update || st.kind == StatementKind::Delete ||
+                     st.kind == StatementKind::Insert;
+          if (!conn || !dml)
+            continue;
+          // EXPLAIN (no ANALYZE) plans the user's own statement text: nothing runs.
+          auto rows = estimateRows(*conn, llvm::StringRef(c->sql).substr(st.offset, st.length));
+          if (rows) {
+            p.estimatedRows = p.estimatedRows.value_or(0) + *rows;
+            plan.totalEstimatedRows = plan.totalEstimatedRows.value_or(0) + *rows;
+          } else {
+            plan.estimateErrors.push_back(m->name + ": " + llvm::toString(rows.takeError()));
+          }
+        }
       }
       fillAccesses(p, computeEffects(*op));
       step.operations.push_back(std::move(p));

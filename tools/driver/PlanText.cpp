@@ -56,7 +56,8 @@ void shc::printPlanText(const Plan &plan, const SourceManager &sm, llvm::raw_ost
       os << "\n";
       os << "       writes: " << joined(op.writes, op.opaque ? "(unknown)" : "(none)") << "\n";
       os << "       reads: " << joined(op.reads, op.opaque ? "(unknown)" : "(none)") << "\n";
-      if (op.kind != "customSQL")
+      // customSQL shows the WHERE of its analysed UPDATE/DELETE, if any.
+      if (op.kind != "customSQL" || !op.where.empty())
         os << "       where: " << (op.where.empty() ? "(every row)" : op.where) << "\n";
       os << "       idempotency: " << op.verdict;
       if (!op.reason.empty())
@@ -148,7 +149,7 @@ void shc::printPlanMarkdown(const Plan &plan, const Module &module, const Source
         os << " on " << code(op.table);
       os << ": writes " << (op.opaque && op.writes.empty() ? "unknown" : codeList(op.writes));
       os << "; reads " << (op.opaque && op.reads.empty() ? "unknown" : codeList(op.reads));
-      if (op.kind != "customSQL")
+      if (op.kind != "customSQL" || !op.where.empty())
         os << "; where " << (op.where.empty() ? "every row" : code(op.where));
       if (op.estimatedRows)
         os << "; ~" << formatRows(*op.estimatedRows) << " rows";
