@@ -115,7 +115,8 @@ ORDER BY p.proname, p.oid)sql";
       continue;
     LiveFunction f;
     f.name = *r[0];
-    llvm::StringRef params = r[1].value_or("");
+    std::string paramText = r[1].value_or(""); // owns what `params` points into
+    llvm::StringRef params = paramText;
     while (!params.empty()) {
       auto [head, rest] = params.split(',');
       f.params.push_back(head.str());
