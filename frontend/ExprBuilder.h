@@ -131,6 +131,14 @@ private:
   ExprPtr columnRef(P::ColumnRefContext *ctx);
   ExprPtr funcCall(P::FuncCallContext *ctx);
   ExprPtr typedLiteral(antlr4::ParserRuleContext *typeCtx, P::StringConstContext *str);
+  /// `type 'text'` once the type is known: a cast the checker validates as
+  /// that type's input. The three typed-literal syntaxes end here.
+  ExprPtr castLiteral(antlr4::Token *start, Type type, std::string spelling,
+                      P::StringConstContext *str);
+  /// The same for a type given as text (`interval(3)`, `date`): parsed, or
+  /// an "invalid type name" error.
+  ExprPtr spelledTypedLiteral(antlr4::Token *start, std::string spelling,
+                              P::StringConstContext *str);
   std::unique_ptr<SelectStmt> select(P::SelectStmtContext *ctx);
   bool exprList(P::ExprListContext *ctx, std::vector<ExprPtr> &out);
   /// The normalised spelling of a type (`character varying(10)`, `int[]`)

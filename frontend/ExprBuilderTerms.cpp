@@ -151,11 +151,24 @@ ExprPtr ExprBuilder::typedLiteral(ParserRuleContext *typeCtx, P::StringConstCont
   std::optional<Type> type = typeOf(typeCtx, spelling);
   if (!type)
     return nullptr;
+  return castLiteral(typeCtx->getStart(), std::move(*type), std::move(spelling), str);
+}
+
+ExprPtr ExprBuilder::castLiteral(antlr4::Token *start, Type type, std::string spelling,
+                                 P::StringConstContext *str) {
   ExprPtr value = stringLiteral(str);
   if (!value)
     return nullptr;
-  return std::make_unique<CastExpr>(loc(typeCtx->getStart()), std::move(value), std::move(*type),
+  return std::make_unique<CastExpr>(loc(start), std::move(value), std::move(type),
                                     std::move(spelling), CastExpr::Syntax::TypedLiteral);
+}
+
+ExprPtr ExprBuilder::spelledTypedLiteral(antlr4::Token *start, std::string spelling,
+                                         P::StringConstContext *str) {
+  std::optional<Type> type = parseTypeName(spelling, Dialect::Postgres);
+  if (!type)
+    return error(start, "expr-syntax", "invalid type name \"" + spelling + "\"");
+  return castLiteral(start, std::move(*type), std::move(spelling), str);
 }
 
 // --- primary alternatives ---------------------------------------------------------
@@ -170,14 +183,7 @@ antlrcpp::Any ExprBuilder::visitIntervalPrimary(P::IntervalPrimaryContext *ctx) 
   std::string spelling = "interval";
   if (ctx->INTEGER())
     spelling += "(" + text.textOf(ctx->INTEGER()->getSymbol()).str() + ")";
-  std::optional<Type> type = parseTypeName(spelling, Dialect::Postgres);
-  if (!type)
-    return set(error(ctx->getStart(), "expr-syntax", "invalid type name \"" + spelling + "\""));
-  ExprPtr value = stringLiteral(ctx->stringConst());
-  if (!value)
-    return {};
-  return set(std::make_unique<CastExpr>(loc(ctx->getStart()), std::move(value), std::move(*type),
-                                        std::move(spelling), CastExpr::Syntax::TypedLiteral));
+  return set(spelledTypedLiteral(ctx->getStart(), std::move(spelling), ctx->stringConst()));
 }
 
 antlrcpp::Any ExprBuilder::visitConstTypedPrimary(P::ConstTypedPrimaryContext *ctx) {
@@ -188,14 +194,7 @@ antlrcpp::Any ExprBuilder::visitGenericTypedPrimary(P::GenericTypedPrimaryContex
   // `date '2024-01-01'`: the type is every token before the string.
   std::string spelling =
       spell(ctx->getStart()->getTokenIndex(), ctx->stringConst()->getStart()->getTokenIndex() - 1);
-  std::optional<Type> type = parseTypeName(spelling, Dialect::Postgres);
-  if (!type)
-    return set(error(ctx->getStart(), "expr-syntax", "invalid type name \"" + spelling + "\""));
-  ExprPtr value = stringLiteral(ctx->stringConst());
-  if (!value)
-    return {};
-  return set(std::make_unique<CastExpr>(loc(ctx->getStart()), std::move(value), std::move(*type),
-                                        std::move(spelling), CastExpr::Syntax::TypedLiteral));
+  return set(spelledTypedLiteral(ctx->getStart(), std::move(spelling), ctx->stringConst()));
 }
 
 antlrcpp::Any ExprBuilder::visitSpecialPrimary(P::SpecialPrimaryContext *ctx) {

@@ -13,7 +13,6 @@
 #include "tools/driver/Commands.h"
 #include "tools/driver/OutputFile.h"
 
-#include "backends/Backend.h"
 #include "ir/Module.h"
 
 #include "CLI/CLI.hpp"
@@ -32,14 +31,7 @@ static int runPlan(const std::string &driver, const std::string &uri, const std:
   front.dialect = driver;
   front.uri = uri;
   FrontResult fr = runFrontHalf(front, *parseDialect(driver), /*runPasses=*/true);
-  std::string sql;
-  llvm::raw_string_ostream os(sql);
-  if (!fr.session->diags.hasErrors()) {
-    EmitOptions eo;
-    eo.toolVersion = SHC_VERSION;
-    (void)emitSQL(*fr.module, eo, os, fr.session->diags);
-  }
-  os.flush();
+  std::string sql = emitCompiledSql(fr);
   bool hadErrors = fr.session->diags.hasErrors();
   int code = fr.session->finish();
   if (fr.connectionFailed)

@@ -3,7 +3,6 @@
 #include "tools/driver/ApplyCommand.h"
 #include "tools/driver/Commands.h"
 
-#include "backends/Backend.h"
 #include "backends/postgres/Apply.h"
 #include "backends/postgres/Connection.h"
 #include "ir/Module.h"
@@ -16,10 +15,6 @@
 #include <unistd.h>
 
 using namespace shc;
-
-#ifndef SHC_VERSION
-#define SHC_VERSION "0.0.0"
-#endif
 
 int shc::applyCompiledSql(llvm::StringRef sql, llvm::StringRef name, const ApplyCommandOptions &o,
                           llvm::StringRef tool) {
@@ -106,16 +101,7 @@ static int runApply(ApplyCliOptions &opts) {
   opts.front.uri = opts.apply.uri;
   FrontResult fr = runFrontHalf(opts.front, target, /*runPasses=*/true);
   Session &session = *fr.session;
-  std::string sql;
-  llvm::raw_string_ostream os(sql);
-  if (!session.diags.hasErrors()) {
-    EmitOptions eo;
-    eo.toolVersion = SHC_VERSION;
-    eo.emitBefore = opts.phase != "after";
-    eo.emitAfter = opts.phase != "before";
-    (void)emitSQL(*fr.module, eo, os, session.diags);
-  }
-  os.flush();
+  std::string sql = emitCompiledSql(fr, opts.phase);
   bool hadErrors = session.diags.hasErrors();
   int code = session.finish();
   if (fr.connectionFailed)

@@ -4,6 +4,8 @@
 
 #include "ir/Dialect.h"
 
+#include "llvm/ADT/StringRef.h"
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -53,5 +55,10 @@ struct FrontResult {
   bool connectionFailed = false;
 };
 FrontResult runFrontHalf(const FrontOptions &opts, Dialect target, bool runPasses);
+
+/// The SQL of a front half that found no errors (empty otherwise), for the
+/// phases `phase` selects: "before", "after" or "all". compile, apply and
+/// kubectl-schemahero all emit through here, so the header names one version.
+std::string emitCompiledSql(const FrontResult &fr, llvm::StringRef phase = "all");
 
 } // namespace shc

@@ -1,7 +1,6 @@
 #include "tools/driver/Commands.h"
 #include "tools/driver/OutputFile.h"
 
-#include "backends/Backend.h"
 #include "ir/Module.h"
 #include "ir/Printer.h"
 
@@ -9,10 +8,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace shc;
-
-#ifndef SHC_VERSION
-#define SHC_VERSION "0.0.0"
-#endif
 
 namespace {
 struct CompileOptions {
@@ -33,17 +28,12 @@ static int runCompile(const CompileOptions &opts) {
   }
 
   std::string out;
-  llvm::raw_string_ostream os(out);
   if (opts.emit == "ast" || opts.emit == "ir") {
+    llvm::raw_string_ostream os(out);
     printModule(*fr.module, os, &session.sources);
-  } else if (!session.diags.hasErrors()) {
-    EmitOptions eo;
-    eo.toolVersion = SHC_VERSION;
-    eo.emitBefore = opts.phase != "after";
-    eo.emitAfter = opts.phase != "before";
-    (void)emitSQL(*fr.module, eo, os, session.diags);
+  } else {
+    out = emitCompiledSql(fr, opts.phase);
   }
-  os.flush();
 
   bool hadErrors = session.diags.hasErrors();
   int code = session.finish();

@@ -1,6 +1,7 @@
 #include "tools/driver/Commands.h"
 #include "tools/driver/ApplyLiveSchema.h"
 
+#include "backends/Backend.h"
 #include "frontend/Frontend.h"
 #include "ir/Module.h"
 #include "ir/Verifier.h"
@@ -10,6 +11,10 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace shc;
+
+#ifndef SHC_VERSION
+#define SHC_VERSION "0.0.0"
+#endif
 
 void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
   cmd.add_option("inputs", o.inputs, "Spec files or folders, or - for stdin")->required();
@@ -57,4 +62,18 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   if (passesOk && !s.diags.hasErrors() && opts.disablePasses.empty())
     (void)verifyModule(*r.module, s.diags, /*typed=*/true);
   return r;
+}
+
+std::string shc::emitCompiledSql(const FrontResult &fr, llvm::StringRef phase) {
+  std::string sql;
+  if (fr.session->diags.hasErrors())
+    return sql;
+  llvm::raw_string_ostream os(sql);
+  EmitOptions eo;
+  eo.toolVersion = SHC_VERSION;
+  eo.emitBefore = phase != "after";
+  eo.emitAfter = phase != "before";
+  (void)emitSQL(*fr.module, eo, os, fr.session->diags);
+  os.flush();
+  return sql;
 }
