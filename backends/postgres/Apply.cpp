@@ -3,6 +3,7 @@
 #include "backends/postgres/Apply.h"
 
 #include "backends/common/ScriptEmitter.h"
+#include "backends/postgres/ApplyLedger.h"
 #include "backends/postgres/Connection.h"
 #include "backends/postgres/PostgresBackend.h"
 
@@ -20,6 +21,8 @@ llvm::StringRef shc::stepStatusName(StepStatus s) {
     return "rolled back";
   case StepStatus::NotRun:
     return "not run";
+  case StepStatus::Skipped:
+    return "skipped";
   }
   return "?";
 }
@@ -134,11 +137,29 @@ ApplyReport shc::applyScript(Connection &conn, const ApplyScript &script,
     StepOutcome &out = report.steps[i];
     if (opts.progress)
       opts.progress(i, script.steps.size(), step.name);
+    // Serializable: two applies that both find no ledger row cannot both
+    // commit the migration.
+    std::optional<LedgerRecord> record = unguardedLedgerRecord(step.sql);
     if (!opts.dryRun) {
-      if (auto r = conn.exec("BEGIN"); !r) {
+      if (auto r = conn.exec(record ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN"); !r) {
         out.status = StepStatus::RolledBack;
         out.error = message(r.takeError());
         return report;
+      }
+    }
+    if (record) {
+      llvm::Expected<LedgerCheck> check = checkLedger(conn, *record);
+      if (!check || check->decision == LedgerDecision::Fail) {
+        out.status = StepStatus::RolledBack;
+        out.error = check ? check->error : message(check.takeError());
+        (void)conn.exec("ROLLBACK");
+        return report;
+      }
+      if (check->decision == LedgerDecision::Skip) {
+        out.status = StepStatus::Skipped;
+        if (!opts.dryRun)
+          (void)conn.exec("ROLLBACK"); // nothing written; releases the row lock
+        continue;
       }
     }
     std::optional<uint64_t> before = rowsTouched(conn);

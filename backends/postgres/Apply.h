@@ -48,6 +48,7 @@ enum class StepStatus : uint8_t {
   DryRun,     ///< ran, then rolled back with the whole dry run
   RolledBack, ///< failed and rolled back
   NotRun,     ///< after a failure
+  Skipped,    ///< already applied: apply found its row in the ledger
 };
 llvm::StringRef stepStatusName(StepStatus s); ///< "applied", "dry-run", ...
 
@@ -66,7 +67,11 @@ struct ApplyReport {
 
 /// Each step in its own transaction; stops at the first failure, rolling that
 /// step back and keeping the earlier ones. With dryRun, everything runs in one
-/// transaction that is rolled back at the end.
+/// transaction that is rolled back at the end. A step that records its ledger
+/// row without a DO-block guard (CockroachDB) is checked against the ledger
+/// first, in its (serializable) transaction: skipped when the ledger has it
+/// with the same checksum, failed when it changed and is not proved
+/// idempotent (ApplyLedger.h).
 ApplyReport applyScript(Connection &conn, const ApplyScript &script, const ApplyOptions &opts);
 
 /// One UPDATE statement of the postgres family, as the compiled file spells

@@ -12,6 +12,20 @@ using namespace shc;
 
 llvm::StringRef shc::ledgerTableName() { return "schemahero_data_migrations"; }
 
+std::string shc::ledgerInsertHead() {
+  return "INSERT INTO " + ledgerTableName().str() + " (name, checksum, idempotent, phase) VALUES (";
+}
+
+llvm::StringRef shc::changedMigrationMessage() {
+  return "data migration % is not proved idempotent, was already applied, and has changed since "
+         "(checksum % now)";
+}
+
+std::string shc::changedMigrationHint() {
+  return "give the changed migration a new name, or delete its row from " +
+         ledgerTableName().str() + " after checking the data";
+}
+
 std::string shc::migrationChecksum(const Migration &m, llvm::StringRef body) {
   llvm::SHA256 h;
   h.update(m.name);
@@ -54,10 +68,8 @@ void LedgerScriptEmitter::emitPrologue(const Module &) {
 std::string LedgerScriptEmitter::ledgerRow(const Migration &m, llvm::StringRef checksum,
                                            bool idempotent) const {
   const SqlWriter &w = postgresWriter();
-  return "INSERT INTO " + ledgerTableName().str() +
-         " (name, checksum, idempotent, phase) VALUES (" + w.stringLiteral(m.name) + ", '" +
-         checksum.str() + "', " + (idempotent ? "TRUE" : "FALSE") + ", '" +
-         phaseName(m.phase).str() + "')";
+  return ledgerInsertHead() + w.stringLiteral(m.name) + ", '" + checksum.str() + "', " +
+         (idempotent ? "TRUE" : "FALSE") + ", '" + phaseName(m.phase).str() + "')";
 }
 
 void LedgerScriptEmitter::emitMigrationBody(const Migration &m, llvm::StringRef body) {
@@ -94,11 +106,8 @@ void LedgerScriptEmitter::emitGuardedPostgres(const Migration &m, llvm::StringRe
   block += "  END IF;\n";
   if (!idempotent) {
     block += "  IF EXISTS (SELECT 1 FROM " + table + " WHERE name = " + name + ") THEN\n";
-    block += "    RAISE EXCEPTION 'data migration % is not proved idempotent, was already "
-             "applied, and has changed since (checksum % now)', " +
-             name + ", '" + checksum.str() +
-             "' USING HINT = 'give the changed migration a new name, or delete its row from " +
-             table + " after checking the data';\n";
+    block += "    RAISE EXCEPTION '" + changedMigrationMessage().str() + "', " + name + ", '" +
+             checksum.str() + "' USING HINT = '" + changedMigrationHint() + "';\n";
     block += "  END IF;\n";
   }
   block += "  EXECUTE " + exec + "\n" + body.str() + exec + ";\n";
@@ -120,8 +129,8 @@ void LedgerScriptEmitter::emitGuardedCockroach(const Migration &m, llvm::StringR
        ledgerTableName().str() + " WHERE name = " + name + " AND checksum <> '" +
        checksum.str() + "';");
   line(verdictComment(m) +
-       ": CockroachDB has no DO blocks; this file does not skip it when the ledger has its "
-       "row (docs/idempotency.md)");
+       ": CockroachDB has no DO blocks; use schemahero-compile apply to skip it when the "
+       "ledger has its row (docs/idempotency.md)");
   *out += body;
   line(ledgerRow(m, checksum, false) + " ON CONFLICT (name) DO NOTHING;");
 }

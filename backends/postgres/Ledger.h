@@ -6,7 +6,8 @@
 // the ledger first: a migration applied with the same checksum is skipped (so
 // re-running a file is a no-op, even when migrations interact); a changed
 // idempotent migration runs again; a changed migration that is not proved
-// idempotent fails with a clear message. CockroachDB has no DO blocks: see
+// idempotent fails with a clear message. CockroachDB has no DO blocks: apply
+// reads the ledger before such a migration (ApplyLedger.h); see
 // docs/idempotency.md.
 //
 //===----------------------------------------------------------------------===//
@@ -19,6 +20,18 @@ namespace shc {
 
 /// The ledger table's name.
 llvm::StringRef ledgerTableName();
+
+/// `INSERT INTO schemahero_data_migrations (name, checksum, idempotent,
+/// phase) VALUES (`: how every ledger row the file writes begins, so apply can
+/// read a row back from a compiled migration.
+std::string ledgerInsertHead();
+
+/// Why a changed migration that is not proved idempotent fails; each `%`
+/// stands for the name, then the new checksum (RAISE's placeholders). The DO
+/// block raises it on PostgreSQL, apply on CockroachDB.
+llvm::StringRef changedMigrationMessage();
+/// The hint that goes with changedMigrationMessage().
+std::string changedMigrationHint();
 
 /// Hex SHA-256 of a migration's name, phase and emitted statements.
 std::string migrationChecksum(const Migration &m, llvm::StringRef body);

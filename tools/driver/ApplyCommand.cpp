@@ -40,7 +40,7 @@ int shc::applyCompiledSql(llvm::StringRef sql, llvm::StringRef name, const Apply
     os << "nothing applied\n";
     return 1;
   }
-  unsigned counts[4] = {0, 0, 0, 0};
+  unsigned counts[5] = {0, 0, 0, 0, 0};
   uint64_t rows = 0;
   for (const StepOutcome &s : report.steps) {
     ++counts[static_cast<int>(s.status)];
@@ -49,6 +49,8 @@ int shc::applyCompiledSql(llvm::StringRef sql, llvm::StringRef name, const Apply
     os << status << std::string(status.size() < 12 ? 12 - status.size() : 1, ' ') << s.name;
     if (s.status == StepStatus::Applied || s.status == StepStatus::DryRun)
       os << " (" << s.rows << (s.rows == 1 ? " row" : " rows") << ")";
+    else if (s.status == StepStatus::Skipped)
+      os << " (already applied)";
     os << "\n";
     if (!s.error.empty())
       llvm::errs() << tool << ": error: migration '" << s.name << "' failed: " << s.error << "\n";
@@ -59,8 +61,10 @@ int shc::applyCompiledSql(llvm::StringRef sql, llvm::StringRef name, const Apply
       os << " before the failure";
     os << "; everything was rolled back\n";
   } else {
-    os << counts[static_cast<int>(StepStatus::Applied)] << " applied, "
-       << counts[static_cast<int>(StepStatus::RolledBack)] << " rolled back, "
+    os << counts[static_cast<int>(StepStatus::Applied)] << " applied, ";
+    if (unsigned skipped = counts[static_cast<int>(StepStatus::Skipped)])
+      os << skipped << " skipped, ";
+    os << counts[static_cast<int>(StepStatus::RolledBack)] << " rolled back, "
        << counts[static_cast<int>(StepStatus::NotRun)] << " not run\n";
   }
   return report.ok() ? 0 : 1;

@@ -1,0 +1,53 @@
+//===- ApplyLedger.h - apply's ledger check for unguarded migrations -*- C++ -*-===//
+//
+// On PostgreSQL a DO block in the compiled file checks the ledger before a
+// migration runs. CockroachDB has no DO blocks, so its file records the row
+// but cannot skip the migration; apply does it instead. It reads the row the
+// compiled migration will write (its name, checksum and verdict: the values
+// the emitter computed with migrationChecksum) and, inside the migration's
+// transaction, locks and compares the ledger's row for it.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace shc {
+
+class Connection;
+
+/// The ledger row a compiled migration writes.
+struct LedgerRecord {
+  std::string name;
+  std::string checksum;
+  bool idempotent = false;
+};
+
+/// The row a migration without a DO-block guard writes as its last
+/// statement (`INSERT INTO schemahero_data_migrations ... VALUES (...)`);
+/// nullopt for a migration the server guards, or one that writes no row.
+std::optional<LedgerRecord> unguardedLedgerRecord(llvm::StringRef stepSql);
+
+enum class LedgerDecision : uint8_t {
+  Run,  ///< no row, or a changed idempotent migration
+  Skip, ///< the ledger has it with this checksum
+  Fail, ///< changed, and not proved idempotent
+};
+
+struct LedgerCheck {
+  LedgerDecision decision = LedgerDecision::Run;
+  std::string error; ///< for Fail: the message and hint the DO block raises
+};
+
+/// Reads the migration's ledger row with SELECT ... FOR UPDATE, in the
+/// transaction the caller opened for the migration, so a concurrent apply
+/// waits for it. A missing ledger table counts as no row. An error is the
+/// server's.
+llvm::Expected<LedgerCheck> checkLedger(Connection &conn, const LedgerRecord &record);
+
+} // namespace shc

@@ -1,0 +1,39 @@
+//===- LedgerTestUtil.h - compiled files with the ledger, for tests -*- C++ -*-===//
+#pragma once
+
+#include "EmitTestUtil.h"
+#include "backends/Backend.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+namespace shc::testutil {
+
+/// The compiled file for `m`, with its ledger.
+inline std::string emitWithLedger(const Module &m) {
+  EmitOptions opts;
+  opts.toolVersion = "1";
+  DiagnosticEngine diags;
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  EXPECT_TRUE(succeeded(emitSQL(m, opts, os, diags)));
+  os.flush();
+  return out;
+}
+
+/// A module of one after_schema migration `name` with one operation and the
+/// verdict `v`.
+inline std::unique_ptr<Module> oneMigration(Dialect d, Verdict v, OperationPtr op,
+                                            std::string name = "m1") {
+  auto m = std::make_unique<Module>(d);
+  auto mig = migration(std::move(name), Phase::AfterSchema);
+  mig->operations.push_back(std::move(op));
+  mig->idempotency.computed = true;
+  mig->idempotency.verdict = v;
+  mig->idempotency.reason = "why";
+  m->migrations.push_back(std::move(mig));
+  return m;
+}
+
+} // namespace shc::testutil
