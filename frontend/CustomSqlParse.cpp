@@ -1,11 +1,10 @@
 //===- CustomSqlParse.cpp - customSQL parse-check and statement analysis --===//
 //
 // PostgreSQL's parser (libpg_query) decides what is valid SQL and where each
-// statement starts and ends; its JSON tree tells the statement kinds. The
-// UPDATE and DELETE statements whose shape we cover (one target table, no
-// alias, FROM, USING, RETURNING or WITH) are cut at their top-level SET
-// commas and WHERE keyword, and each piece goes through our expression parser
-// with the text outside it blanked, so positions stay exact.
+// statement starts and ends; its JSON tree tells the statement kinds. Each
+// UPDATE, INSERT, DELETE and SELECT (with its WITH list) is then parsed again
+// by our grammar's statement rules into the IR that resolve and typecheck
+// check. A statement those rules do not cover stays opaque, with the reason.
 //
 //===----------------------------------------------------------------------===//
 
@@ -50,136 +49,65 @@ bool isDdl(llvm::StringRef node) {
          node == "ViewStmt" || node == "GrantStmt" || node == "CommentStmt";
 }
 
-/// Whether the statement has a clause the analysis does not cover; if so the
-/// statement stays opaque and `st` says why.
-bool uncoveredClause(const llvm::json::Object &body,
-                     std::initializer_list<std::pair<const char *, const char *>> clauses,
-                     SqlStatement &st) {
-  for (const auto &[key, reason] : clauses)
-    if (body.get(key)) {
-      st.notAnalysedReason = reason;
-      return true;
-    }
-  return false;
+/// The reason for the "not analysed" warning, from the diagnostic that
+/// stopped our statement rules.
+std::string reasonFrom(const Diagnostic &d) {
+  llvm::StringRef msg = d.message;
+  if (d.rule == "unsupported-construct" && msg.consume_front("unsupported SQL construct '"))
+    return msg.take_until([](char c) { return c == '\''; }).str();
+  if (d.rule == "unsupported-construct")
+    return msg.str();
+  if (msg.consume_front("syntax error at or near "))
+    return "not covered by the analysis from " + msg.str();
+  return msg.str();
 }
 
 class StatementAnalyser {
 public:
-  StatementAnalyser(CustomSqlOp &op, DiagnosticEngine &diags) : op(op), diags(diags) {}
+  explicit StatementAnalyser(CustomSqlOp &op) : op(op) {}
 
   void analyse(llvm::StringRef node, const llvm::json::Object &body, SqlStatement &st);
 
 private:
-  bool readRelation(const llvm::json::Object &body, SqlStatement &st);
-  void analyseUpdate(const llvm::json::Object &body, SqlStatement &st);
-  void analyseDelete(const llvm::json::Object &body, SqlStatement &st);
-  ExprPtr parsePiece(size_t begin, size_t end);
+  void readRelation(const llvm::json::Object &body, SqlStatement &st);
+  void parse(SqlStatement &st);
 
   CustomSqlOp &op;
-  DiagnosticEngine &diags;
 };
 
-bool StatementAnalyser::readRelation(const llvm::json::Object &body, SqlStatement &st) {
+/// The target table and ON CONFLICT as PostgreSQL's tree gives them, kept for
+/// statements our rules leave opaque.
+void StatementAnalyser::readRelation(const llvm::json::Object &body, SqlStatement &st) {
   const llvm::json::Object *rel = body.getObject("relation");
   if (!rel)
-    return false;
+    return;
   if (auto name = rel->getString("relname"))
     st.table = name->str();
   st.tableLoc = op.sqlLocator.locate(static_cast<size_t>(intField(rel, "location")));
-  if (rel->getString("schemaname")) {
-    st.notAnalysedReason = "schema-qualified table";
-    return false;
+  if (const llvm::json::Object *oc = body.getObject("onConflictClause")) {
+    auto action = oc->getString("action");
+    st.onConflict = action && *action == "ONCONFLICT_NOTHING" ? OnConflict::DoNothing
+                                                              : OnConflict::DoUpdate;
   }
-  if (rel->getObject("alias")) {
-    st.notAnalysedReason = "table alias";
-    return false;
-  }
-  return true;
 }
 
-ExprPtr StatementAnalyser::parsePiece(size_t begin, size_t end) {
-  std::string text = blankOutside(op.sql, begin, end);
-  return parseExpression(text, op.sqlLocator, diags);
-}
-
-void StatementAnalyser::analyseUpdate(const llvm::json::Object &body, SqlStatement &st) {
-  if (!readRelation(body, st))
+/// Parses the statement with our grammar's statement rules, its text cut
+/// out of the customSQL with everything else blanked so positions stay
+/// exact. Whatever stops the rules becomes the reason it stays opaque.
+void StatementAnalyser::parse(SqlStatement &st) {
+  DiagnosticEngine scratch;
+  std::string text = blankOutside(op.sql, st.offset, st.offset + st.length);
+  std::vector<CommonTableExpr> with;
+  DmlQuery query;
+  if (!parseStatement(text, op.sqlLocator, with, query, scratch)) {
+    const std::vector<Diagnostic> &found = scratch.pending();
+    st.notAnalysedReason = found.empty() ? "not covered by the analysis" : reasonFrom(found[0]);
+    if (!found.empty())
+      st.notAnalysedLoc = found[0].loc;
     return;
-  if (uncoveredClause(body, {{"fromClause", "UPDATE ... FROM"},
-                              {"returningList", "RETURNING"},
-                              {"withClause", "WITH ... UPDATE"}},
-                      st))
-    return;
-  const llvm::json::Array *targets = body.getArray("targetList");
-  if (!targets || targets->empty())
-    return;
-  llvm::StringRef sql = op.sql;
-  size_t stEnd = st.offset + st.length;
-  auto update = std::make_unique<UpdateOp>(st.loc, UpdateOp::Origin::Static);
-  update->table = st.table;
-  update->tableLoc = st.tableLoc;
-  std::vector<size_t> starts;
-  for (const llvm::json::Value &t : *targets) {
-    const llvm::json::Object *obj = t.getAsObject();
-    const llvm::json::Object *rt = obj ? obj->getObject("ResTarget") : nullptr;
-    if (!rt || rt->get("indirection") || !rt->getString("name")) {
-      st.notAnalysedReason = "subscripted or multi-column assignment";
-      return;
-    }
-    if (const llvm::json::Object *val = rt->getObject("val"); val && val->get("MultiAssignRef")) {
-      st.notAnalysedReason = "multi-column assignment";
-      return;
-    }
-    starts.push_back(static_cast<size_t>(intField(rt, "location")));
   }
-  size_t whereAt = findTopLevel(sql, starts.back(), stEnd, false, "where");
-  for (size_t i = 0; i < starts.size(); ++i) {
-    const llvm::json::Object *rt = (*targets)[i].getAsObject()->getObject("ResTarget");
-    size_t nameEnd = skipIdentifier(sql, starts[i], stEnd);
-    size_t eq = skipBlanks(sql, nameEnd, stEnd);
-    if (eq >= stEnd || sql[eq] != '=') {
-      st.notAnalysedReason = "unexpected assignment form";
-      return;
-    }
-    size_t end = i + 1 < starts.size() ? findTopLevel(sql, eq + 1, starts[i + 1], true, "")
-                                       : whereAt;
-    Assignment a;
-    a.column = rt->getString("name")->str();
-    a.loc = op.sqlLocator.locate(starts[i]);
-    a.value = parsePiece(eq + 1, end);
-    if (!a.value)
-      return; // reported by the expression parser
-    update->assignments.push_back(std::move(a));
-  }
-  if (whereAt < stEnd) {
-    update->where = parsePiece(whereAt + 5, stEnd);
-    if (!update->where)
-      return;
-  }
-  st.update = std::move(update);
-  st.analysed = true;
-}
-
-void StatementAnalyser::analyseDelete(const llvm::json::Object &body, SqlStatement &st) {
-  if (!readRelation(body, st))
-    return;
-  if (uncoveredClause(body, {{"usingClause", "DELETE ... USING"},
-                              {"returningList", "RETURNING"},
-                              {"withClause", "WITH ... DELETE"}},
-                      st))
-    return;
-  auto update = std::make_unique<UpdateOp>(st.loc, UpdateOp::Origin::Static);
-  update->table = st.table;
-  update->tableLoc = st.tableLoc;
-  size_t stEnd = st.offset + st.length;
-  size_t from = static_cast<size_t>(intField(body.getObject("relation"), "location"));
-  size_t whereAt = findTopLevel(op.sql, from, stEnd, false, "where");
-  if (whereAt < stEnd) {
-    update->where = parsePiece(whereAt + 5, stEnd);
-    if (!update->where)
-      return;
-  }
-  st.update = std::move(update);
+  st.with = std::move(with);
+  st.query = std::move(query);
   st.analysed = true;
 }
 
@@ -187,28 +115,24 @@ void StatementAnalyser::analyse(llvm::StringRef node, const llvm::json::Object &
                                 SqlStatement &st) {
   st.keyword = node.str();
   st.hasWith = body.get("withClause") != nullptr;
-  if (node == "UpdateStmt") {
+  if (node == "UpdateStmt")
     st.kind = StatementKind::Update;
-    analyseUpdate(body, st);
-  } else if (node == "DeleteStmt") {
+  else if (node == "DeleteStmt")
     st.kind = StatementKind::Delete;
-    analyseDelete(body, st);
-  } else if (node == "InsertStmt") {
+  else if (node == "InsertStmt")
     st.kind = StatementKind::Insert;
-    readRelation(body, st);
-    if (const llvm::json::Object *oc = body.getObject("onConflictClause")) {
-      auto action = oc->getString("action");
-      st.onConflict = action && *action == "ONCONFLICT_NOTHING" ? OnConflict::DoNothing
-                                                                : OnConflict::DoUpdate;
-    }
-    st.notAnalysedReason = "INSERT values";
-  } else if (isDdl(node)) {
+  else if (node == "SelectStmt")
+    st.kind = StatementKind::Select;
+  else if (isDdl(node))
     st.kind = StatementKind::Ddl;
-  } else {
+  else
     st.kind = StatementKind::Other;
-  }
-  if (!st.analysed && st.notAnalysedReason.empty())
+  readRelation(body, st);
+  if (st.kind == StatementKind::Ddl || st.kind == StatementKind::Other) {
     st.notAnalysedReason = node.str();
+    return;
+  }
+  parse(st);
 }
 
 } // namespace
@@ -237,7 +161,7 @@ bool shc::analyseCustomSql(CustomSqlOp &op, DiagnosticEngine &diags) {
   }
   const llvm::json::Object *root = tree->getAsObject();
   const llvm::json::Array *stmts = root ? root->getArray("stmts") : nullptr;
-  StatementAnalyser analyser(op, diags);
+  StatementAnalyser analyser(op);
   op.statements.clear();
   unsigned errors = diags.getNumErrors();
   if (stmts)

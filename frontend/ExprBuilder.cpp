@@ -55,6 +55,8 @@ ExprPtr ExprBuilder::syntaxError(Token *tok) {
 }
 
 ExprPtr ExprBuilder::unsupported(Token *tok, llvm::StringRef construct) {
+  if (statementMode) // the reason a customSQL statement stays opaque
+    return error(tok, "unsupported-construct", construct.str());
   return error(tok, "unsupported-construct",
                "unsupported SQL construct '" + construct.str() +
                    "' in an expression; use customSQL");

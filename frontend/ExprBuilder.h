@@ -2,6 +2,7 @@
 
 #include "frontend/ExprLexer.h"
 #include "ir/Expr.h"
+#include "ir/Statement.h"
 
 #include "SqlExprBaseVisitor.h"
 
@@ -32,6 +33,12 @@ public:
 
   ExprPtr build(antlr4::tree::ParseTree *tree);
   bool hasFailed() const { return failed; }
+
+  /// Builds a customSQL statement (ExprBuilderStatements.cpp). Unsupported
+  /// constructs are then reported with the bare construct as message (the
+  /// reason the statement stays opaque). False after an error.
+  bool statement(P::StatementRootContext *ctx, std::vector<CommonTableExpr> &with,
+                 DmlQuery &query);
 
   // expr
   antlrcpp::Any visitPrimaryExpr(P::PrimaryExprContext *ctx) override;
@@ -140,6 +147,18 @@ private:
   ExprPtr spelledTypedLiteral(antlr4::Token *start, std::string spelling,
                               P::StringConstContext *str);
   std::unique_ptr<SelectStmt> select(P::SelectStmtContext *ctx);
+  bool selectItem(P::SelectItemContext *si, SelectStmt::Item &item);
+  bool fromList(const std::vector<P::FromItemContext *> &items, std::vector<TableRef> &out);
+  bool fromPrimary(P::FromPrimaryContext *fp, JoinKind join, std::vector<TableRef> &out);
+
+  // ExprBuilderStatements.cpp: customSQL statements.
+  bool dmlQuery(P::DmlQueryContext *ctx, DmlQuery &out);
+  std::unique_ptr<UpdateOp> updateStmt(P::UpdateStmtContext *ctx);
+  std::unique_ptr<UpdateOp> deleteStmt(P::DeleteStmtContext *ctx);
+  std::unique_ptr<InsertStmt> insertStmt(P::InsertStmtContext *ctx);
+  bool targetTable(P::QualifiedNameContext *ctx, std::string &table, SourceLoc &at);
+  bool setClauses(const std::vector<P::SetClauseContext *> &clauses, UpdateOp &op);
+  bool returning(P::ReturningClauseContext *ctx, std::vector<SelectStmt::Item> &out);
   bool exprList(P::ExprListContext *ctx, std::vector<ExprPtr> &out);
   /// The normalised spelling of a type (`character varying(10)`, `int[]`)
   /// and the Type it names, or nullopt after an error.
@@ -164,6 +183,7 @@ private:
   Shape shape;
   unsigned depth = 0;
   bool failed = false;
+  bool statementMode = false;
 };
 
 } // namespace shc::sqlexpr

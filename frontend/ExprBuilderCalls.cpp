@@ -177,35 +177,12 @@ std::unique_ptr<SelectStmt> ExprBuilder::select(P::SelectStmtContext *ctx) {
   }
   for (P::SelectItemContext *si : ctx->selectItem()) {
     SelectStmt::Item item;
-    if (!si->STAR()) {
-      if (!(item.expr = build(si->expr())))
-        return nullptr;
-      if (si->colLabel())
-        item.alias = name(si->colLabel());
-      else if (si->IDENT())
-        item.alias = nameOf(si->IDENT()->getSymbol());
-      else if (si->QIDENT())
-        item.alias = nameOf(si->QIDENT()->getSymbol());
-    }
+    if (!selectItem(si, item))
+      return nullptr;
     q->items.push_back(std::move(item));
   }
-  for (P::FromItemContext *fi : ctx->fromItem()) {
-    auto *table = dynamic_cast<P::TableFromItemContext *>(fi);
-    if (!table) {
-      unsupported(fi->getStart(), "subquery in FROM");
-      return nullptr;
-    }
-    if (!table->colLabel().empty()) {
-      unsupported(table->getStart(), "schema-qualified table name");
-      return nullptr;
-    }
-    TableRef ref;
-    ref.name = name(table->colId(0));
-    if (table->colId().size() > 1)
-      ref.alias = name(table->colId(1));
-    ref.loc = loc(table->getStart());
-    q->from.push_back(std::move(ref));
-  }
+  if (!fromList(ctx->fromItem(), q->from))
+    return nullptr;
   if (ctx->where && !(q->where = build(ctx->where)))
     return nullptr;
   if (ctx->limit && !(q->limit = build(ctx->limit)))
@@ -215,8 +192,22 @@ std::unique_ptr<SelectStmt> ExprBuilder::select(P::SelectStmtContext *ctx) {
     std::string clause = llvm::StringRef(text.textOf(kw)).upper();
     if (kw->getType() == P::K_GROUP || kw->getType() == P::K_ORDER)
       clause += " BY";
-    unsupported(kw, clause + " in a subquery");
+    unsupported(kw, clause + (statementMode ? "" : " in a subquery"));
     return nullptr;
   }
   return q;
+}
+
+bool ExprBuilder::selectItem(P::SelectItemContext *si, SelectStmt::Item &item) {
+  if (si->STAR())
+    return true;
+  if (!(item.expr = build(si->expr())))
+    return false;
+  if (si->colLabel())
+    item.alias = name(si->colLabel());
+  else if (si->IDENT())
+    item.alias = nameOf(si->IDENT()->getSymbol());
+  else if (si->QIDENT())
+    item.alias = nameOf(si->QIDENT()->getSymbol());
+  return true;
 }

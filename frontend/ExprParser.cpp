@@ -172,10 +172,14 @@ void reportSyntaxError(Token *tok, const ExprText &text, const LexedExpr &lexed,
               "statements");
 }
 
-ExprPtr parse(ExprText &text, DiagnosticEngine &diags) {
+/// Lexes and parses `text` from the start rule `startRule` (a member of the
+/// generated parser), then hands the tree to `build`. Syntax errors are
+/// reported; returns false after one.
+template <typename Start, typename Build>
+bool parse(ExprText &text, DiagnosticEngine &diags, Start startRule, Build build) {
   LexedExpr lexed;
   if (!lexExpression(text, lexed, diags))
-    return nullptr;
+    return false;
   antlr4::ListTokenSource source(std::move(lexed.tokens));
   antlr4::CommonTokenStream tokens(&source);
   tokens.fill();
@@ -188,30 +192,28 @@ ExprPtr parse(ExprText &text, DiagnosticEngine &diags) {
   parser.removeErrorListeners();
   parser.addErrorListener(&listener);
   parser.setErrorHandler(std::make_shared<FirstErrorStrategy>());
-  P::RootContext *root = nullptr;
+  decltype((parser.*startRule)()) root = nullptr;
   try {
-    root = parser.root();
+    root = (parser.*startRule)();
   } catch (antlr4::ParseCancellationException &) {
     root = nullptr;
   }
   if (listener.token || !root) {
     reportSyntaxError(listener.token ? listener.token : tokens.get(0), text, lexed, tokens, diags);
-    return nullptr;
+    return false;
   }
-
   ExprBuilder builder(text, tokens, diags);
-  return builder.build(root->expr());
+  return build(builder, root);
 }
 
-} // namespace
-
-ExprPtr shc::parseExpression(llvm::StringRef text, const ScalarLocator &locator,
-                             DiagnosticEngine &diags) {
-  ExprText exprText(text, locator);
+/// Runs `body` with ANTLR's and the runtime's exceptions turned into
+/// diagnostics (the core never lets one escape).
+template <typename Body>
+bool guarded(ExprText &text, const ScalarLocator &locator, DiagnosticEngine &diags, Body body) {
   try {
-    if (!exprText.decode(diags))
-      return nullptr;
-    return parse(exprText, diags);
+    if (!text.decode(diags))
+      return false;
+    return body();
   } catch (NestingTooDeep &deep) {
     diags.error(deep.loc, "expr-syntax", "expression is nested too deeply");
   } catch (std::exception &e) {
@@ -220,5 +222,32 @@ ExprPtr shc::parseExpression(llvm::StringRef text, const ScalarLocator &locator,
   } catch (...) {
     diags.error(locator.start(), "expr-syntax", "internal error while parsing the expression");
   }
-  return nullptr;
+  return false;
+}
+
+} // namespace
+
+ExprPtr shc::parseExpression(llvm::StringRef text, const ScalarLocator &locator,
+                             DiagnosticEngine &diags) {
+  ExprText exprText(text, locator);
+  ExprPtr result;
+  guarded(exprText, locator, diags, [&] {
+    return parse(exprText, diags, &P::root, [&](ExprBuilder &b, P::RootContext *root) {
+      result = b.build(root->expr());
+      return result != nullptr;
+    });
+  });
+  return result;
+}
+
+bool shc::parseStatement(llvm::StringRef text, const ScalarLocator &locator,
+                         std::vector<CommonTableExpr> &with, DmlQuery &query,
+                         DiagnosticEngine &diags) {
+  ExprText exprText(text, locator);
+  return guarded(exprText, locator, diags, [&] {
+    return parse(exprText, diags, &P::statementRoot,
+                 [&](ExprBuilder &b, P::StatementRootContext *root) {
+                   return b.statement(root, with, query);
+                 });
+  });
 }

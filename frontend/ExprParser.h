@@ -2,6 +2,7 @@
 
 #include "ir/Expr.h"
 #include "ir/ScalarLocator.h"
+#include "ir/Statement.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -17,5 +18,14 @@ class DiagnosticEngine;
 /// throws. A trailing `;` or a second statement is a syntax error.
 ExprPtr parseExpression(llvm::StringRef text, const ScalarLocator &locator,
                         DiagnosticEngine &diags);
+
+/// Parses one customSQL statement (already accepted by PostgreSQL's parser)
+/// with the grammar's statement rules into `with` and `query`. A construct
+/// the rules do not cover is reported as "unsupported-construct" whose
+/// message is the construct alone (the reason the statement stays opaque),
+/// or as "expr-syntax" at the first token they cannot place. Never throws.
+bool parseStatement(llvm::StringRef text, const ScalarLocator &locator,
+                    std::vector<CommonTableExpr> &with, DmlQuery &query,
+                    DiagnosticEngine &diags);
 
 } // namespace shc

@@ -1,5 +1,7 @@
 // SQL expressions as PostgreSQL 15 writes them (the `where`, `condition` and
-// `expression` values of a DataMigration), plus the SELECT of a subquery.
+// `expression` values of a DataMigration), plus the SELECT of a subquery, and
+// the DML statements of a customSQL (statementRoot: [WITH ...] UPDATE, INSERT,
+// DELETE or SELECT), which PostgreSQL's own parser has already accepted.
 //
 // Precedence follows PostgreSQL's gram.y. In an ANTLR left-recursive rule the
 // alternatives listed first bind tightest, and a binary alternative parses its
@@ -62,7 +64,10 @@ tokens {
   K_XMLSERIALIZE, K_XMLTABLE,
   // Unreserved keywords the grammar uses: usable as any name.
   K_AT, K_DAY, K_DOUBLE, K_ESCAPE, K_FILTER, K_HOUR, K_MINUTE, K_MONTH,
-  K_OVER, K_SECOND, K_UNKNOWN, K_VARYING, K_WITHIN, K_WITHOUT, K_YEAR, K_ZONE
+  K_OVER, K_SECOND, K_UNKNOWN, K_VARYING, K_WITHIN, K_WITHOUT, K_YEAR, K_ZONE,
+  // ... and those only the statement rules use.
+  K_CONFLICT, K_DELETE, K_INSERT, K_MATERIALIZED, K_NOTHING, K_OVERRIDING,
+  K_RECURSIVE, K_SET, K_UPDATE
 }
 
 // ---------------------------------------------------------------- parser --
@@ -159,7 +164,8 @@ anyName : colId (DOT colLabel)* ;
 unreservedKeyword
   : K_AT | K_DAY | K_DOUBLE | K_ESCAPE | K_FILTER | K_HOUR | K_MINUTE | K_MONTH
   | K_OVER | K_SECOND | K_UNKNOWN | K_VARYING | K_WITHIN | K_WITHOUT | K_YEAR
-  | K_ZONE
+  | K_ZONE | K_CONFLICT | K_DELETE | K_INSERT | K_MATERIALIZED | K_NOTHING
+  | K_OVERRIDING | K_RECURSIVE | K_SET | K_UPDATE
   ;
 colNameKeyword
   : K_BETWEEN | K_BIGINT | K_BIT | K_BOOLEAN | K_CHAR | K_CHARACTER | K_COALESCE
@@ -292,18 +298,91 @@ selectItem
   : STAR
   | expr (K_AS colLabel | IDENT | QIDENT)?
   ;
-fromItem
+fromItem : fromPrimary joinPart* ;
+fromPrimary
   : colId (DOT colLabel)* (K_AS? colId)?                                # tableFromItem
   | K_LATERAL? LPAREN parenBody RPAREN (K_AS? colId)?                   # subqueryFromItem
+  ;
+// JOIN ... USING and NATURAL JOIN are parsed only to be reported.
+joinPart
+  : (K_INNER | (K_LEFT | K_RIGHT | K_FULL) K_OUTER?)? K_JOIN fromPrimary
+    (K_ON on=expr | K_USING LPAREN parenBody RPAREN)
+  | K_CROSS K_JOIN fromPrimary
+  | K_NATURAL parenBody
   ;
 // Clauses a subquery may have in PostgreSQL but not here: consumed to the
 // closing parenthesis and reported as unsupported.
 selectUnsupported
   : (K_GROUP | K_HAVING | K_WINDOW | K_UNION | K_INTERSECT | K_EXCEPT | K_ORDER
-    | K_OFFSET | K_FETCH | K_FOR | K_INTO | K_JOIN | K_INNER | K_LEFT | K_RIGHT
-    | K_FULL | K_CROSS | K_NATURAL | K_TABLESAMPLE)
+    | K_OFFSET | K_FETCH | K_FOR | K_INTO | K_TABLESAMPLE)
     parenBody
   ;
+
+// --- statements (customSQL) ---------------------------------------------
+//
+// One statement that PostgreSQL's parser accepted (frontend/CustomSqlParse.cpp
+// cuts it out). Whatever these rules do not cover makes the statement
+// opaque: emitted as written, reported as not analysed, never rejected.
+
+statementRoot : withClause? dmlQuery SEMI? EOF ;
+
+withClause : K_WITH K_RECURSIVE? commonTableExpr (COMMA commonTableExpr)* ;
+commonTableExpr
+  : colId (LPAREN colId (COMMA colId)* RPAREN)? K_AS (K_NOT? K_MATERIALIZED)?
+    LPAREN dmlQuery RPAREN
+  ;
+dmlQuery : updateStmt | insertStmt | deleteStmt | selectStmt ;
+
+updateStmt
+  : K_UPDATE K_ONLY? qualifiedName (K_AS? alias=colId)?
+    K_SET setClause (COMMA setClause)*
+    (K_FROM fromItem (COMMA fromItem)*)?
+    (K_WHERE where=expr)?
+    returningClause?
+  ;
+// `a.b = ...` and `a[1] = ...` (a field or an element) and `(a, b) = ...`
+// are parsed only to be reported.
+setClause
+  : colId EQ (expr | K_DEFAULT)                                         # singleSet
+  | colId (DOT colLabel | LBRACKET bracketBody RBRACKET)+ EQ expr       # indirectSet
+  | LPAREN parenBody RPAREN EQ expr                                     # multiSet
+  ;
+
+insertStmt
+  : K_INSERT K_INTO qualifiedName (K_AS alias=colId)?
+    (LPAREN insertColumn (COMMA insertColumn)* RPAREN)?
+    (K_OVERRIDING (colId | K_USER) colId)?
+    insertSource
+    onConflictClause?
+    returningClause?
+  ;
+insertColumn : colId (DOT colLabel | LBRACKET bracketBody RBRACKET)* ;
+insertSource
+  : K_DEFAULT K_VALUES                                                  # defaultValuesSource
+  | K_VALUES valuesRow (COMMA valuesRow)*                               # valuesSource
+  | selectStmt                                                          # selectSource
+  | LPAREN selectStmt RPAREN                                            # parenSelectSource
+  ;
+valuesRow : LPAREN valuesItem (COMMA valuesItem)* RPAREN ;
+valuesItem : K_DEFAULT | expr ;
+onConflictClause
+  : K_ON K_CONFLICT conflictTarget? K_DO
+    (K_NOTHING | K_UPDATE K_SET setClause (COMMA setClause)* (K_WHERE where=expr)?)
+  ;
+conflictTarget
+  : LPAREN colId (COMMA colId)* RPAREN (K_WHERE where=expr)?
+  | K_ON K_CONSTRAINT colId
+  ;
+
+deleteStmt
+  : K_DELETE K_FROM K_ONLY? qualifiedName (K_AS? alias=colId)?
+    (K_USING fromItem (COMMA fromItem)*)?
+    (K_WHERE where=expr)?
+    returningClause?
+  ;
+
+returningClause : K_RETURNING selectItem (COMMA selectItem)* ;
+qualifiedName : colId (DOT colLabel)* ;
 
 // Any tokens with balanced parentheses (resp. brackets), for the loose
 // parsing of unsupported constructs. A lexical error inside still stops the

@@ -45,10 +45,24 @@ llvm::StringRef shc::binaryOpSpelling(BinaryExpr::Op op) {
   return "?";
 }
 
+llvm::StringRef shc::joinKindSpelling(JoinKind k) {
+  switch (k) {
+  case JoinKind::Comma: return ",";
+  case JoinKind::Inner: return "JOIN";
+  case JoinKind::Left: return "LEFT JOIN";
+  case JoinKind::Right: return "RIGHT JOIN";
+  case JoinKind::Full: return "FULL JOIN";
+  case JoinKind::Cross: return "CROSS JOIN";
+  }
+  return ",";
+}
+
 template <typename E, typename Fn> static void visitSelect(SelectStmt *q, Fn &fn) {
   if (!q) return;
   for (auto &item : q->items)
     if (item.expr) fn(*item.expr);
+  for (auto &t : q->from)
+    if (t.on) fn(*t.on);
   if (q->where) fn(*q->where);
   if (q->limit) fn(*q->limit);
 }

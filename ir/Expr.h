@@ -259,12 +259,18 @@ public:
   static bool classof(const Expr *e) { return e->getKind() == Kind::TimezoneConvert; }
 };
 
-/// A table in a FROM list.
+/// How a FROM entry joins the entries before it (`a, b` is a cross join).
+enum class JoinKind : uint8_t { Comma, Inner, Left, Right, Full, Cross };
+llvm::StringRef joinKindSpelling(JoinKind k); ///< "JOIN", "LEFT JOIN", ... ("," for Comma)
+
+/// A table in a FROM list (or a WITH query named there).
 struct TableRef {
   std::string name; ///< case-folded unless quoted
   std::string alias;
   SourceLoc loc;
   const Table *table = nullptr; ///< filled by resolve
+  JoinKind join = JoinKind::Comma;
+  ExprPtr on; ///< the join condition; null for Comma and Cross
 };
 
 /// The SELECT of a subquery: SELECT items FROM tables [WHERE cond].

@@ -12,6 +12,8 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+
 using namespace shc;
 using llvm::cast;
 
@@ -130,8 +132,23 @@ public:
     os << "(select";
     if (q->distinct)
       os << " distinct";
-    os << " (items";
-    for (const SelectStmt::Item &item : q->items) {
+    os << ' ';
+    items("items", q->items);
+    if (!q->from.empty()) {
+      os << ' ';
+      fromList(q->from);
+    }
+    if (q->where)
+      child("where", q->where.get());
+    if (q->limit)
+      child("limit", q->limit.get());
+    os << ')';
+  }
+
+  /// `(label item ...)`, `*` for a star, `(as expr alias)` for an alias.
+  void items(llvm::StringRef label, const std::vector<SelectStmt::Item> &list) {
+    os << '(' << label;
+    for (const SelectStmt::Item &item : list) {
       os << ' ';
       if (!item.expr) {
         os << '*';
@@ -144,20 +161,27 @@ public:
       }
     }
     os << ')';
-    if (!q->from.empty()) {
-      os << " (from";
-      for (const TableRef &t : q->from) {
-        if (t.alias.empty())
-          os << ' ' << t.name;
-        else
-          os << " (as " << t.name << ' ' << t.alias << ')';
+  }
+
+  /// `(from t (as u x) (left_join v (on cond)))`.
+  void fromList(const std::vector<TableRef> &from, llvm::StringRef label = "from") {
+    os << '(' << label;
+    for (const TableRef &t : from) {
+      os << ' ';
+      if (t.join != JoinKind::Comma) {
+        std::string kind = llvm::StringRef(joinKindSpelling(t.join)).lower();
+        std::replace(kind.begin(), kind.end(), ' ', '_');
+        os << '(' << kind << ' ';
       }
-      os << ')';
+      if (t.alias.empty())
+        os << t.name;
+      else
+        os << "(as " << t.name << ' ' << t.alias << ')';
+      if (t.on)
+        child("on", t.on.get());
+      if (t.join != JoinKind::Comma)
+        os << ')';
     }
-    if (q->where)
-      child("where", q->where.get());
-    if (q->limit)
-      child("limit", q->limit.get());
     os << ')';
   }
 
@@ -340,4 +364,14 @@ void shc::printExpr(const Expr &expr, llvm::raw_ostream &os) { ExprPrinter(os).p
 
 void shc::printSelect(const SelectStmt &query, llvm::raw_ostream &os) {
   ExprPrinter(os).printSelect(&query);
+}
+
+void shc::printSelectItems(llvm::StringRef label, const std::vector<SelectStmt::Item> &items,
+                           llvm::raw_ostream &os) {
+  ExprPrinter(os).items(label, items);
+}
+
+void shc::printFromList(llvm::StringRef label, const std::vector<TableRef> &from,
+                        llvm::raw_ostream &os) {
+  ExprPrinter(os).fromList(from, label);
 }

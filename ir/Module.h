@@ -104,6 +104,11 @@ public:
   const Table *resolved = nullptr;
   std::vector<Assignment> assignments;
   ExprPtr where; ///< may be null (updates every row)
+  // customSQL only: UPDATE t AS alias ... FROM from ... RETURNING returning
+  // (for a DELETE, `from` is its USING list).
+  std::string alias;
+  std::vector<TableRef> from;
+  std::vector<SelectStmt::Item> returning;
   static bool classof(const Operation *o) { return o->getKind() == Kind::Update; }
 };
 llvm::StringRef updateOriginName(UpdateOp::Origin o); ///< "staticUpdate", ...

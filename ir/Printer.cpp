@@ -148,6 +148,11 @@ private:
   }
 
   void printUpdateBody(const UpdateOp &u, llvm::StringRef indent) {
+    printAssignments(u, indent);
+    printWhere(u, indent);
+  }
+
+  void printAssignments(const UpdateOp &u, llvm::StringRef indent) {
     for (const Assignment &a : u.assignments) {
       os << indent << "set " << a.column << " = ";
       printExprOrNull(a.value.get());
@@ -156,6 +161,9 @@ private:
       loc(a.loc);
       os << '\n';
     }
+  }
+
+  void printWhere(const UpdateOp &u, llvm::StringRef indent) {
     if (u.where) {
       os << indent << "where ";
       printExprOrNull(u.where.get());
@@ -199,8 +207,106 @@ private:
       os << " opaque=\"" << st.notAnalysedReason << '"';
     loc(st.loc);
     os << '\n';
-    if (st.update)
-      printUpdateBody(*st.update, "      ");
+    for (const CommonTableExpr &cte : st.with) {
+      os << "      with " << cte.name;
+      if (!cte.columnNames.empty()) {
+        os << '(';
+        for (size_t i = 0; i < cte.columnNames.size(); ++i)
+          os << (i ? ", " : "") << cte.columnNames[i].name;
+        os << ')';
+      }
+      os << " = " << statementKindName(cte.query.kind);
+      loc(cte.loc);
+      os << '\n';
+      printQuery(cte.query, "        ");
+      if (cte.derived) {
+        os << "        columns";
+        for (const Column &c : cte.derived->columns)
+          os << ' ' << c.name << ':' << c.type.str();
+        os << '\n';
+      }
+    }
+    printQuery(st.query, "      ");
+  }
+
+  /// The analysed body of a statement or WITH query. An UPDATE or DELETE
+  /// prints as the update operations do, plus its own clauses.
+  void printQuery(const DmlQuery &q, llvm::StringRef indent) {
+    if (const UpdateOp *u = q.update.get()) {
+      if (!u->alias.empty())
+        os << indent << "alias " << u->alias << '\n';
+      printAssignments(*u, indent);
+      if (!u->from.empty()) {
+        os << indent;
+        printFromList(q.kind == StatementKind::Delete ? "using" : "from", u->from, os);
+        os << '\n';
+      }
+      printWhere(*u, indent);
+      printReturning(u->returning, indent);
+    } else if (const InsertStmt *ins = q.insert.get()) {
+      printInsert(*ins, indent);
+    } else if (const SelectStmt *s = q.select.get()) {
+      os << indent;
+      printSelect(*s, os);
+      os << '\n';
+    }
+  }
+
+  void printReturning(const std::vector<SelectStmt::Item> &items, llvm::StringRef indent) {
+    if (items.empty())
+      return;
+    os << indent;
+    printSelectItems("returning", items, os);
+    os << '\n';
+  }
+
+  void printInsert(const InsertStmt &ins, llvm::StringRef indent) {
+    os << indent << "insert into " << ins.table;
+    if (!ins.alias.empty())
+      os << " as " << ins.alias;
+    if (!ins.columns.empty()) {
+      os << " columns=[";
+      for (size_t i = 0; i < ins.columns.size(); ++i)
+        os << (i ? ", " : "") << ins.columns[i].name;
+      os << ']';
+    }
+    loc(ins.loc);
+    os << '\n';
+    for (const std::vector<ExprPtr> &row : ins.rows) {
+      os << indent << "values (";
+      for (size_t i = 0; i < row.size(); ++i) {
+        os << (i ? ", " : "");
+        if (row[i])
+          printExpr(*row[i], os);
+        else
+          os << "default";
+      }
+      os << ")\n";
+    }
+    if (ins.select) {
+      os << indent;
+      printSelect(*ins.select, os);
+      os << '\n';
+    }
+    if (ins.source == InsertStmt::Source::DefaultValues)
+      os << indent << "default_values\n";
+    if (ins.onConflict != OnConflict::None) {
+      os << indent << "on_conflict";
+      if (!ins.conflictColumns.empty()) {
+        os << " (";
+        for (size_t i = 0; i < ins.conflictColumns.size(); ++i)
+          os << (i ? ", " : "") << ins.conflictColumns[i].name;
+        os << ')';
+      }
+      if (ins.conflictWhere) {
+        os << " where ";
+        printExpr(*ins.conflictWhere, os);
+      }
+      os << (ins.onConflict == OnConflict::DoNothing ? " do_nothing" : " do_update") << '\n';
+      if (ins.conflictUpdate)
+        printUpdateBody(*ins.conflictUpdate, indent.str() + "  ");
+    }
+    printReturning(ins.returning, indent);
   }
 
   llvm::raw_ostream &os;

@@ -127,6 +127,10 @@ private:
         fail(loc, "FROM item '" + t.name + "' has no source location");
       if (typed && !t.table)
         fail(t.loc.isValid() ? t.loc : loc, "table '" + t.name + "' is not resolved");
+      if (t.on)
+        expr(t.on.get(), loc, "join condition");
+      else if (t.join != JoinKind::Comma && t.join != JoinKind::Cross)
+        fail(t.loc.isValid() ? t.loc : loc, "join to '" + t.name + "' without ON");
     }
     if (q->where)
       expr(q->where.get(), loc, "subquery where");

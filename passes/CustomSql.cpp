@@ -3,8 +3,9 @@
 // After the frontend parse-checked each `validate: true` customSQL with
 // PostgreSQL's parser and analysed what our grammar covers (resolve and
 // typecheck then checked those statements), reports what a reviewer must
-// look at by hand: statements kept opaque ("not analysed: ...") and DDL in a
-// data migration. Also checks the target table of an INSERT.
+// look at by hand: statements kept opaque ("not analysed: ...", with where
+// the analysis stopped) and DDL in a data migration. Also checks the target
+// table of an opaque INSERT.
 //
 //===----------------------------------------------------------------------===//
 
@@ -54,15 +55,18 @@ private:
           .hint("schema changes belong in a kind: Table spec, applied by SchemaHero");
       return;
     }
+    if (st.analysed)
+      return; // resolve and typecheck covered it
     if (st.kind == StatementKind::Insert && !st.table.empty() && !module.findTable(st.table)) {
       diags.error(st.tableLoc.isValid() ? st.tableLoc : st.loc, "unknown-table",
                   "table \"" + st.table + "\" does not exist" + didYouMean(st.table, tableNames));
       return;
     }
-    if (st.analysed || st.kind == StatementKind::Insert)
-      return;
-    diags.warning(st.loc, "custom-sql-not-analysed",
-                  "not analysed: " + firstLine(c.sql, st) + " (" + st.notAnalysedReason + ")");
+    auto d = diags.warning(st.loc, "custom-sql-not-analysed",
+                           "not analysed: " + firstLine(c.sql, st) + " (" + st.notAnalysedReason +
+                               ")");
+    if (st.notAnalysedLoc.isValid() && st.notAnalysedLoc != st.loc)
+      d.note(st.notAnalysedLoc, "the analysis stops here; the statement is emitted as written");
   }
 };
 

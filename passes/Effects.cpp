@@ -24,24 +24,43 @@ static void addUpdateEffects(const UpdateOp &u, OperationEffects &fx) {
   if (u.where) collectReads(*u.where, u.table, fx.reads);
 }
 
+/// An analysed customSQL statement: the columns its UPDATEs (and ON CONFLICT
+/// DO UPDATE) assign, the tables it inserts into or deletes from, and every
+/// column its expressions read.
+static void addStatementEffects(const SqlStatement &st, OperationEffects &fx) {
+  auto addQuery = [&](const DmlQuery &q) {
+    if (q.kind == StatementKind::Delete || q.kind == StatementKind::Insert)
+      fx.rowWrites.push_back(q.update ? q.update->table : q.insert->table);
+    const UpdateOp *u = q.update ? q.update.get()
+                        : q.insert ? q.insert->conflictUpdate.get()
+                                   : nullptr;
+    if (u)
+      for (const Assignment &a : u->assignments)
+        fx.writes.push_back({u->table, a.column, a.loc});
+    std::string table = q.update ? q.update->table : q.insert ? q.insert->table : "";
+    forEachQueryExpr(q, [&](const Expr &e) { collectReads(e, table, fx.reads); });
+  };
+  for (const CommonTableExpr &cte : st.with)
+    addQuery(cte.query);
+  addQuery(st.query);
+}
+
 OperationEffects shc::computeEffects(const Operation &op) {
   OperationEffects fx;
   if (auto *u = llvm::dyn_cast<UpdateOp>(&op)) {
     addUpdateEffects(*u, fx);
     return fx;
   }
-  // customSQL: the analysed UPDATE/DELETE statements; anything else (and a
-  // customSQL that was not parsed) may read or write anything.
+  // customSQL: the analysed statements; anything else (and a customSQL that
+  // was not parsed) may read or write anything.
   auto *c = llvm::dyn_cast<CustomSqlOp>(&op);
   if (!c || !c->parsed) {
     fx.opaque = true;
     return fx;
   }
   for (const SqlStatement &st : c->statements) {
-    if (st.kind == StatementKind::Insert || st.kind == StatementKind::Delete)
-      fx.rowWrites.push_back(st.table);
-    if (st.update)
-      addUpdateEffects(*st.update, fx);
+    if (st.analysed)
+      addStatementEffects(st, fx);
     else
       fx.opaque = true;
   }

@@ -6,7 +6,8 @@
 // or a later operation of the migration writes, or is a projection of its
 // own column (lower(x)); or when its WHERE holds a guard that the update
 // makes false. customSQL: UPDATE follows the same rules, DELETE with a
-// deterministic WHERE is idempotent, INSERT only with ON CONFLICT DO NOTHING.
+// deterministic WHERE is idempotent, INSERT only with ON CONFLICT
+// (IdempotencyStatements.cpp), and the queries of WITH are analysed too.
 // Migrations that declare `idempotent: true` get an error for
 // not_idempotent and a warning for unknown.
 //
@@ -25,18 +26,11 @@ using namespace shc::idem;
 
 namespace {
 
-int severity(Verdict v) {
-  return v == Verdict::NotIdempotent ? 2 : v == Verdict::Unknown ? 1 : 0;
+void merge(IdempotencyVerdict &into, const IdempotencyVerdict &v) {
+  mergeVerdict(into, v.verdict, v.reason, v.loc);
 }
-
-/// Keeps the worst verdict seen (the first one of that severity).
 void merge(IdempotencyVerdict &into, Verdict v, std::string reason, SourceLoc loc) {
-  if (!into.computed || severity(v) > severity(into.verdict)) {
-    into.computed = true;
-    into.verdict = v;
-    into.reason = std::move(reason);
-    into.loc = loc;
-  }
+  mergeVerdict(into, v, std::move(reason), loc);
 }
 
 class Analyser {
@@ -45,8 +39,13 @@ public:
   void run(Migration &mig);
 
 private:
-  IdempotencyVerdict analyseUpdate(const UpdateOp &u, size_t opIndex, llvm::StringRef what);
+  /// With `excluded`, refs qualified `excluded` are the proposed row of an
+  /// INSERT (ON CONFLICT DO UPDATE), not the columns being written.
+  IdempotencyVerdict analyseUpdate(const UpdateOp &u, size_t opIndex, llvm::StringRef what,
+                                   bool excluded = false);
   IdempotencyVerdict analyseCustomSql(const CustomSqlOp &c, size_t opIndex);
+  IdempotencyVerdict analyseStatement(const SqlStatement &st, size_t opIndex);
+  IdempotencyVerdict analyseQuery(const DmlQuery &q, size_t opIndex);
   /// The operation index (1-based, >= opIndex) that writes table.column, or 0.
   size_t writtenFrom(const std::string &table, llvm::StringRef column, size_t opIndex) const;
 
@@ -64,11 +63,14 @@ size_t Analyser::writtenFrom(const std::string &table, llvm::StringRef column,
 }
 
 IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
-                                           llvm::StringRef what) {
+                                           llvm::StringRef what, bool excluded) {
   IdempotencyVerdict v;
   std::string guard = findGuard(u);
   std::string projection; // the first value that is a projection of its column
   const FuncCallExpr *whereVolatile = u.where ? findVolatileCall(*u.where) : nullptr;
+  for (const TableRef &t : u.from) // which rows UPDATE ... FROM joins
+    if (t.on && !whereVolatile)
+      whereVolatile = findVolatileCall(*t.on);
   // A guard counts when WHERE is deterministic and no later operation
   // writes the guarded column back.
   if (!guard.empty() && !whereVolatile && writtenFrom(u.table, guard, opIndex + 1) == 0) {
@@ -91,6 +93,8 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
     SourceLoc otherLoc;
     std::function<void(const Expr &)> walk = [&](const Expr &e) {
       if (auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e)) {
+        if (excluded && ref->qualifier == "excluded")
+          return; // the proposed row: as deterministic as the inserted values
         std::string table = ref->table ? ref->table->name : u.table;
         std::string col = ref->column ? ref->column->name : ref->name;
         if (table == u.table && col == a.column) {
@@ -183,10 +187,8 @@ IdempotencyVerdict Analyser::analyseCustomSql(const CustomSqlOp &c, size_t opInd
     return v;
   }
   for (const SqlStatement &st : c.statements) {
-    if (st.update) {
-      IdempotencyVerdict s = analyseUpdate(
-          *st.update, opIndex, st.kind == StatementKind::Delete ? "DELETE" : "UPDATE");
-      merge(v, s.verdict, s.reason, s.loc);
+    if (st.analysed) {
+      merge(v, analyseStatement(st, opIndex));
       continue;
     }
     switch (st.kind) {
@@ -211,6 +213,55 @@ IdempotencyVerdict Analyser::analyseCustomSql(const CustomSqlOp &c, size_t opInd
   if (!v.computed)
     merge(v, Verdict::Idempotent, "no statements", c.getLoc());
   return v;
+}
+
+/// The WITH queries and the statement. One idiom is recognised across them:
+/// `WITH moved AS (DELETE ... RETURNING ...) INSERT ... SELECT ... FROM moved`
+/// inserts only the rows the DELETE removed, so when the DELETE is
+/// idempotent a second run inserts nothing.
+IdempotencyVerdict Analyser::analyseStatement(const SqlStatement &st, size_t opIndex) {
+  IdempotencyVerdict v;
+  const CommonTableExpr *moved = nullptr;
+  for (const CommonTableExpr &cte : st.with) {
+    IdempotencyVerdict q = analyseQuery(cte.query, opIndex);
+    merge(v, q);
+    const InsertStmt *ins = st.query.insert.get();
+    if (cte.query.kind == StatementKind::Delete && q.verdict == Verdict::Idempotent && ins &&
+        ins->select && ins->select->from.size() == 1 &&
+        ins->select->from[0].table == cte.derived.get() && cte.derived)
+      moved = &cte;
+  }
+  if (moved && st.query.insert->onConflict == OnConflict::None) {
+    if (v.verdict == Verdict::Idempotent) // the reason that matters here
+      v = IdempotencyVerdict();
+    merge(v, Verdict::Idempotent,
+          "INSERT ... SELECT from " + moved->name +
+              ", the rows DELETE ... RETURNING removed: a second run moves nothing",
+          st.query.insert->loc);
+    return v;
+  }
+  merge(v, analyseQuery(st.query, opIndex));
+  return v;
+}
+
+IdempotencyVerdict Analyser::analyseQuery(const DmlQuery &q, size_t opIndex) {
+  switch (q.kind) {
+  case StatementKind::Update:
+    return analyseUpdate(*q.update, opIndex, "UPDATE");
+  case StatementKind::Delete:
+    return analyseUpdate(*q.update, opIndex, "DELETE");
+  case StatementKind::Select:
+    return selectVerdict(*q.select);
+  case StatementKind::Insert: {
+    IdempotencyVerdict v = insertVerdict(*q.insert);
+    if (v.verdict != Verdict::NotIdempotent && q.insert->conflictUpdate)
+      merge(v, analyseUpdate(*q.insert->conflictUpdate, opIndex, "ON CONFLICT DO UPDATE",
+                             /*excluded=*/true));
+    return v;
+  }
+  default:
+    return {};
+  }
 }
 
 void Analyser::run(Migration &mig) {

@@ -9,6 +9,14 @@
 namespace shc {
 namespace idem {
 
+/// Keeps the worst verdict seen (the first one of that severity).
+void mergeVerdict(IdempotencyVerdict &into, Verdict v, std::string reason, SourceLoc loc);
+
+/// IdempotencyStatements.cpp: a customSQL INSERT (its ON CONFLICT DO UPDATE
+/// assignments are analysed by the caller as an update) and a SELECT.
+IdempotencyVerdict insertVerdict(const InsertStmt &ins);
+IdempotencyVerdict selectVerdict(const SelectStmt &s);
+
 /// A short SQL-like rendering of `e` for reasons ("counter + 1").
 std::string describe(const Expr &e);
 

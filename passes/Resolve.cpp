@@ -5,16 +5,18 @@
 // names searching the innermost FROM list first and then the enclosing
 // scopes (the update's table outermost). Reports unknown tables and columns
 // with a "did you mean", and stays silent about anything that depends on a
-// name already reported.
+// name already reported. The customSQL statements (WITH, FROM, USING,
+// INSERT, RETURNING) are bound in ResolveStatements.cpp.
 //
 //===----------------------------------------------------------------------===//
 
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
+#include "ir/Suggest.h"
 
 #include "llvm/ADT/StringMap.h"
-#include "ir/Suggest.h"
 #include "passes/Passes.h"
+#include "passes/ResolveInternal.h"
 
 #include "llvm/ADT/SmallVector.h"
 
@@ -23,35 +25,17 @@
 
 using namespace shc;
 
-namespace {
+bool Resolver::lookupTable(llvm::StringRef name, const Table *&out) const {
+  for (auto w = withTables.rbegin(); w != withTables.rend(); ++w)
+    if (w->name == name) {
+      out = w->table;
+      return true;
+    }
+  out = findBaseTable(name);
+  return out != nullptr;
+}
 
-/// One FROM entry visible to column references.
-struct ScopeEntry {
-  std::string refName; ///< alias, or the table name when there is none
-  const Table *table;  ///< null when the table is unknown (already reported)
-};
-using Scope = llvm::SmallVector<ScopeEntry, 2>;
-
-class Resolver {
-public:
-  Resolver(const Module &module, DiagnosticEngine &diags) : module(module), diags(diags) {}
-
-  void resolveUpdate(UpdateOp &op, const std::string &database);
-
-private:
-  const Module &module;
-  DiagnosticEngine &diags;
-  std::vector<Scope> scopes; ///< outermost first
-
-  const Table *findTable(llvm::StringRef name) const;
-  std::vector<std::string> tableNames() const;
-  void resolveExpr(Expr &e);
-  void resolveColumn(ColumnRefExpr &ref);
-  void resolveSelect(SelectStmt &q);
-  std::string database;
-};
-
-const Table *Resolver::findTable(llvm::StringRef name) const {
+const Table *Resolver::findBaseTable(llvm::StringRef name) const {
   const Table *fallback = nullptr;
   for (const auto &t : module.tables) {
     if (t->name != name)
@@ -73,17 +57,35 @@ std::vector<std::string> Resolver::tableNames() const {
 
 void Resolver::resolveUpdate(UpdateOp &op, const std::string &db) {
   database = db;
-  op.resolved = findTable(op.table);
-  if (!op.resolved) {
-    SourceLoc loc = op.tableLoc.isValid() ? op.tableLoc : op.getLoc();
-    diags.error(loc, "unknown-table",
-                "table \"" + op.table + "\" does not exist" + didYouMean(op.table, tableNames()));
+  if (!resolveTarget(op.table, op.tableLoc.isValid() ? op.tableLoc : op.getLoc(), op.resolved))
     return; // no cascade of unknown-column errors
-  }
-  const Table &table = *op.resolved;
-  std::vector<std::string> columnNames;
+  resolveAssignments(op);
+  scopes.assign(1, Scope{{op.resolved->name, op.resolved}});
+  for (Assignment &a : op.assignments)
+    if (a.value)
+      resolveExpr(*a.value);
+  if (op.where)
+    resolveExpr(*op.where);
+  scopes.clear();
+}
+
+bool Resolver::resolveTarget(const std::string &name, SourceLoc loc, const Table *&out) {
+  out = findBaseTable(name);
+  if (!out)
+    diags.error(loc, "unknown-table",
+                "table \"" + name + "\" does not exist" + didYouMean(name, tableNames()));
+  return out != nullptr;
+}
+
+std::vector<std::string> Resolver::columnNames(const Table &table) {
+  std::vector<std::string> names;
   for (const Column &c : table.columns)
-    columnNames.push_back(c.name);
+    names.push_back(c.name);
+  return names;
+}
+
+void Resolver::resolveAssignments(UpdateOp &op) {
+  const Table &table = *op.resolved;
   // First assignment per column, so a repeated one is found in O(1): a
   // generated spec may set tens of thousands of columns.
   llvm::StringMap<size_t> firstAssigned;
@@ -93,7 +95,7 @@ void Resolver::resolveUpdate(UpdateOp &op, const std::string &db) {
     if (!a.resolved) {
       diags.error(a.loc, "unknown-column",
                   "column \"" + a.column + "\" of relation \"" + table.name + "\" does not exist" +
-                      didYouMean(a.column, columnNames));
+                      didYouMean(a.column, columnNames(table)));
     }
     auto [it, inserted] = firstAssigned.try_emplace(a.column, i);
     if (!inserted)
@@ -102,13 +104,6 @@ void Resolver::resolveUpdate(UpdateOp &op, const std::string &db) {
                  "multiple assignments to same column \"" + a.column + "\"")
           .note(op.assignments[it->second].loc, "first assigned here");
   }
-  scopes.assign(1, Scope{{table.name, &table}});
-  for (Assignment &a : op.assignments)
-    if (a.value)
-      resolveExpr(*a.value);
-  if (op.where)
-    resolveExpr(*op.where);
-  scopes.clear();
 }
 
 void Resolver::resolveExpr(Expr &e) {
@@ -130,15 +125,8 @@ void Resolver::resolveExpr(Expr &e) {
 }
 
 void Resolver::resolveSelect(SelectStmt &q) {
-  Scope scope;
-  for (TableRef &t : q.from) {
-    t.table = findTable(t.name);
-    if (!t.table)
-      diags.error(t.loc.isValid() ? t.loc : q.loc, "unknown-table",
-                  "table \"" + t.name + "\" does not exist" + didYouMean(t.name, tableNames()));
-    scope.push_back({t.alias.empty() ? t.name : t.alias, t.table});
-  }
-  scopes.push_back(std::move(scope));
+  scopes.emplace_back();
+  resolveFrom(q.from, q.loc);
   for (SelectStmt::Item &item : q.items)
     if (item.expr)
       resolveExpr(*item.expr);
@@ -147,6 +135,18 @@ void Resolver::resolveSelect(SelectStmt &q) {
   if (q.limit)
     resolveExpr(*q.limit);
   scopes.pop_back();
+}
+
+void Resolver::resolveFrom(std::vector<TableRef> &from, SourceLoc fallback) {
+  for (TableRef &t : from) {
+    if (!lookupTable(t.name, t.table))
+      diags.error(t.loc.isValid() ? t.loc : fallback, "unknown-table",
+                  "table \"" + t.name + "\" does not exist" + didYouMean(t.name, tableNames()));
+    scopes.back().push_back({t.alias.empty() ? t.name : t.alias, t.table});
+    // The join condition sees the entries joined so far.
+    if (t.on)
+      resolveExpr(*t.on);
+  }
 }
 
 void Resolver::resolveColumn(ColumnRefExpr &ref) {
@@ -172,6 +172,17 @@ void Resolver::resolveColumn(ColumnRefExpr &ref) {
         }
         return;
       }
+    // The table is there, under an alias: PostgreSQL hides its name.
+    for (const Scope &scope : scopes)
+      for (const ScopeEntry &entry : scope)
+        if (entry.table && entry.table->name == ref.qualifier) {
+          diags
+              .error(ref.getLoc(), "unknown-table",
+                     "invalid reference to FROM-clause entry for table \"" + ref.qualifier +
+                         "\"")
+              .hint("Perhaps you meant to reference the table alias \"" + entry.refName + "\".");
+          return;
+        }
     diags.error(ref.getLoc(), "unknown-table",
                 "missing FROM-clause entry for table \"" + ref.qualifier + "\"");
     return;
@@ -207,6 +218,8 @@ void Resolver::resolveColumn(ColumnRefExpr &ref) {
               "column \"" + ref.name + "\" does not exist" + didYouMean(ref.name, candidates));
 }
 
+namespace {
+
 class ResolvePass : public Pass {
 public:
   llvm::StringRef getName() const override { return "resolve"; }
@@ -218,9 +231,9 @@ public:
         if (auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
           resolver.resolveUpdate(*u, m->database);
         else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
-          for (SqlStatement &st : c->statements) // analysed customSQL
-            if (st.update)
-              resolver.resolveUpdate(*st.update, m->database);
+          for (SqlStatement &st : c->statements)
+            if (st.analysed)
+              resolver.resolveStatement(st, m->database);
     return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
   }
 };

@@ -3,7 +3,8 @@
 // Types every expression of every update and checks what PostgreSQL's
 // transformUpdateStmt checks: each SET value against its column's type with
 // assignment-cast rules (transformAssignedExpr), and WHERE as a boolean. The
-// expression rules live in TypeCheckExpr/Calls/Coerce.cpp.
+// expression rules live in TypeCheckExpr/Calls/Coerce.cpp, the customSQL
+// statements in TypeCheckStatements.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,10 +21,6 @@ class TypeCheckPass : public Pass {
 public:
   llvm::StringRef getName() const override { return "typecheck"; }
   LogicalResult run(Module &module, PassContext &ctx) override;
-
-private:
-  void checkUpdate(UpdateOp &op, ExprChecker &checker);
-  void checkAssignment(Assignment &a, const Table &table, ExprChecker &checker);
 };
 
 LogicalResult TypeCheckPass::run(Module &module, PassContext &ctx) {
@@ -33,15 +30,25 @@ LogicalResult TypeCheckPass::run(Module &module, PassContext &ctx) {
   for (const auto &m : module.migrations)
     for (const OperationPtr &op : m->operations)
       if (auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
-        checkUpdate(*u, checker);
+        checkUpdateOp(*u, checker);
       else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
-        for (SqlStatement &st : c->statements) // analysed customSQL
-          if (st.update)
-            checkUpdate(*st.update, checker);
+        for (SqlStatement &st : c->statements)
+          if (st.analysed)
+            checkStatement(st, checker);
   return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
 }
 
-void TypeCheckPass::checkUpdate(UpdateOp &op, ExprChecker &checker) {
+} // namespace
+
+void shc::finishValue(Expr &value, unsigned errorsBefore, const Type *assignedTo,
+                      ExprChecker &checker) {
+  // Plan-time errors only when parse analysis found none (PostgreSQL's order).
+  if (checker.diags.getNumErrors() == errorsBefore)
+    (void)checker.foldConstants(value, assignedTo);
+  ExprChecker::resolveLeftoverUnknowns(value);
+}
+
+void shc::checkUpdateOp(UpdateOp &op, ExprChecker &checker) {
   // An unknown table was reported by resolve; nothing here can be checked.
   if (!op.resolved)
     return;
@@ -52,29 +59,23 @@ void TypeCheckPass::checkUpdate(UpdateOp &op, ExprChecker &checker) {
     unsigned before = checker.diags.getNumErrors();
     checker.check(*a.value);
     if (a.resolved)
-      checkAssignment(a, *op.resolved, checker);
-    // Plan-time errors only when parse analysis found none (PostgreSQL's order).
-    if (checker.diags.getNumErrors() == before)
-      (void)checker.foldConstants(*a.value, a.resolved ? &a.resolved->type : nullptr);
-    ExprChecker::resolveLeftoverUnknowns(*a.value);
+      checkAssignedValue(*a.value, *a.resolved, *op.resolved, checker);
+    finishValue(*a.value, before, a.resolved ? &a.resolved->type : nullptr, checker);
   }
   if (op.where) {
     checker.clause = ExprChecker::Clause::Where;
     unsigned before = checker.diags.getNumErrors();
     checker.check(*op.where);
     checker.coerceToBoolean(*op.where, "WHERE", "where-not-boolean");
-    if (checker.diags.getNumErrors() == before)
-      (void)checker.foldConstants(*op.where);
-    ExprChecker::resolveLeftoverUnknowns(*op.where);
+    finishValue(*op.where, before, nullptr, checker);
   }
 }
 
 /// transformAssignedExpr: the value must reach the column's type by an
 /// implicit or assignment cast; an unknown literal must be valid input for
 /// it (length limits included).
-void TypeCheckPass::checkAssignment(Assignment &a, const Table &table, ExprChecker &checker) {
-  const Column &col = *a.resolved;
-  Expr &value = *a.value;
+void shc::checkAssignedValue(Expr &value, const Column &col, const Table &table,
+                             ExprChecker &checker) {
   const Type &colType = col.type;
   if (LiteralExpr *lit = asUnknownLiteral(value)) {
     if (lit->litKind == LiteralExpr::LitKind::Null) {
@@ -106,7 +107,5 @@ void TypeCheckPass::checkAssignment(Assignment &a, const Table &table, ExprCheck
   }
   checker.checkNumberConstant(value, colType);
 }
-
-} // namespace
 
 std::unique_ptr<Pass> shc::createTypeCheckPass() { return std::make_unique<TypeCheckPass>(); }

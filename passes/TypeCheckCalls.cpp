@@ -43,6 +43,12 @@ const char *clauseName(ExprChecker::Clause c) {
     return "LIMIT";
   case ExprChecker::Clause::SelectList:
     return "SELECT";
+  case ExprChecker::Clause::Values:
+    return "VALUES";
+  case ExprChecker::Clause::JoinOn:
+    return "JOIN conditions";
+  case ExprChecker::Clause::Returning:
+    return "RETURNING";
   }
   return "UPDATE";
 }
@@ -332,31 +338,59 @@ Type ExprChecker::checkInList(InListExpr &e) {
   return result;
 }
 
-llvm::SmallVector<Type, 2> ExprChecker::checkSelect(SelectStmt &q) {
+llvm::SmallVector<Type, 2> ExprChecker::checkOutputList(std::vector<SelectStmt::Item> &items,
+                                                        llvm::ArrayRef<const Table *> starTables,
+                                                        bool resolveUnknowns) {
   Clause saved = clause;
-  bool widthUnknown = false; // nested subqueries reuse the member
+  bool widthUnknown = false;
   llvm::SmallVector<Type, 2> columns;
-  for (SelectStmt::Item &item : q.items) {
-    if (!item.expr) { // SELECT *
-      for (const TableRef &t : q.from) {
-        if (!t.table) {
+  for (SelectStmt::Item &item : items) {
+    if (!item.expr) { // *
+      for (const Table *t : starTables) {
+        if (!t) {
           widthUnknown = true;
           columns.push_back(Type(TypeKind::Any));
           continue;
         }
-        for (const Column &c : t.table->columns)
+        for (const Column &c : t->columns)
           columns.push_back(c.type);
       }
       continue;
     }
-    clause = Clause::SelectList;
+    clause = saved;
     check(*item.expr);
-    // Output columns of unknown type are resolved as text.
+    // Output columns of unknown type are resolved as text (not in the
+    // SELECT of an INSERT, which coerces them to the target columns).
     if (LiteralExpr *lit = asUnknownLiteral(*item.expr);
-        lit && lit->litKind == LiteralExpr::LitKind::String)
+        resolveUnknowns && lit && lit->litKind == LiteralExpr::LitKind::String)
       lit->setType(Type(TypeKind::Text));
     columns.push_back(item.expr->getType());
   }
+  clause = saved;
+  selectWidthUnknown = widthUnknown;
+  return columns;
+}
+
+void ExprChecker::checkJoinConditions(std::vector<TableRef> &from) {
+  Clause saved = clause;
+  for (TableRef &t : from)
+    if (t.on) {
+      clause = Clause::JoinOn;
+      check(*t.on);
+      coerceToBoolean(*t.on, "JOIN/ON", "where-not-boolean");
+    }
+  clause = saved;
+}
+
+llvm::SmallVector<Type, 2> ExprChecker::checkSelect(SelectStmt &q, bool resolveUnknowns) {
+  Clause saved = clause;
+  checkJoinConditions(q.from);
+  llvm::SmallVector<const Table *, 2> starTables;
+  for (const TableRef &t : q.from)
+    starTables.push_back(t.table);
+  clause = Clause::SelectList;
+  llvm::SmallVector<Type, 2> columns = checkOutputList(q.items, starTables, resolveUnknowns);
+  bool widthUnknown = selectWidthUnknown; // nested subqueries reuse the member
   if (q.where) {
     clause = Clause::Where;
     check(*q.where);

@@ -27,7 +27,7 @@ class ExprChecker {
 public:
   /// The clause being checked, for "aggregate functions are not allowed in
   /// UPDATE/WHERE/LIMIT".
-  enum class Clause { UpdateSet, Where, SelectList, Limit };
+  enum class Clause { UpdateSet, Where, SelectList, Limit, Values, JoinOn, Returning };
 
   explicit ExprChecker(DiagnosticEngine &diags) : diags(diags) {}
 
@@ -108,9 +108,20 @@ private:
   Type checkInList(InListExpr &e);
   Type checkInSubquery(InSubqueryExpr &e);
   Type checkSubquery(SubqueryExpr &e);
+
+public:
   /// Types a SELECT and returns its output column types; a `*` over an
   /// unresolved table contributes one Any and sets selectWidthUnknown.
-  llvm::SmallVector<Type, 2> checkSelect(SelectStmt &q);
+  /// Without `resolveUnknowns` (the SELECT of an INSERT), unknown literals
+  /// in the select list stay unknown for the target columns to coerce.
+  llvm::SmallVector<Type, 2> checkSelect(SelectStmt &q, bool resolveUnknowns = true);
+  /// The select list (or RETURNING list) part of checkSelect, in the
+  /// current clause; `*` stands for the columns of `starTables`.
+  llvm::SmallVector<Type, 2> checkOutputList(std::vector<SelectStmt::Item> &items,
+                                             llvm::ArrayRef<const Table *> starTables,
+                                             bool resolveUnknowns = true);
+  /// The ON conditions of a FROM list, as booleans.
+  void checkJoinConditions(std::vector<TableRef> &from);
   bool selectWidthUnknown = false;
 
 public:
@@ -125,6 +136,22 @@ public:
   Type applyFunction(llvm::StringRef name, llvm::ArrayRef<Expr *> args, SourceLoc loc,
                      llvm::StringRef displayName, const Signature **chosen = nullptr);
 };
+
+class UpdateOp;
+struct Column;
+struct SqlStatement;
+
+/// TypeCheck.cpp: the SET values of an update against their columns, and
+/// its WHERE.
+void checkUpdateOp(UpdateOp &op, ExprChecker &checker);
+/// transformAssignedExpr: `value` (typed) assigned or inserted into `col`.
+void checkAssignedValue(Expr &value, const Column &col, const Table &table,
+                        ExprChecker &checker);
+/// Plan-time constant folding and output unknowns of a value, after check.
+void finishValue(Expr &value, unsigned errorsBefore, const Type *assignedTo,
+                 ExprChecker &checker);
+/// TypeCheckStatements.cpp: a customSQL statement and its WITH queries.
+void checkStatement(SqlStatement &st, ExprChecker &checker);
 
 /// The unknown-typed literal `e` is ('abc' or NULL), or null.
 LiteralExpr *asUnknownLiteral(Expr &e);

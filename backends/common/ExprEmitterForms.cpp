@@ -230,11 +230,21 @@ void ExprEmitter::emitSelect(const SelectStmt *q) {
     }
   }
   for (size_t i = 0; i < q->from.size(); ++i) {
-    text() += i ? ", " : " FROM ";
-    emitIdentifier(q->from[i].name);
-    if (!q->from[i].alias.empty()) {
+    const TableRef &t = q->from[i];
+    if (i == 0)
+      text() += " FROM ";
+    else if (t.join == JoinKind::Comma)
+      text() += ", ";
+    else
+      text() += (" " + joinKindSpelling(t.join) + " ").str();
+    emitIdentifier(t.name);
+    if (!t.alias.empty()) {
       text() += ' ';
-      emitIdentifier(q->from[i].alias);
+      emitIdentifier(t.alias);
+    }
+    if (t.on) {
+      text() += " ON ";
+      emitNested(t.on);
     }
   }
   if (q->where) {

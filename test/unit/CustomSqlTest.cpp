@@ -1,5 +1,5 @@
-// customSQL: the lexical scanner that cuts statements at their top-level
-// clauses, libpg_query's cursor mapping, and the statement analysis.
+// customSQL: the lexical helpers, libpg_query's cursor mapping, and the
+// statement analysis with our grammar's statement rules.
 #include "frontend/CustomSql.h"
 #include "frontend/CustomSqlScan.h"
 #include "ir/Diagnostics.h"
@@ -21,22 +21,11 @@ TEST(CustomSqlScanTest, CursorCountsCharactersNotBytes) {
   EXPECT_EQ(cursorToByte(s, 1000), s.size());
 }
 
-TEST(CustomSqlScanTest, TopLevelIgnoresQuotesCommentsAndParentheses) {
-  llvm::StringRef s = "a = f(1, 2), b = 'x, where' /* , where */ -- where\n"
-                      ", c = $q$ where $q$ WHERE d";
-  size_t comma = findTopLevel(s, 0, s.size(), true, "");
-  EXPECT_EQ(s.substr(comma, 3), ", b");
-  size_t next = findTopLevel(s, comma + 1, s.size(), true, "");
-  EXPECT_EQ(s[next], ',');
-  EXPECT_EQ(s.substr(next + 1, 4), " c =");
-  size_t where = findTopLevel(s, 0, s.size(), false, "where");
-  EXPECT_EQ(s.substr(where), "WHERE d");
-  // A word that only contains the keyword is not it.
-  llvm::StringRef t = "nowhere = 1";
-  EXPECT_EQ(findTopLevel(t, 0, t.size(), false, "where"), t.size());
-  // E'' strings have backslash escapes; standard strings do not.
-  llvm::StringRef e = "E'a\\' where' where";
-  EXPECT_EQ(e.substr(findTopLevel(e, 0, e.size(), false, "where")), "where");
+TEST(CustomSqlScanTest, BlanksSkipNestedCommentsAndLineComments) {
+  llvm::StringRef s = "  /* a /* b */ c */ -- x\n\t UPDATE";
+  EXPECT_EQ(s.substr(skipBlanks(s, 0, s.size())), "UPDATE");
+  llvm::StringRef open = " /* never closed";
+  EXPECT_EQ(skipBlanks(open, 0, open.size()), open.size());
 }
 
 struct Analysed {
@@ -59,37 +48,83 @@ struct Analysed {
 TEST(CustomSqlAnalyseTest, SplitsAndClassifiesStatements) {
   Analysed a("UPDATE t SET a = 1, b = lower(c) WHERE id = 2;\n"
              "  DELETE FROM t WHERE id < 0; INSERT INTO t (a) VALUES (1) ON CONFLICT DO NOTHING;"
-             "DROP TABLE x; SELECT 1");
+             "DROP TABLE x; SELECT 1; VACUUM");
   ASSERT_TRUE(a.ok);
-  ASSERT_EQ(a.op.statements.size(), 5u);
+  ASSERT_EQ(a.op.statements.size(), 6u);
   const SqlStatement &u = a.op.statements[0];
   EXPECT_EQ(u.kind, StatementKind::Update);
-  ASSERT_TRUE(u.analysed && u.update);
-  ASSERT_EQ(u.update->assignments.size(), 2u);
-  EXPECT_EQ(u.update->assignments[1].column, "b");
-  EXPECT_EQ(u.update->assignments[1].loc.col, 21u);
-  EXPECT_TRUE(u.update->where != nullptr);
+  ASSERT_TRUE(u.analysed && u.query.update);
+  const UpdateOp &up = *u.query.update;
+  ASSERT_EQ(up.assignments.size(), 2u);
+  EXPECT_EQ(up.assignments[1].column, "b");
+  EXPECT_EQ(up.assignments[1].loc.col, 21u);
+  EXPECT_TRUE(up.where != nullptr);
   const SqlStatement &d = a.op.statements[1];
   EXPECT_EQ(d.kind, StatementKind::Delete);
   EXPECT_TRUE(d.analysed);
   EXPECT_EQ(d.loc.line, 2u);
   EXPECT_EQ(d.loc.col, 3u);
-  EXPECT_EQ(a.op.statements[2].kind, StatementKind::Insert);
-  EXPECT_EQ(a.op.statements[2].onConflict, OnConflict::DoNothing);
+  const SqlStatement &i = a.op.statements[2];
+  EXPECT_EQ(i.kind, StatementKind::Insert);
+  EXPECT_EQ(i.onConflict, OnConflict::DoNothing);
+  ASSERT_TRUE(i.analysed && i.query.insert);
+  EXPECT_EQ(i.query.insert->onConflict, OnConflict::DoNothing);
+  ASSERT_EQ(i.query.insert->rows.size(), 1u);
   EXPECT_EQ(a.op.statements[3].kind, StatementKind::Ddl);
-  EXPECT_EQ(a.op.statements[4].kind, StatementKind::Other);
-  EXPECT_FALSE(a.op.statements[4].analysed);
+  EXPECT_EQ(a.op.statements[4].kind, StatementKind::Select);
+  EXPECT_TRUE(a.op.statements[4].analysed);
+  EXPECT_EQ(a.op.statements[5].kind, StatementKind::Other);
+  EXPECT_FALSE(a.op.statements[5].analysed);
 }
 
-TEST(CustomSqlAnalyseTest, ShapesOutsideTheGrammarStayOpaque) {
-  Analysed a("WITH x AS (SELECT 1) UPDATE t SET a = 1; UPDATE t AS u SET a = 2;"
-             "UPDATE t SET (a, b) = (1, 2)");
+TEST(CustomSqlAnalyseTest, WithFromUsingAndReturningAreAnalysed) {
+  Analysed a("WITH x (k) AS (SELECT id FROM s) UPDATE t AS u SET a = x.k FROM x WHERE u.id = x.k;\n"
+             "DELETE FROM t USING s JOIN r ON r.id = s.id WHERE t.id = s.id RETURNING t.id;\n"
+             "INSERT INTO t AS n (a, b) SELECT 1, 'x' ON CONFLICT (a) DO UPDATE SET b = "
+             "excluded.b WHERE n.b IS DISTINCT FROM excluded.b");
   ASSERT_TRUE(a.ok);
   ASSERT_EQ(a.op.statements.size(), 3u);
-  for (const SqlStatement &st : a.op.statements) {
+  const SqlStatement &w = a.op.statements[0];
+  ASSERT_TRUE(w.analysed) << w.notAnalysedReason;
+  ASSERT_EQ(w.with.size(), 1u);
+  EXPECT_EQ(w.with[0].name, "x");
+  ASSERT_EQ(w.with[0].columnNames.size(), 1u);
+  EXPECT_EQ(w.query.update->alias, "u");
+  ASSERT_EQ(w.query.update->from.size(), 1u);
+  const SqlStatement &d = a.op.statements[1];
+  ASSERT_TRUE(d.analysed) << d.notAnalysedReason;
+  ASSERT_EQ(d.query.update->from.size(), 2u);
+  EXPECT_EQ(d.query.update->from[1].join, JoinKind::Inner);
+  EXPECT_TRUE(d.query.update->from[1].on != nullptr);
+  EXPECT_EQ(d.query.update->returning.size(), 1u);
+  const SqlStatement &i = a.op.statements[2];
+  ASSERT_TRUE(i.analysed) << i.notAnalysedReason;
+  const InsertStmt &ins = *i.query.insert;
+  EXPECT_EQ(ins.alias, "n");
+  ASSERT_EQ(ins.columns.size(), 2u);
+  EXPECT_TRUE(ins.select != nullptr);
+  ASSERT_EQ(ins.conflictColumns.size(), 1u);
+  ASSERT_TRUE(ins.conflictUpdate != nullptr);
+  EXPECT_EQ(ins.conflictUpdate->assignments.size(), 1u);
+  EXPECT_TRUE(ins.conflictUpdate->where != nullptr);
+}
+
+TEST(CustomSqlAnalyseTest, ShapesOutsideTheGrammarStayOpaqueWithTheReason) {
+  Analysed a("WITH RECURSIVE x AS (SELECT 1) UPDATE t SET a = 1;\n"
+             "UPDATE t SET (a, b) = (1, 2);\n"
+             "UPDATE t SET a = ARRAY[1, 2];\n"
+             "DELETE FROM t USING s NATURAL JOIN r");
+  ASSERT_TRUE(a.ok);
+  EXPECT_TRUE(a.diags.pending().empty()); // opaque statements are never errors here
+  ASSERT_EQ(a.op.statements.size(), 4u);
+  for (const SqlStatement &st : a.op.statements)
     EXPECT_FALSE(st.analysed);
-    EXPECT_FALSE(st.notAnalysedReason.empty());
-  }
+  EXPECT_EQ(a.op.statements[0].notAnalysedReason, "WITH RECURSIVE");
+  EXPECT_EQ(a.op.statements[1].notAnalysedReason, "(a, b) = ... multi-column assignment");
+  EXPECT_EQ(a.op.statements[2].notAnalysedReason, "ARRAY[...]");
+  EXPECT_EQ(a.op.statements[2].notAnalysedLoc.line, 3u);
+  EXPECT_EQ(a.op.statements[2].notAnalysedLoc.col, 18u);
+  EXPECT_EQ(a.op.statements[3].notAnalysedReason, "NATURAL JOIN");
   EXPECT_TRUE(a.op.statements[0].hasWith);
 }
 

@@ -82,7 +82,7 @@ inline std::unique_ptr<SelectStmt> select(std::vector<ExprPtr> items,
   for (ExprPtr &e : items)
     q->items.push_back({std::move(e), ""});
   for (auto &t : from)
-    q->from.push_back({t.first, t.second, at(), nullptr});
+    q->from.push_back({t.first, t.second, at(), nullptr, JoinKind::Comma, nullptr});
   q->where = std::move(where);
   return q;
 }

@@ -161,7 +161,8 @@ TEST(ExprParserErrors, UnsupportedConstructs) {
   EXPECT_EQ(sexpr("x IN (SELECT a FROM t ORDER BY a LIMIT 1)"),
             unsup(22, "ORDER BY in a subquery"));
   EXPECT_EQ(sexpr("x IN (SELECT a FROM t LIMIT 1 OFFSET 2)"), unsup(30, "OFFSET in a subquery"));
-  EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM a JOIN b ON a.x = b.x)"), unsup(24, "JOIN in a subquery"));
+  EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM a NATURAL JOIN b)"), unsup(24, "NATURAL JOIN"));
+  EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM a JOIN b USING (x))"), unsup(31, "JOIN ... USING"));
   EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM public.t)"), unsup(22, "schema-qualified table name"));
   EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM (SELECT 1) s)"), unsup(22, "subquery in FROM"));
   EXPECT_EQ(sexpr("x IN (SELECT DISTINCT ON (a) a FROM t)"), unsup(13, "DISTINCT ON"));

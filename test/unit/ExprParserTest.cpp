@@ -333,6 +333,10 @@ TEST(ExprParserCalls, SpecialForms) {
 TEST(ExprParserSubqueries, Exists) {
   EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM t WHERE t.a = b)"),
             "(exists (select (int 1) from t where (= (col t.a) (col b))))");
+  EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM a JOIN b ON a.x = b.x LEFT OUTER JOIN c AS k ON true "
+                  "CROSS JOIN d, e)"),
+            "(exists (select (int 1) from a JOIN b on (= (col a.x) (col b.x)) LEFT JOIN c as k "
+            "on true CROSS JOIN d e))");
   EXPECT_EQ(sexpr("NOT EXISTS (SELECT * FROM Orders o WHERE o.uid = u.id)"),
             "(not-exists (select * from orders as o where (= (col o.uid) (col u.id))))");
   EXPECT_EQ(sexpr("NOT (EXISTS (SELECT 1))"), "(not (exists (select (int 1))))");

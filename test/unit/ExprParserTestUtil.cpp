@@ -54,9 +54,15 @@ static void dumpSelect(const SelectStmt &q, llvm::raw_ostream &os) {
   if (!q.from.empty()) {
     os << " from";
     for (const TableRef &t : q.from) {
+      if (t.join != JoinKind::Comma)
+        os << ' ' << joinKindSpelling(t.join);
       os << ' ' << t.name;
       if (!t.alias.empty())
         os << " as " << t.alias;
+      if (t.on) {
+        os << " on ";
+        dump(*t.on, os);
+      }
     }
   }
   if (q.where) {

@@ -23,6 +23,13 @@ TableRef ref(const std::string &name, const std::string &alias = "") {
   r.loc = SourceLoc{1, 98, 1};
   return r;
 }
+/// A FROM list (TableRef holds a join condition, so it only moves).
+std::vector<TableRef> refs(std::vector<std::pair<std::string, std::string>> names) {
+  std::vector<TableRef> out;
+  for (auto &[name, alias] : names)
+    out.push_back(ref(name, alias));
+  return out;
+}
 } // namespace
 
 TEST_F(ResolveTest, ResolvesTableColumnsAndReferences) {
@@ -95,7 +102,7 @@ TEST_F(ResolveTest, SubqueryScopesInnermostFirst) {
   auto *bareId = llvm::cast<ColumnRefExpr>(llvm::cast<BinaryExpr>(andExpr->lhs.get())->rhs.get());
   auto *outerAge = llvm::cast<ColumnRefExpr>(llvm::cast<BinaryExpr>(andExpr->rhs.get())->lhs.get());
   auto sub = std::make_unique<SubqueryExpr>(
-      loc(), select(col("total"), {ref("orders", "o")}, std::move(inner)));
+      loc(), select(col("total"), refs({{"orders", "o"}}), std::move(inner)));
   SelectStmt *q = sub->query.get();
   set(op, "price", std::move(sub));
   EXPECT_TRUE(run()) << ::testing::PrintToString(messages());
@@ -110,9 +117,9 @@ TEST_F(ResolveTest, AmbiguousAndUnknownFromTables) {
   table("items", {column("id", Type(TypeKind::Int4))});
   UpdateOp &op = update("t");
   auto sub =
-      std::make_unique<SubqueryExpr>(loc(), select(col("id"), {ref("orders"), ref("items")}));
+      std::make_unique<SubqueryExpr>(loc(), select(col("id"), refs({{"orders", ""}, {"items", ""}})));
   set(op, "age", std::move(sub));
-  auto sub2 = std::make_unique<SubqueryExpr>(loc(), select(col("whatever"), {ref("ordrs")}));
+  auto sub2 = std::make_unique<SubqueryExpr>(loc(), select(col("whatever"), refs({{"ordrs", ""}})));
   set(op, "sm", std::move(sub2));
   EXPECT_FALSE(run());
   EXPECT_EQ(messages(),

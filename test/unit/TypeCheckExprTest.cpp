@@ -341,7 +341,7 @@ std::unique_ptr<SelectStmt> selectFrom(std::vector<ExprPtr> items, const std::st
   TableRef r;
   r.name = table;
   r.loc = SourceLoc{1, 91, 1};
-  q->from.push_back(r);
+  q->from.push_back(std::move(r));
   return q;
 }
 } // namespace
@@ -386,7 +386,7 @@ TEST_F(TypeCheckExprTest, StarSubqueryCountsColumns) {
   q->items.push_back({nullptr, ""});
   TableRef r;
   r.name = "t";
-  q->from.push_back(r);
+  q->from.push_back(std::move(r));
   EXPECT_EQ(valueErrors(std::make_unique<SubqueryExpr>(loc(), std::move(q))),
             std::vector<std::string>{"type-mismatch: subquery must return only one column"});
 }

@@ -37,8 +37,7 @@ static std::vector<std::string> calledFunctionNames(const Module &module) {
         collectCalls(*u, names);
       else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
         for (const SqlStatement &st : c->statements)
-          if (st.update)
-            collectCalls(*st.update, names);
+          forEachStatementExpr(st, [&](const Expr &e) { collectCalls(e, names); });
     }
   return std::vector<std::string>(names.begin(), names.end());
 }

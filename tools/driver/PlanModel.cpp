@@ -111,8 +111,9 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
         for (const SqlStatement &st : c->statements) {
           if (p.table.empty())
             p.table = st.table;
-          if (p.where.empty() && st.update && st.update->where)
-            (void)exprs.emit(*st.update->where, p.where);
+          const UpdateOp *u = st.query.update.get();
+          if (p.where.empty() && u && u->where)
+            (void)exprs.emit(*u->where, p.where);
           bool dml = st.kind == StatementKind::Update || st.kind == StatementKind::Delete ||
                      st.kind == StatementKind::Insert;
           if (!conn || !dml)

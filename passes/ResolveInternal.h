@@ -1,0 +1,67 @@
+//===- ResolveInternal.h - the name binder of the resolve pass --*- C++ -*-===//
+#pragma once
+
+#include "ir/Module.h"
+
+#include "llvm/ADT/SmallVector.h"
+
+#include <string>
+#include <vector>
+
+namespace shc {
+
+class DiagnosticEngine;
+
+/// Binds table and column names (Resolve.cpp: updates and expressions;
+/// ResolveStatements.cpp: the customSQL statements).
+class Resolver {
+public:
+  Resolver(const Module &module, DiagnosticEngine &diags) : module(module), diags(diags) {}
+
+  void resolveUpdate(UpdateOp &op, const std::string &database);
+  void resolveStatement(SqlStatement &st, const std::string &database);
+
+private:
+  /// One FROM entry visible to column references.
+  struct ScopeEntry {
+    std::string refName; ///< alias, or the table name when there is none
+    const Table *table;  ///< null when the table is unknown (already reported)
+  };
+  using Scope = llvm::SmallVector<ScopeEntry, 2>;
+
+  /// A table of the schema or a WITH query visible here, by name. A WITH
+  /// query whose columns are unknown (after an error) is found as null.
+  bool lookupTable(llvm::StringRef name, const Table *&out) const;
+  /// A table of the schema only (the target of UPDATE, INSERT, DELETE).
+  const Table *findBaseTable(llvm::StringRef name) const;
+  std::vector<std::string> tableNames() const;
+  static std::vector<std::string> columnNames(const Table &table);
+  /// Binds the target table of a statement, or reports it unknown.
+  bool resolveTarget(const std::string &name, SourceLoc loc, const Table *&out);
+  void resolveAssignments(UpdateOp &op);
+  void resolveExpr(Expr &e);
+  void resolveColumn(ColumnRefExpr &ref);
+  void resolveSelect(SelectStmt &q);
+  /// Adds the entries of a FROM (or USING) list to the innermost scope.
+  void resolveFrom(std::vector<TableRef> &from, SourceLoc fallback);
+  void resolveItems(std::vector<SelectStmt::Item> &items);
+
+  // ResolveStatements.cpp
+  void resolveQuery(DmlQuery &q);
+  void resolveDml(UpdateOp &op);
+  void resolveInsert(InsertStmt &ins);
+  void resolveColumnList(std::vector<ColumnName> &cols, const Table &table, bool insertList);
+  void nameWithColumns(CommonTableExpr &cte);
+
+  const Module &module;
+  DiagnosticEngine &diags;
+  std::vector<Scope> scopes;                ///< outermost first
+  struct WithEntry {
+    std::string name;
+    const Table *table; ///< null when its columns are unknown
+  };
+  std::vector<WithEntry> withTables; ///< WITH queries in scope, in order
+  std::string database;
+};
+
+} // namespace shc

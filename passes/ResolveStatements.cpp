@@ -1,0 +1,206 @@
+//===- ResolveStatements.cpp - binding names in customSQL statements ------===//
+//
+// As PostgreSQL's analyser binds them:
+//  * WITH queries are visible to the queries after them and to the
+//    statement, as tables named by the query's output columns;
+//  * UPDATE ... FROM and DELETE ... USING put the target (under its alias
+//    when it has one) and the listed tables into one scope;
+//  * INSERT binds its column list against the target; VALUES sees no table;
+//    ON CONFLICT DO UPDATE also sees `excluded`, the proposed row;
+//  * RETURNING sees the statement's scope.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ir/Diagnostics.h"
+#include "ir/Suggest.h"
+#include "passes/ResolveInternal.h"
+
+#include "llvm/ADT/StringSet.h"
+
+using namespace shc;
+
+void Resolver::resolveStatement(SqlStatement &st, const std::string &db) {
+  database = db;
+  withTables.clear();
+  for (CommonTableExpr &cte : st.with) {
+    resolveQuery(cte.query);
+    nameWithColumns(cte);
+    withTables.push_back({cte.name, cte.derived.get()});
+  }
+  resolveQuery(st.query);
+  withTables.clear();
+  scopes.clear();
+}
+
+void Resolver::resolveQuery(DmlQuery &q) {
+  scopes.clear();
+  if (q.update)
+    resolveDml(*q.update);
+  else if (q.insert)
+    resolveInsert(*q.insert);
+  else if (q.select)
+    resolveSelect(*q.select);
+}
+
+void Resolver::resolveItems(std::vector<SelectStmt::Item> &items) {
+  for (SelectStmt::Item &item : items)
+    if (item.expr)
+      resolveExpr(*item.expr);
+}
+
+/// UPDATE t [AS a] SET ... FROM ... WHERE ... RETURNING, and DELETE (no
+/// assignments; `from` is its USING list).
+void Resolver::resolveDml(UpdateOp &op) {
+  if (!resolveTarget(op.table, op.tableLoc.isValid() ? op.tableLoc : op.getLoc(), op.resolved))
+    return;
+  resolveAssignments(op);
+  scopes.assign(1, Scope{{op.alias.empty() ? op.resolved->name : op.alias, op.resolved}});
+  resolveFrom(op.from, op.getLoc());
+  for (Assignment &a : op.assignments)
+    if (a.value)
+      resolveExpr(*a.value);
+  if (op.where)
+    resolveExpr(*op.where);
+  resolveItems(op.returning);
+  scopes.clear();
+}
+
+void Resolver::resolveColumnList(std::vector<ColumnName> &cols, const Table &table,
+                                 bool insertList) {
+  llvm::StringSet<> seen;
+  for (ColumnName &c : cols) {
+    c.resolved = table.findColumn(c.name);
+    if (!c.resolved) {
+      diags.error(c.loc, "unknown-column",
+                  "column \"" + c.name + "\" of relation \"" + table.name + "\" does not exist" +
+                      didYouMean(c.name, columnNames(table)));
+      continue;
+    }
+    if (insertList && !seen.insert(c.name).second)
+      diags.error(c.loc, "duplicate-key", "column \"" + c.name + "\" specified more than once");
+  }
+}
+
+void Resolver::resolveInsert(InsertStmt &ins) {
+  if (!resolveTarget(ins.table, ins.tableLoc, ins.resolved))
+    return;
+  const Table &table = *ins.resolved;
+  resolveColumnList(ins.columns, table, true);
+  ins.targets.clear();
+  if (ins.columns.empty())
+    for (const Column &c : table.columns)
+      ins.targets.push_back(&c);
+  else
+    for (const ColumnName &c : ins.columns)
+      ins.targets.push_back(c.resolved); // null after an error
+  // VALUES sees no table of the statement; a subquery in it opens its own.
+  scopes.clear();
+  for (std::vector<ExprPtr> &row : ins.rows)
+    for (ExprPtr &v : row)
+      if (v)
+        resolveExpr(*v);
+  if (ins.select)
+    resolveSelect(*ins.select);
+  std::string refName = ins.alias.empty() ? table.name : ins.alias;
+  scopes.assign(1, Scope{{refName, &table}});
+  resolveColumnList(ins.conflictColumns, table, false);
+  if (ins.conflictWhere)
+    resolveExpr(*ins.conflictWhere);
+  if (UpdateOp *up = ins.conflictUpdate.get()) {
+    up->resolved = &table;
+    resolveAssignments(*up);
+    scopes.back().push_back({"excluded", &table});
+    for (Assignment &a : up->assignments)
+      if (a.value)
+        resolveExpr(*a.value);
+    if (up->where)
+      resolveExpr(*up->where);
+    scopes.back().pop_back();
+  }
+  resolveItems(ins.returning);
+  scopes.clear();
+}
+
+namespace {
+
+/// PostgreSQL's FigureColname: the name of an output column without an
+/// alias.
+std::string figureColname(const Expr &e) {
+  if (auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e))
+    return ref->name;
+  if (auto *call = llvm::dyn_cast<FuncCallExpr>(&e))
+    return call->name;
+  if (auto *cast = llvm::dyn_cast<CastExpr>(&e))
+    if (cast->operand) {
+      std::string inner = figureColname(*cast->operand);
+      if (inner != "?column?")
+        return inner;
+    }
+  if (llvm::isa<CaseExpr>(&e))
+    return "case";
+  if (llvm::isa<ExistsExpr>(&e))
+    return "exists";
+  return "?column?";
+}
+
+} // namespace
+
+/// The columns the statement sees for a WITH query: its select list (or
+/// RETURNING list), renamed by the query's column list. Types are filled by
+/// typecheck. Left null when a `*` covers a table that is unknown.
+void Resolver::nameWithColumns(CommonTableExpr &cte) {
+  const std::vector<SelectStmt::Item> *items = nullptr;
+  std::vector<const Table *> starTables;
+  if (cte.query.select) {
+    items = &cte.query.select->items;
+    for (const TableRef &t : cte.query.select->from)
+      starTables.push_back(t.table);
+  } else if (cte.query.update) {
+    items = &cte.query.update->returning;
+    starTables.push_back(cte.query.update->resolved);
+    for (const TableRef &t : cte.query.update->from)
+      starTables.push_back(t.table);
+  } else if (cte.query.insert) {
+    items = &cte.query.insert->returning;
+    starTables.push_back(cte.query.insert->resolved);
+  }
+  auto derived = std::make_unique<Table>();
+  derived->name = cte.name;
+  derived->loc = cte.loc;
+  // A data-modifying WITH query without RETURNING has no columns.
+  static const std::vector<SelectStmt::Item> none;
+  for (const SelectStmt::Item &item : items ? *items : none) {
+    if (item.expr) {
+      Column c;
+      c.name = item.alias.empty() ? figureColname(*item.expr) : item.alias;
+      c.type = Type(TypeKind::Any);
+      c.loc = item.expr->getLoc();
+      derived->columns.push_back(std::move(c));
+      continue;
+    }
+    for (const Table *t : starTables) {
+      if (!t)
+        return; // reported: the columns are unknown
+      for (const Column &col : t->columns) {
+        Column c = col;
+        c.notNull = false;
+        c.primaryKey = false;
+        c.defaultValue.reset();
+        derived->columns.push_back(std::move(c));
+      }
+    }
+  }
+  if (cte.columnNames.size() > derived->columns.size()) {
+    diags.error(cte.columnNames[derived->columns.size()].loc, "custom-sql-with",
+                "WITH query \"" + cte.name + "\" has " +
+                    std::to_string(derived->columns.size()) + " columns available but " +
+                    std::to_string(cte.columnNames.size()) + " columns specified");
+    return;
+  }
+  for (size_t i = 0; i < cte.columnNames.size(); ++i) {
+    derived->columns[i].name = cte.columnNames[i].name;
+    derived->columns[i].loc = cte.columnNames[i].loc;
+    cte.columnNames[i].resolved = &derived->columns[i];
+  }
+  cte.derived = std::move(derived);
+}
