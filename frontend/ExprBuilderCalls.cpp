@@ -185,13 +185,35 @@ std::unique_ptr<SelectStmt> ExprBuilder::select(P::SelectStmtContext *ctx) {
     return nullptr;
   if (ctx->where && !(q->where = build(ctx->where)))
     return nullptr;
-  if (ctx->limit && !(q->limit = build(ctx->limit)))
+  for (P::GroupItemContext *g : ctx->groupItem()) {
+    SelectStmt::Key key;
+    if (!(key.expr = build(g->expr())))
+      return nullptr;
+    q->groupBy.push_back(std::move(key));
+  }
+  if (ctx->having && !(q->having = build(ctx->having)))
     return nullptr;
+  for (P::SortItemContext *si : ctx->sortItem()) {
+    SelectStmt::Key key;
+    if (!(key.expr = build(si->expr())))
+      return nullptr;
+    key.desc = si->dir && si->dir->getType() == P::K_DESC;
+    if (si->nulls)
+      key.nulls = si->nulls->getType() == P::K_FIRST ? SelectStmt::Key::Nulls::First
+                                                     : SelectStmt::Key::Nulls::Last;
+    q->orderBy.push_back(std::move(key));
+  }
+  if (P::LimitOffsetContext *lo = ctx->limitOffset()) {
+    if (lo->rows)
+      return unsupported(lo->rows, "OFFSET ... ROWS"), nullptr;
+    if (lo->limit && !(q->limit = build(lo->limit)))
+      return nullptr;
+    if (lo->offset && !(q->offset = build(lo->offset)))
+      return nullptr;
+  }
   if (P::SelectUnsupportedContext *u = ctx->selectUnsupported()) {
     Token *kw = u->getStart();
     std::string clause = llvm::StringRef(text.textOf(kw)).upper();
-    if (kw->getType() == P::K_GROUP || kw->getType() == P::K_ORDER)
-      clause += " BY";
     unsupported(kw, clause + (statementMode ? "" : " in a subquery"));
     return nullptr;
   }

@@ -220,9 +220,27 @@ bool ExprBuilder::fromList(const std::vector<P::FromItemContext *> &items,
 
 bool ExprBuilder::fromPrimary(P::FromPrimaryContext *fp, JoinKind join,
                               std::vector<TableRef> &out) {
+  if (auto *sub = dynamic_cast<P::SubqueryFromItemContext *>(fp)) {
+    if (sub->K_LATERAL())
+      return (void)unsupported(sub->K_LATERAL()->getSymbol(), "LATERAL"), false;
+    std::vector<P::ColIdContext *> ids = sub->colId();
+    if (ids.empty()) // a syntax error in PostgreSQL 15
+      return (void)error(sub->getStart(), "expr-syntax", "subquery in FROM must have an alias"),
+             false;
+    TableRef ref;
+    ref.loc = loc(sub->getStart());
+    ref.alias = name(ids[0]);
+    for (size_t i = 1; i < ids.size(); ++i)
+      ref.columnAliases.push_back(name(ids[i]));
+    if (!(ref.subquery = select(sub->selectStmt())))
+      return false;
+    ref.join = join;
+    out.push_back(std::move(ref));
+    return true;
+  }
   auto *table = dynamic_cast<P::TableFromItemContext *>(fp);
   if (!table)
-    return (void)unsupported(fp->getStart(), "subquery in FROM"), false;
+    return (void)unsupported(fp->getStart(), "parenthesised FROM item"), false;
   if (!table->colLabel().empty())
     return (void)unsupported(table->getStart(), "schema-qualified table name"), false;
   TableRef ref;

@@ -67,7 +67,9 @@ tokens {
   K_OVER, K_SECOND, K_UNKNOWN, K_VARYING, K_WITHIN, K_WITHOUT, K_YEAR, K_ZONE,
   // ... and those only the statement rules use.
   K_CONFLICT, K_DELETE, K_INSERT, K_MATERIALIZED, K_NOTHING, K_OVERRIDING,
-  K_RECURSIVE, K_SET, K_UPDATE
+  K_RECURSIVE, K_SET, K_UPDATE,
+  // ... and those only the SELECT clauses use.
+  K_BY, K_FIRST, K_LAST, K_NULLS
 }
 
 // ---------------------------------------------------------------- parser --
@@ -165,7 +167,8 @@ unreservedKeyword
   : K_AT | K_DAY | K_DOUBLE | K_ESCAPE | K_FILTER | K_HOUR | K_MINUTE | K_MONTH
   | K_OVER | K_SECOND | K_UNKNOWN | K_VARYING | K_WITHIN | K_WITHOUT | K_YEAR
   | K_ZONE | K_CONFLICT | K_DELETE | K_INSERT | K_MATERIALIZED | K_NOTHING
-  | K_OVERRIDING | K_RECURSIVE | K_SET | K_UPDATE
+  | K_OVERRIDING | K_RECURSIVE | K_SET | K_UPDATE | K_BY | K_FIRST | K_LAST
+  | K_NULLS
   ;
 colNameKeyword
   : K_BETWEEN | K_BIGINT | K_BIT | K_BOOLEAN | K_CHAR | K_CHARACTER | K_COALESCE
@@ -291,7 +294,18 @@ selectStmt
   : K_SELECT (K_ALL | K_DISTINCT distinctOn?)? selectItem (COMMA selectItem)*
     (K_FROM fromItem (COMMA fromItem)*)?
     (K_WHERE where=expr)?
-    (selectUnsupported | K_LIMIT (limit=expr | K_ALL) selectUnsupported?)?
+    (K_GROUP K_BY groupItem (COMMA groupItem)*)?
+    (K_HAVING having=expr)?
+    (K_ORDER K_BY sortItem (COMMA sortItem)*)?
+    limitOffset?
+    selectUnsupported?
+  ;
+groupItem : expr ;
+sortItem : expr dir=(K_ASC | K_DESC)? (K_NULLS nulls=(K_FIRST | K_LAST))? ;
+// OFFSET ... ROW(S) and FETCH are parsed only to be reported.
+limitOffset
+  : K_LIMIT (limit=expr | K_ALL) (K_OFFSET offset=expr rows=(K_ROW | IDENT)?)?
+  | K_OFFSET offset=expr rows=(K_ROW | IDENT)? (K_LIMIT (limit=expr | K_ALL))?
   ;
 distinctOn : K_ON LPAREN parenBody RPAREN ;
 selectItem
@@ -301,7 +315,9 @@ selectItem
 fromItem : fromPrimary joinPart* ;
 fromPrimary
   : colId (DOT colLabel)* (K_AS? colId)?                                # tableFromItem
-  | K_LATERAL? LPAREN parenBody RPAREN (K_AS? colId)?                   # subqueryFromItem
+  | K_LATERAL? LPAREN selectStmt RPAREN
+    (K_AS? colId (LPAREN colId (COMMA colId)* RPAREN)?)?                # subqueryFromItem
+  | K_LATERAL? LPAREN parenBody RPAREN (K_AS? colId)?                   # parenFromItem
   ;
 // JOIN ... USING and NATURAL JOIN are parsed only to be reported.
 joinPart
@@ -313,8 +329,8 @@ joinPart
 // Clauses a subquery may have in PostgreSQL but not here: consumed to the
 // closing parenthesis and reported as unsupported.
 selectUnsupported
-  : (K_GROUP | K_HAVING | K_WINDOW | K_UNION | K_INTERSECT | K_EXCEPT | K_ORDER
-    | K_OFFSET | K_FETCH | K_FOR | K_INTO | K_TABLESAMPLE)
+  : (K_WINDOW | K_UNION | K_INTERSECT | K_EXCEPT | K_FETCH | K_FOR | K_INTO
+    | K_TABLESAMPLE)
     parenBody
   ;
 

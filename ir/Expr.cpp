@@ -61,10 +61,18 @@ template <typename E, typename Fn> static void visitSelect(SelectStmt *q, Fn &fn
   if (!q) return;
   for (auto &item : q->items)
     if (item.expr) fn(*item.expr);
-  for (auto &t : q->from)
+  for (auto &t : q->from) {
+    visitSelect<E>(t.subquery.get(), fn);
     if (t.on) fn(*t.on);
+  }
   if (q->where) fn(*q->where);
+  for (auto &k : q->groupBy)
+    if (k.expr) fn(*k.expr);
+  if (q->having) fn(*q->having);
+  for (auto &k : q->orderBy)
+    if (k.expr) fn(*k.expr);
   if (q->limit) fn(*q->limit);
+  if (q->offset) fn(*q->offset);
 }
 
 template <typename E, typename Fn> static void visitChildren(E &e, Fn &fn) {

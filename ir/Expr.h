@@ -131,6 +131,7 @@ public:
   Form form;
   bool star = false;     ///< count(*)
   bool distinct = false; ///< f(DISTINCT x)
+  bool aggregate = false; ///< resolved to an aggregate (typecheck)
   static bool classof(const Expr *e) { return e->getKind() == Kind::FuncCall; }
 };
 
@@ -263,14 +264,19 @@ public:
 enum class JoinKind : uint8_t { Comma, Inner, Left, Right, Full, Cross };
 llvm::StringRef joinKindSpelling(JoinKind k); ///< "JOIN", "LEFT JOIN", ... ("," for Comma)
 
-/// A table in a FROM list (or a WITH query named there).
+/// A table in a FROM list (or a WITH query named there), or a subquery.
 struct TableRef {
-  std::string name; ///< case-folded unless quoted
+  std::string name; ///< case-folded unless quoted; "" for a subquery
   std::string alias;
   SourceLoc loc;
   const Table *table = nullptr; ///< filled by resolve
   JoinKind join = JoinKind::Comma;
   ExprPtr on; ///< the join condition; null for Comma and Cross
+  /// `(SELECT ...) AS alias [(columns)]`: the table it stands for is
+  /// `derived` (columns named by resolve, typed by typecheck).
+  std::unique_ptr<SelectStmt> subquery;
+  std::vector<std::string> columnAliases;
+  std::shared_ptr<Table> derived;
 };
 
 /// The SELECT of a subquery: SELECT items FROM tables [WHERE cond].
@@ -285,7 +291,26 @@ public:
   std::vector<Item> items;
   std::vector<TableRef> from;
   ExprPtr where;
-  ExprPtr limit; ///< may be null
+  /// GROUP BY and ORDER BY entries. `item` is the select-list entry an
+  /// ordinal (`GROUP BY 1`) or an output name refers to, or -1 (resolve).
+  struct Key {
+    static constexpr int kInvalid = -2; ///< a position already reported
+    ExprPtr expr;
+    int item = -1;
+    bool desc = false;
+    enum class Nulls : uint8_t { Default, First, Last } nulls = Nulls::Default;
+  };
+  std::vector<Key> groupBy;
+  ExprPtr having;
+  std::vector<Key> orderBy;
+  ExprPtr limit;  ///< may be null
+  ExprPtr offset; ///< may be null
+  /// The expression a GROUP BY / ORDER BY entry stands for.
+  const Expr *keyExpr(const Key &k) const {
+    return k.item >= 0 && static_cast<size_t>(k.item) < items.size() && items[k.item].expr
+               ? items[k.item].expr.get()
+               : k.expr.get();
+  }
 };
 
 llvm::StringRef binaryOpSpelling(BinaryExpr::Op op);

@@ -140,8 +140,37 @@ public:
     }
     if (q->where)
       child("where", q->where.get());
+    keys("group_by", q->groupBy);
+    if (q->having)
+      child("having", q->having.get());
+    keys("order_by", q->orderBy);
     if (q->limit)
       child("limit", q->limit.get());
+    if (q->offset)
+      child("offset", q->offset.get());
+    os << ')';
+  }
+
+  /// `(group_by k ...)`: `#n` for an output column, `(desc k)`, `(nulls_first k)`.
+  void keys(llvm::StringRef label, const std::vector<SelectStmt::Key> &list) {
+    if (list.empty())
+      return;
+    os << " (" << label;
+    for (const SelectStmt::Key &k : list) {
+      os << ' ';
+      if (k.desc)
+        os << "(desc ";
+      if (k.nulls != SelectStmt::Key::Nulls::Default)
+        os << (k.nulls == SelectStmt::Key::Nulls::First ? "(nulls_first " : "(nulls_last ");
+      if (k.item >= 0)
+        os << '#' << (k.item + 1);
+      else
+        print(k.expr.get());
+      if (k.nulls != SelectStmt::Key::Nulls::Default)
+        os << ')';
+      if (k.desc)
+        os << ')';
+    }
     os << ')';
   }
 
@@ -173,10 +202,18 @@ public:
         std::replace(kind.begin(), kind.end(), ' ', '_');
         os << '(' << kind << ' ';
       }
-      if (t.alias.empty())
+      if (t.subquery) {
+        os << "(subquery ";
+        printSelect(t.subquery.get());
+        os << ' ' << t.alias;
+        for (size_t c = 0; c < t.columnAliases.size(); ++c)
+          os << (c ? ", " : "(") << t.columnAliases[c] << (c + 1 == t.columnAliases.size() ? ")" : "");
+        os << ')';
+      } else if (t.alias.empty()) {
         os << t.name;
-      else
+      } else {
         os << "(as " << t.name << ' ' << t.alias << ')';
+      }
       if (t.on)
         child("on", t.on.get());
       if (t.join != JoinKind::Comma)

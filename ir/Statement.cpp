@@ -46,17 +46,13 @@ llvm::StringRef shc::statementKindName(StatementKind k) {
 
 namespace {
 
+void forEachFrom(const std::vector<TableRef> &from, const std::function<void(const Expr &)> &fn);
+
 void forEachItem(const std::vector<SelectStmt::Item> &items,
                  const std::function<void(const Expr &)> &fn) {
   for (const SelectStmt::Item &item : items)
     if (item.expr)
       fn(*item.expr);
-}
-
-void forEachFrom(const std::vector<TableRef> &from, const std::function<void(const Expr &)> &fn) {
-  for (const TableRef &t : from)
-    if (t.on)
-      fn(*t.on);
 }
 
 void forEachUpdateExpr(const UpdateOp &u, const std::function<void(const Expr &)> &fn) {
@@ -69,13 +65,34 @@ void forEachUpdateExpr(const UpdateOp &u, const std::function<void(const Expr &)
   forEachItem(u.returning, fn);
 }
 
+void forEachSelectExpr(const SelectStmt &s, const std::function<void(const Expr &)> &fn);
+
+void forEachFrom(const std::vector<TableRef> &from, const std::function<void(const Expr &)> &fn) {
+  for (const TableRef &t : from) {
+    if (t.subquery)
+      forEachSelectExpr(*t.subquery, fn);
+    if (t.on)
+      fn(*t.on);
+  }
+}
+
 void forEachSelectExpr(const SelectStmt &s, const std::function<void(const Expr &)> &fn) {
   forEachItem(s.items, fn);
   forEachFrom(s.from, fn);
   if (s.where)
     fn(*s.where);
+  for (const SelectStmt::Key &k : s.groupBy)
+    if (k.expr)
+      fn(*k.expr);
+  if (s.having)
+    fn(*s.having);
+  for (const SelectStmt::Key &k : s.orderBy)
+    if (k.expr)
+      fn(*k.expr);
   if (s.limit)
     fn(*s.limit);
+  if (s.offset)
+    fn(*s.offset);
 }
 
 } // namespace

@@ -121,7 +121,11 @@ private:
       if (item.expr)
         expr(item.expr.get(), loc, "select item");
     for (const TableRef &t : q->from) {
-      if (t.name.empty())
+      if (t.subquery) {
+        select(t.subquery.get(), loc);
+        if (t.alias.empty())
+          fail(loc, "subquery in FROM without an alias");
+      } else if (t.name.empty())
         fail(loc, "FROM item without a table name");
       if (!t.loc.isValid())
         fail(loc, "FROM item '" + t.name + "' has no source location");
@@ -134,8 +138,19 @@ private:
     }
     if (q->where)
       expr(q->where.get(), loc, "subquery where");
+    // A key that names an output column (`1`, an alias) stands for it.
+    for (const SelectStmt::Key &k : q->groupBy)
+      if (k.item < 0)
+        expr(k.expr.get(), loc, "group by key");
+    if (q->having)
+      expr(q->having.get(), loc, "having");
+    for (const SelectStmt::Key &k : q->orderBy)
+      if (k.item < 0)
+        expr(k.expr.get(), loc, "order by key");
     if (q->limit)
       expr(q->limit.get(), loc, "limit");
+    if (q->offset)
+      expr(q->offset.get(), loc, "offset");
   }
 
   void arity(const FuncCallExpr &f, size_t lo, size_t hi) {

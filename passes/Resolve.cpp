@@ -132,14 +132,19 @@ void Resolver::resolveSelect(SelectStmt &q) {
       resolveExpr(*item.expr);
   if (q.where)
     resolveExpr(*q.where);
+  resolveSelectKeys(q);
   if (q.limit)
     resolveExpr(*q.limit);
+  if (q.offset)
+    resolveExpr(*q.offset);
   scopes.pop_back();
 }
 
 void Resolver::resolveFrom(std::vector<TableRef> &from, SourceLoc fallback) {
   for (TableRef &t : from) {
-    if (!lookupTable(t.name, t.table))
+    if (t.subquery)
+      resolveFromSubquery(t);
+    else if (!lookupTable(t.name, t.table))
       diags.error(t.loc.isValid() ? t.loc : fallback, "unknown-table",
                   "table \"" + t.name + "\" does not exist" + didYouMean(t.name, tableNames()));
     scopes.back().push_back({t.alias.empty() ? t.name : t.alias, t.table});

@@ -46,6 +46,21 @@ private:
   void resolveFrom(std::vector<TableRef> &from, SourceLoc fallback);
   void resolveItems(std::vector<SelectStmt::Item> &items);
 
+  // ResolveSelect.cpp: FROM subqueries, GROUP BY, HAVING, ORDER BY.
+  void resolveFromSubquery(TableRef &t);
+  void resolveSelectKeys(SelectStmt &q);
+  /// Whether a bare name is a column of a table in scope (no diagnostic).
+  bool isInputColumn(llvm::StringRef name) const;
+  /// The table a WITH query or a FROM subquery stands for: its output
+  /// columns (a `*` expanded over `starTables`), renamed by `names`. Null
+  /// when a `*` covers an unknown table, or after reporting too many names
+  /// ("<what> \"x\" has 1 columns available but 2 columns specified").
+  std::unique_ptr<Table> deriveTable(const std::string &name, SourceLoc loc,
+                                     const std::vector<SelectStmt::Item> &items,
+                                     const std::vector<const Table *> &starTables,
+                                     const std::vector<std::pair<std::string, SourceLoc>> &names,
+                                     llvm::StringRef what);
+
   // ResolveStatements.cpp
   void resolveQuery(DmlQuery &q);
   void resolveDml(UpdateOp &op);
@@ -63,5 +78,9 @@ private:
   std::vector<WithEntry> withTables; ///< WITH queries in scope, in order
   std::string database;
 };
+
+/// PostgreSQL's FigureColname: the name of an output column without an
+/// alias ("?column?" when there is none).
+std::string figureColname(const Expr &e);
 
 } // namespace shc

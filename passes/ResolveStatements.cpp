@@ -121,30 +121,6 @@ void Resolver::resolveInsert(InsertStmt &ins) {
   scopes.clear();
 }
 
-namespace {
-
-/// PostgreSQL's FigureColname: the name of an output column without an
-/// alias.
-std::string figureColname(const Expr &e) {
-  if (auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e))
-    return ref->name;
-  if (auto *call = llvm::dyn_cast<FuncCallExpr>(&e))
-    return call->name;
-  if (auto *cast = llvm::dyn_cast<CastExpr>(&e))
-    if (cast->operand) {
-      std::string inner = figureColname(*cast->operand);
-      if (inner != "?column?")
-        return inner;
-    }
-  if (llvm::isa<CaseExpr>(&e))
-    return "case";
-  if (llvm::isa<ExistsExpr>(&e))
-    return "exists";
-  return "?column?";
-}
-
-} // namespace
-
 /// The columns the statement sees for a WITH query: its select list (or
 /// RETURNING list), renamed by the query's column list. Types are filled by
 /// typecheck. Left null when a `*` covers a table that is unknown.
@@ -164,43 +140,14 @@ void Resolver::nameWithColumns(CommonTableExpr &cte) {
     items = &cte.query.insert->returning;
     starTables.push_back(cte.query.insert->resolved);
   }
-  auto derived = std::make_unique<Table>();
-  derived->name = cte.name;
-  derived->loc = cte.loc;
+  std::vector<std::pair<std::string, SourceLoc>> names;
+  for (const ColumnName &c : cte.columnNames)
+    names.push_back({c.name, c.loc});
   // A data-modifying WITH query without RETURNING has no columns.
   static const std::vector<SelectStmt::Item> none;
-  for (const SelectStmt::Item &item : items ? *items : none) {
-    if (item.expr) {
-      Column c;
-      c.name = item.alias.empty() ? figureColname(*item.expr) : item.alias;
-      c.type = Type(TypeKind::Any);
-      c.loc = item.expr->getLoc();
-      derived->columns.push_back(std::move(c));
-      continue;
-    }
-    for (const Table *t : starTables) {
-      if (!t)
-        return; // reported: the columns are unknown
-      for (const Column &col : t->columns) {
-        Column c = col;
-        c.notNull = false;
-        c.primaryKey = false;
-        c.defaultValue.reset();
-        derived->columns.push_back(std::move(c));
-      }
-    }
-  }
-  if (cte.columnNames.size() > derived->columns.size()) {
-    diags.error(cte.columnNames[derived->columns.size()].loc, "custom-sql-with",
-                "WITH query \"" + cte.name + "\" has " +
-                    std::to_string(derived->columns.size()) + " columns available but " +
-                    std::to_string(cte.columnNames.size()) + " columns specified");
-    return;
-  }
-  for (size_t i = 0; i < cte.columnNames.size(); ++i) {
-    derived->columns[i].name = cte.columnNames[i].name;
-    derived->columns[i].loc = cte.columnNames[i].loc;
-    cte.columnNames[i].resolved = &derived->columns[i];
-  }
-  cte.derived = std::move(derived);
+  cte.derived = deriveTable(cte.name, cte.loc, items ? *items : none, starTables, names,
+                            "WITH query");
+  if (cte.derived)
+    for (size_t i = 0; i < cte.columnNames.size(); ++i)
+      cte.columnNames[i].resolved = &cte.derived->columns[i];
 }

@@ -49,6 +49,14 @@ const char *clauseName(ExprChecker::Clause c) {
     return "JOIN conditions";
   case ExprChecker::Clause::Returning:
     return "RETURNING";
+  case ExprChecker::Clause::GroupBy:
+    return "GROUP BY";
+  case ExprChecker::Clause::Having:
+    return "HAVING";
+  case ExprChecker::Clause::OrderBy:
+    return "ORDER BY";
+  case ExprChecker::Clause::Offset:
+    return "OFFSET";
   }
   return "UPDATE";
 }
@@ -249,7 +257,9 @@ Type ExprChecker::checkFuncCall(FuncCallExpr &e) {
               "() must consist of alternating keys and values.");
     return Type(TypeKind::Error);
   }
-  if (sig && sig->aggregate && clause != Clause::SelectList) {
+  e.aggregate = sig && sig->aggregate;
+  if (e.aggregate && clause != Clause::SelectList && clause != Clause::Having &&
+      clause != Clause::OrderBy) {
     diags.error(e.getLoc(), "invalid-aggregate",
                 std::string("aggregate functions are not allowed in ") + clauseName(clause));
     return Type(TypeKind::Error);
@@ -336,82 +346,6 @@ Type ExprChecker::checkInList(InListExpr &e) {
     if (applyOperator(op, e.operand.get(), *x, x->getLoc()).getKind() == TypeKind::Error)
       return Type(TypeKind::Error);
   return result;
-}
-
-llvm::SmallVector<Type, 2> ExprChecker::checkOutputList(std::vector<SelectStmt::Item> &items,
-                                                        llvm::ArrayRef<const Table *> starTables,
-                                                        bool resolveUnknowns) {
-  Clause saved = clause;
-  bool widthUnknown = false;
-  llvm::SmallVector<Type, 2> columns;
-  for (SelectStmt::Item &item : items) {
-    if (!item.expr) { // *
-      for (const Table *t : starTables) {
-        if (!t) {
-          widthUnknown = true;
-          columns.push_back(Type(TypeKind::Any));
-          continue;
-        }
-        for (const Column &c : t->columns)
-          columns.push_back(c.type);
-      }
-      continue;
-    }
-    clause = saved;
-    check(*item.expr);
-    // Output columns of unknown type are resolved as text (not in the
-    // SELECT of an INSERT, which coerces them to the target columns).
-    if (LiteralExpr *lit = asUnknownLiteral(*item.expr);
-        resolveUnknowns && lit && lit->litKind == LiteralExpr::LitKind::String)
-      lit->setType(Type(TypeKind::Text));
-    columns.push_back(item.expr->getType());
-  }
-  clause = saved;
-  selectWidthUnknown = widthUnknown;
-  return columns;
-}
-
-void ExprChecker::checkJoinConditions(std::vector<TableRef> &from) {
-  Clause saved = clause;
-  for (TableRef &t : from)
-    if (t.on) {
-      clause = Clause::JoinOn;
-      check(*t.on);
-      coerceToBoolean(*t.on, "JOIN/ON", "where-not-boolean");
-    }
-  clause = saved;
-}
-
-llvm::SmallVector<Type, 2> ExprChecker::checkSelect(SelectStmt &q, bool resolveUnknowns) {
-  Clause saved = clause;
-  checkJoinConditions(q.from);
-  llvm::SmallVector<const Table *, 2> starTables;
-  for (const TableRef &t : q.from)
-    starTables.push_back(t.table);
-  clause = Clause::SelectList;
-  llvm::SmallVector<Type, 2> columns = checkOutputList(q.items, starTables, resolveUnknowns);
-  bool widthUnknown = selectWidthUnknown; // nested subqueries reuse the member
-  if (q.where) {
-    clause = Clause::Where;
-    check(*q.where);
-    coerceToBoolean(*q.where, "WHERE", "where-not-boolean");
-  }
-  if (q.limit) {
-    clause = Clause::Limit;
-    Type t = check(*q.limit);
-    Type int8(TypeKind::Int8);
-    if (asUnknownLiteral(*q.limit)) {
-      coerceLiteral(*q.limit, int8);
-    } else if (!isOpaque(t)) {
-      std::optional<CastContext> ctx = findCast(t, int8);
-      if (!ctx || *ctx == CastContext::Explicit)
-        diags.error(q.limit->getLoc(), "type-mismatch",
-                    "argument of LIMIT must be type bigint, not type " + argTypeName(t));
-    }
-  }
-  clause = saved;
-  selectWidthUnknown = widthUnknown;
-  return columns;
 }
 
 Type ExprChecker::checkSubquery(SubqueryExpr &e) {

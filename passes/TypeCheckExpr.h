@@ -27,7 +27,19 @@ class ExprChecker {
 public:
   /// The clause being checked, for "aggregate functions are not allowed in
   /// UPDATE/WHERE/LIMIT".
-  enum class Clause { UpdateSet, Where, SelectList, Limit, Values, JoinOn, Returning };
+  enum class Clause {
+    UpdateSet,
+    Where,
+    SelectList,
+    Limit,
+    Values,
+    JoinOn,
+    Returning,
+    GroupBy,
+    Having,
+    OrderBy,
+    Offset
+  };
 
   explicit ExprChecker(DiagnosticEngine &diags) : diags(diags) {}
 
@@ -120,8 +132,20 @@ public:
   llvm::SmallVector<Type, 2> checkOutputList(std::vector<SelectStmt::Item> &items,
                                              llvm::ArrayRef<const Table *> starTables,
                                              bool resolveUnknowns = true);
-  /// The ON conditions of a FROM list, as booleans.
-  void checkJoinConditions(std::vector<TableRef> &from);
+  /// A FROM list: its subqueries (typing the tables they stand for) and
+  /// its ON conditions, as booleans (TypeCheckSelect.cpp).
+  void checkFrom(std::vector<TableRef> &from);
+
+private:
+  // TypeCheckSelect.cpp
+  void checkSelectKeys(SelectStmt &q);
+  /// LIMIT and OFFSET take a bigint.
+  void checkRowCount(Expr &e, Clause c, llvm::StringRef what);
+  /// "column must appear in the GROUP BY clause or be used in an aggregate
+  /// function" for a grouped query.
+  void checkGrouping(SelectStmt &q);
+
+public:
   bool selectWidthUnknown = false;
 
 public:

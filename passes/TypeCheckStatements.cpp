@@ -78,7 +78,7 @@ llvm::SmallVector<Type, 2> StatementChecker::returning(std::vector<SelectStmt::I
 llvm::SmallVector<Type, 2> StatementChecker::dml(UpdateOp &op) {
   if (!op.resolved)
     return {}; // unknown table, reported by resolve
-  checker.checkJoinConditions(op.from);
+  checker.checkFrom(op.from);
   checkUpdateOp(op, checker);
   llvm::SmallVector<const Table *, 2> tables{op.resolved};
   for (const TableRef &t : op.from)

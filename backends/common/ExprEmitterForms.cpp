@@ -237,10 +237,22 @@ void ExprEmitter::emitSelect(const SelectStmt *q) {
       text() += ", ";
     else
       text() += (" " + joinKindSpelling(t.join) + " ").str();
-    emitIdentifier(t.name);
+    if (t.subquery) {
+      text() += '(';
+      emitSelect(t.subquery.get());
+      text() += ')';
+    } else {
+      emitIdentifier(t.name);
+    }
     if (!t.alias.empty()) {
       text() += ' ';
       emitIdentifier(t.alias);
+    }
+    for (size_t c = 0; c < t.columnAliases.size(); ++c) {
+      text() += c ? ", " : " (";
+      emitIdentifier(t.columnAliases[c]);
+      if (c + 1 == t.columnAliases.size())
+        text() += ')';
     }
     if (t.on) {
       text() += " ON ";
@@ -251,8 +263,29 @@ void ExprEmitter::emitSelect(const SelectStmt *q) {
     text() += " WHERE ";
     emitNested(q->where);
   }
+  for (size_t i = 0; i < q->groupBy.size(); ++i) {
+    text() += i ? ", " : " GROUP BY ";
+    emitNested(q->groupBy[i].expr);
+  }
+  if (q->having) {
+    text() += " HAVING ";
+    emitNested(q->having);
+  }
+  for (size_t i = 0; i < q->orderBy.size(); ++i) {
+    const SelectStmt::Key &k = q->orderBy[i];
+    text() += i ? ", " : " ORDER BY ";
+    emitNested(k.expr);
+    if (k.desc)
+      text() += " DESC";
+    if (k.nulls != SelectStmt::Key::Nulls::Default)
+      text() += k.nulls == SelectStmt::Key::Nulls::First ? " NULLS FIRST" : " NULLS LAST";
+  }
   if (q->limit) {
     text() += " LIMIT ";
     emitNested(q->limit);
+  }
+  if (q->offset) {
+    text() += " OFFSET ";
+    emitNested(q->offset);
   }
 }

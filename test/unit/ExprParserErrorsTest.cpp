@@ -157,14 +157,18 @@ TEST(ExprParserErrors, UnsupportedConstructs) {
   EXPECT_EQ(sexpr("x = $q$a$q$"), unsup(4, "$tag$ dollar-quoted string"));
   EXPECT_EQ(sexpr("x IS NOT DOCUMENT"), unsup(9, "IS DOCUMENT"));
   EXPECT_EQ(sexpr("a OPERATOR(pg_catalog.=) b"), unsup(2, "OPERATOR(...)"));
-  EXPECT_EQ(sexpr("x IN (SELECT a FROM t GROUP BY a)"), unsup(22, "GROUP BY in a subquery"));
-  EXPECT_EQ(sexpr("x IN (SELECT a FROM t ORDER BY a LIMIT 1)"),
-            unsup(22, "ORDER BY in a subquery"));
-  EXPECT_EQ(sexpr("x IN (SELECT a FROM t LIMIT 1 OFFSET 2)"), unsup(30, "OFFSET in a subquery"));
+  EXPECT_EQ(sexpr("x IN (SELECT a FROM t UNION SELECT b FROM u)"),
+            unsup(22, "UNION in a subquery"));
+  EXPECT_EQ(sexpr("x IN (SELECT a FROM t FETCH FIRST 1 ROW ONLY)"),
+            unsup(22, "FETCH in a subquery"));
+  EXPECT_EQ(sexpr("x IN (SELECT a FROM t LIMIT 1 OFFSET 2 ROWS)"),
+            unsup(39, "OFFSET ... ROWS"));
   EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM a NATURAL JOIN b)"), unsup(24, "NATURAL JOIN"));
   EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM a JOIN b USING (x))"), unsup(31, "JOIN ... USING"));
   EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM public.t)"), unsup(22, "schema-qualified table name"));
-  EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM (SELECT 1) s)"), unsup(22, "subquery in FROM"));
+  EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM LATERAL (SELECT 1) s)"), unsup(22, "LATERAL"));
+  EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM (a JOIN b ON true))"),
+            unsup(22, "parenthesised FROM item"));
   EXPECT_EQ(sexpr("x IN (SELECT DISTINCT ON (a) a FROM t)"), unsup(13, "DISTINCT ON"));
 }
 

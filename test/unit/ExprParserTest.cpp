@@ -337,6 +337,13 @@ TEST(ExprParserSubqueries, Exists) {
                   "CROSS JOIN d, e)"),
             "(exists (select (int 1) from a JOIN b on (= (col a.x) (col b.x)) LEFT JOIN c as k "
             "on true CROSS JOIN d e))");
+  EXPECT_EQ(sexpr("x IN (SELECT a FROM t GROUP BY a, 2 HAVING count(*) > 1 "
+                  "ORDER BY a DESC NULLS FIRST, b LIMIT 5 OFFSET 10)"),
+            "(in (col x) (select (col a) from t group by (col a), (int 2) having (> (call count "
+            "*) (int 1)) order by (col a) desc nulls first, (col b) limit (int 5) offset (int 10)))");
+  EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM (SELECT a FROM t) AS s (b) WHERE s.b = 1)"),
+            "(exists (select (int 1) from (select (col a) from t) as s (b) where (= (col s.b) "
+            "(int 1))))");
   EXPECT_EQ(sexpr("NOT EXISTS (SELECT * FROM Orders o WHERE o.uid = u.id)"),
             "(not-exists (select * from orders as o where (= (col o.uid) (col u.id))))");
   EXPECT_EQ(sexpr("NOT (EXISTS (SELECT 1))"), "(not (exists (select (int 1))))");

@@ -56,9 +56,15 @@ static void dumpSelect(const SelectStmt &q, llvm::raw_ostream &os) {
     for (const TableRef &t : q.from) {
       if (t.join != JoinKind::Comma)
         os << ' ' << joinKindSpelling(t.join);
-      os << ' ' << t.name;
+      os << ' ';
+      if (t.subquery)
+        dumpSelect(*t.subquery, os);
+      else
+        os << t.name;
       if (!t.alias.empty())
         os << " as " << t.alias;
+      for (size_t i = 0; i < t.columnAliases.size(); ++i)
+        os << (i ? ", " : " (") << t.columnAliases[i] << (i + 1 == t.columnAliases.size() ? ")" : "");
       if (t.on) {
         os << " on ";
         dump(*t.on, os);
@@ -69,9 +75,29 @@ static void dumpSelect(const SelectStmt &q, llvm::raw_ostream &os) {
     os << " where ";
     dump(*q.where, os);
   }
+  auto keys = [&](const char *label, const std::vector<SelectStmt::Key> &list) {
+    for (size_t i = 0; i < list.size(); ++i) {
+      os << (i ? ", " : label);
+      dump(*list[i].expr, os);
+      if (list[i].desc)
+        os << " desc";
+      if (list[i].nulls != SelectStmt::Key::Nulls::Default)
+        os << (list[i].nulls == SelectStmt::Key::Nulls::First ? " nulls first" : " nulls last");
+    }
+  };
+  keys(" group by ", q.groupBy);
+  if (q.having) {
+    os << " having ";
+    dump(*q.having, os);
+  }
+  keys(" order by ", q.orderBy);
   if (q.limit) {
     os << " limit ";
     dump(*q.limit, os);
+  }
+  if (q.offset) {
+    os << " offset ";
+    dump(*q.offset, os);
   }
   os << ')';
 }
