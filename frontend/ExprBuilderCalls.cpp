@@ -221,6 +221,11 @@ std::unique_ptr<SelectStmt> ExprBuilder::select(P::SelectStmtContext *ctx) {
 }
 
 bool ExprBuilder::selectItem(P::SelectItemContext *si, SelectStmt::Item &item) {
+  if (si->qualifier) {
+    item.starQualifier = name(si->qualifier);
+    item.starLoc = loc(si->getStart());
+    return true;
+  }
   if (si->STAR())
     return true;
   if (!(item.expr = build(si->expr())))

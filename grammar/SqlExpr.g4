@@ -310,6 +310,7 @@ limitOffset
 distinctOn : K_ON LPAREN parenBody RPAREN ;
 selectItem
   : STAR
+  | qualifier=colId DOT STAR
   | expr (K_AS colLabel | IDENT | QIDENT)?
   ;
 fromItem : fromPrimary joinPart* ;

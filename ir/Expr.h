@@ -3,6 +3,7 @@
 #include "ir/Location.h"
 #include "ir/Types.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Casting.h"
 
 #include <functional>
@@ -283,8 +284,18 @@ struct TableRef {
 class SelectStmt {
 public:
   struct Item {
-    ExprPtr expr; ///< null for `*`
+    ExprPtr expr; ///< null for `*` and `t.*`
     std::string alias;
+    std::string starQualifier; ///< `t` of `t.*`
+    SourceLoc starLoc;
+    const Table *starTable = nullptr; ///< the table `t.*` expands (resolve)
+    /// The tables a `*` item expands: `starTable` for `t.*` (null when it is
+    /// unknown), else all of `fromTables`.
+    std::vector<const Table *> starTables(llvm::ArrayRef<const Table *> fromTables) const {
+      if (!starQualifier.empty())
+        return {starTable};
+      return std::vector<const Table *>(fromTables.begin(), fromTables.end());
+    }
   };
   SourceLoc loc;
   bool distinct = false;

@@ -180,7 +180,7 @@ public:
     for (const SelectStmt::Item &item : list) {
       os << ' ';
       if (!item.expr) {
-        os << '*';
+        os << (item.starQualifier.empty() ? "" : item.starQualifier + ".") << '*';
       } else if (item.alias.empty()) {
         print(item.expr.get());
       } else {

@@ -35,6 +35,10 @@ struct Table {
   std::vector<std::string> primaryKey; ///< Cassandra: partition keys first
   size_t partitionKeyCount = 0;        ///< Cassandra only
   SourceLoc loc;
+  /// For the table a WITH query or a FROM subquery stands for (resolve):
+  /// that query, so analyses can see what its columns read.
+  const DmlQuery *fromQuery = nullptr;
+  const SelectStmt *fromSelect = nullptr;
 
   const Column *findColumn(llvm::StringRef name) const;
 };

@@ -201,10 +201,12 @@ private:
       os << " on_conflict=do_nothing";
     else if (st.onConflict == OnConflict::DoUpdate)
       os << " on_conflict=do_update";
-    if (st.analysed)
+    if (st.analysed) {
       os << " analysed";
-    else
-      os << " opaque=\"" << st.notAnalysedReason << '"';
+    } else {
+      os << " opaque=";
+      printQuoted(os, st.notAnalysedReason);
+    }
     loc(st.loc);
     os << '\n';
     for (const CommonTableExpr &cte : st.with) {

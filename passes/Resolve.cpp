@@ -127,9 +127,7 @@ void Resolver::resolveExpr(Expr &e) {
 void Resolver::resolveSelect(SelectStmt &q) {
   scopes.emplace_back();
   resolveFrom(q.from, q.loc);
-  for (SelectStmt::Item &item : q.items)
-    if (item.expr)
-      resolveExpr(*item.expr);
+  resolveItems(q.items);
   if (q.where)
     resolveExpr(*q.where);
   resolveSelectKeys(q);
@@ -141,16 +139,28 @@ void Resolver::resolveSelect(SelectStmt &q) {
 }
 
 void Resolver::resolveFrom(std::vector<TableRef> &from, SourceLoc fallback) {
+  size_t joinStart = scopes.back().size(); // the first entry of this join tree
   for (TableRef &t : from) {
+    if (t.join == JoinKind::Comma)
+      joinStart = scopes.back().size();
     if (t.subquery)
       resolveFromSubquery(t);
     else if (!lookupTable(t.name, t.table))
       diags.error(t.loc.isValid() ? t.loc : fallback, "unknown-table",
                   "table \"" + t.name + "\" does not exist" + didYouMean(t.name, tableNames()));
     scopes.back().push_back({t.alias.empty() ? t.name : t.alias, t.table});
-    // The join condition sees the entries joined so far.
-    if (t.on)
-      resolveExpr(*t.on);
+    if (!t.on)
+      continue;
+    // The join condition sees only the entries of its own join tree (not an
+    // UPDATE's target, nor the entries before the comma).
+    Scope all = scopes.back();
+    Scope visible(all.begin() + joinStart, all.end());
+    size_t hiddenBefore = hidden.size();
+    hidden.insert(hidden.end(), all.begin(), all.begin() + joinStart);
+    scopes.back() = std::move(visible);
+    resolveExpr(*t.on);
+    scopes.back() = std::move(all);
+    hidden.resize(hiddenBefore, ScopeEntry{"", nullptr});
   }
 }
 
@@ -175,6 +185,16 @@ void Resolver::resolveColumn(ColumnRefExpr &ref) {
                       "column " + ref.qualifier + "." + ref.name + " does not exist" +
                           didYouMean(ref.name, names));
         }
+        return;
+      }
+    // The entry exists, outside what this part of the query sees.
+    for (const ScopeEntry &entry : hidden)
+      if (entry.refName == ref.qualifier) {
+        diags
+            .error(ref.getLoc(), "unknown-table",
+                   "invalid reference to FROM-clause entry for table \"" + ref.qualifier + "\"")
+            .hint("There is an entry for table \"" + ref.qualifier +
+                  "\", but it cannot be referenced from this part of the query.");
         return;
       }
     // The table is there, under an alias: PostgreSQL hides its name.
@@ -219,8 +239,15 @@ void Resolver::resolveColumn(ColumnRefExpr &ref) {
     if (incomplete)
       return;
   }
-  diags.error(ref.getLoc(), "unknown-column",
-              "column \"" + ref.name + "\" does not exist" + didYouMean(ref.name, candidates));
+  auto d = diags.error(ref.getLoc(), "unknown-column",
+                       "column \"" + ref.name + "\" does not exist" +
+                           didYouMean(ref.name, candidates));
+  for (const ScopeEntry &entry : hidden)
+    if (entry.table && entry.table->findColumn(ref.name)) {
+      d.hint("There is a column named \"" + ref.name + "\" in table \"" + entry.refName +
+             "\", but it cannot be referenced from this part of the query.");
+      break;
+    }
 }
 
 namespace {
@@ -237,8 +264,12 @@ public:
           resolver.resolveUpdate(*u, m->database);
         else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
           for (SqlStatement &st : c->statements)
-            if (st.analysed)
+            if (st.analysed) {
               resolver.resolveStatement(st, m->database);
+              for (CommonTableExpr &cte : st.with)
+                if (cte.derived)
+                  cte.derived->fromQuery = &cte.query;
+            }
     return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
   }
 };

@@ -70,7 +70,10 @@ private:
 
   const Module &module;
   DiagnosticEngine &diags;
-  std::vector<Scope> scopes;                ///< outermost first
+  std::vector<Scope> scopes; ///< outermost first
+  /// FROM entries that exist but this part of the query may not reference
+  /// (outside a JOIN's tree, beside a non-LATERAL subquery): for messages.
+  std::vector<ScopeEntry> hidden;
   struct WithEntry {
     std::string name;
     const Table *table; ///< null when its columns are unknown

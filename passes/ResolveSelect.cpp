@@ -51,7 +51,7 @@ Resolver::deriveTable(const std::string &name, SourceLoc loc,
       derived->columns.push_back(std::move(c));
       continue;
     }
-    for (const Table *t : starTables) {
+    for (const Table *t : item.starTables(starTables)) {
       if (!t)
         return nullptr; // reported: the columns are unknown
       for (const Column &col : t->columns) {
@@ -64,7 +64,7 @@ Resolver::deriveTable(const std::string &name, SourceLoc loc,
     }
   }
   if (names.size() > derived->columns.size()) {
-    diags.error(names[derived->columns.size()].second, "custom-sql-with",
+    diags.error(names[derived->columns.size()].second, "column-alias-count",
                 what.str() + " \"" + name + "\" has " + std::to_string(derived->columns.size()) +
                     " columns available but " + std::to_string(names.size()) +
                     " columns specified");
@@ -81,7 +81,10 @@ void Resolver::resolveFromSubquery(TableRef &t) {
   // Not LATERAL: the entries of the FROM list being built are not visible.
   Scope siblings = std::move(scopes.back());
   scopes.pop_back();
+  size_t hiddenBefore = hidden.size();
+  hidden.insert(hidden.end(), siblings.begin(), siblings.end());
   resolveSelect(*t.subquery);
+  hidden.resize(hiddenBefore, ScopeEntry{"", nullptr});
   scopes.push_back(std::move(siblings));
   std::vector<const Table *> starTables;
   for (const TableRef &inner : t.subquery->from)
@@ -90,6 +93,8 @@ void Resolver::resolveFromSubquery(TableRef &t) {
   for (const std::string &n : t.columnAliases)
     names.push_back({n, t.loc});
   t.derived = deriveTable(t.alias, t.loc, t.subquery->items, starTables, names, "table");
+  if (t.derived)
+    t.derived->fromSelect = t.subquery.get();
   t.table = t.derived.get();
 }
 

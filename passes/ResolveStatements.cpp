@@ -2,9 +2,13 @@
 //
 // As PostgreSQL's analyser binds them:
 //  * WITH queries are visible to the queries after them and to the
-//    statement, as tables named by the query's output columns;
+//    statement, as tables named by the query's output columns; their names
+//    are distinct, and one that modifies data without RETURNING has no
+//    columns and cannot be read;
 //  * UPDATE ... FROM and DELETE ... USING put the target (under its alias
-//    when it has one) and the listed tables into one scope;
+//    when it has one) and the listed tables into one scope, with distinct
+//    names; the FROM list itself (JOIN ... ON, subqueries) does not see the
+//    target;
 //  * INSERT binds its column list against the target; VALUES sees no table;
 //    ON CONFLICT DO UPDATE also sees `excluded`, the proposed row;
 //  * RETURNING sees the statement's scope.
@@ -17,17 +21,130 @@
 
 #include "llvm/ADT/StringSet.h"
 
+#include <functional>
+
 using namespace shc;
+
+namespace {
+
+/// Calls `fn` on every FROM (or USING) entry of a query, its subqueries
+/// included, after resolve bound them.
+class TableRefWalker {
+public:
+  explicit TableRefWalker(std::function<void(const TableRef &)> fn) : fn(std::move(fn)) {}
+
+  void query(const DmlQuery &q) {
+    if (q.update)
+      dml(*q.update);
+    else if (q.insert)
+      insert(*q.insert);
+    else if (q.select)
+      select(*q.select);
+  }
+
+private:
+  void dml(const UpdateOp &op) {
+    from(op.from);
+    for (const Assignment &a : op.assignments)
+      expr(a.value.get());
+    expr(op.where.get());
+    items(op.returning);
+  }
+  void insert(const InsertStmt &ins) {
+    for (const std::vector<ExprPtr> &row : ins.rows)
+      for (const ExprPtr &v : row)
+        expr(v.get());
+    if (ins.select)
+      select(*ins.select);
+    expr(ins.conflictWhere.get());
+    if (ins.conflictUpdate)
+      dml(*ins.conflictUpdate);
+    items(ins.returning);
+  }
+  void select(const SelectStmt &q) {
+    from(q.from);
+    items(q.items);
+    expr(q.where.get());
+    for (const SelectStmt::Key &k : q.groupBy)
+      expr(k.expr.get());
+    expr(q.having.get());
+    for (const SelectStmt::Key &k : q.orderBy)
+      expr(k.expr.get());
+    expr(q.limit.get());
+    expr(q.offset.get());
+  }
+  void from(const std::vector<TableRef> &refs) {
+    for (const TableRef &t : refs) {
+      fn(t);
+      if (t.subquery)
+        select(*t.subquery);
+      expr(t.on.get());
+    }
+  }
+  void items(const std::vector<SelectStmt::Item> &list) {
+    for (const SelectStmt::Item &item : list)
+      expr(item.expr.get());
+  }
+  /// Subqueries are walked here, as whole queries (forEachChild would only
+  /// reach their expressions, not their FROM lists).
+  void expr(const Expr *e) {
+    if (!e)
+      return;
+    if (auto *s = llvm::dyn_cast<SubqueryExpr>(e))
+      return s->query ? select(*s->query) : void();
+    if (auto *s = llvm::dyn_cast<ExistsExpr>(e))
+      return s->query ? select(*s->query) : void();
+    if (auto *s = llvm::dyn_cast<InSubqueryExpr>(e)) {
+      expr(s->operand.get());
+      return s->query ? select(*s->query) : void();
+    }
+    forEachChild(*e, [&](const Expr &c) { expr(&c); });
+  }
+
+  std::function<void(const TableRef &)> fn;
+};
+
+bool isDataModifying(const DmlQuery &q) { return q.update || q.insert; }
+
+const std::vector<SelectStmt::Item> &returningOf(const DmlQuery &q) {
+  return q.update ? q.update->returning : q.insert->returning;
+}
+
+} // namespace
 
 void Resolver::resolveStatement(SqlStatement &st, const std::string &db) {
   database = db;
   withTables.clear();
-  for (CommonTableExpr &cte : st.with) {
+  // The WITH queries that are data-modifying without RETURNING: PostgreSQL
+  // rejects any reference to them (they have no columns to read).
+  std::vector<const CommonTableExpr *> noReturning;
+  auto checkReferences = [&](const DmlQuery &q) {
+    if (noReturning.empty())
+      return;
+    TableRefWalker([&](const TableRef &t) {
+      for (const CommonTableExpr *cte : noReturning)
+        if (t.table && t.table == cte->derived.get())
+          diags.error(t.loc, "unknown-table", // unusable as a table, like a hidden one
+                      "WITH query \"" + cte->name + "\" does not have a RETURNING clause");
+    }).query(q);
+  };
+  for (size_t i = 0; i < st.with.size(); ++i) {
+    CommonTableExpr &cte = st.with[i];
+    for (size_t j = 0; j < i; ++j)
+      if (st.with[j].name == cte.name) {
+        diags.error(cte.loc, "duplicate-key",
+                    "WITH query name \"" + cte.name + "\" specified more than once");
+        break;
+      }
     resolveQuery(cte.query);
+    checkReferences(cte.query);
     nameWithColumns(cte);
     withTables.push_back({cte.name, cte.derived.get()});
+    if (cte.derived && isDataModifying(cte.query) && returningOf(cte.query).empty())
+      noReturning.push_back(&cte);
   }
   resolveQuery(st.query);
+  checkReferences(st.query);
   withTables.clear();
   scopes.clear();
 }
@@ -43,9 +160,26 @@ void Resolver::resolveQuery(DmlQuery &q) {
 }
 
 void Resolver::resolveItems(std::vector<SelectStmt::Item> &items) {
-  for (SelectStmt::Item &item : items)
-    if (item.expr)
+  for (SelectStmt::Item &item : items) {
+    if (item.expr) {
       resolveExpr(*item.expr);
+      continue;
+    }
+    if (item.starQualifier.empty())
+      continue;
+    // t.*: the FROM entry named t, innermost first.
+    bool found = false;
+    for (auto s = scopes.rbegin(); s != scopes.rend() && !found; ++s)
+      for (const ScopeEntry &entry : *s)
+        if (entry.refName == item.starQualifier) {
+          item.starTable = entry.table; // null when unknown (reported)
+          found = true;
+          break;
+        }
+    if (!found)
+      diags.error(item.starLoc, "unknown-table",
+                  "missing FROM-clause entry for table \"" + item.starQualifier + "\"");
+  }
 }
 
 /// UPDATE t [AS a] SET ... FROM ... WHERE ... RETURNING, and DELETE (no
@@ -54,8 +188,27 @@ void Resolver::resolveDml(UpdateOp &op) {
   if (!resolveTarget(op.table, op.tableLoc.isValid() ? op.tableLoc : op.getLoc(), op.resolved))
     return;
   resolveAssignments(op);
-  scopes.assign(1, Scope{{op.alias.empty() ? op.resolved->name : op.alias, op.resolved}});
+  // The FROM (USING) list does not see the target: transformUpdateStmt and
+  // transformDeleteStmt mark it lateral-only while they transform it, so a
+  // JOIN ... ON or a subquery there cannot reference it. It is added after.
+  ScopeEntry target{op.alias.empty() ? op.resolved->name : op.alias, op.resolved};
+  scopes.assign(1, Scope{});
+  hidden.push_back(target);
   resolveFrom(op.from, op.getLoc());
+  hidden.pop_back();
+  Scope &scope = scopes.back();
+  scope.insert(scope.begin(), target);
+  // checkNameSpaceConflicts: the target and the FROM entries (JOINed ones
+  // included) need distinct names. PostgreSQL reports no position; ours is
+  // the later entry.
+  for (size_t i = 1; i < scope.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (scope[i].refName == scope[j].refName) {
+        const TableRef &t = op.from[i - 1];
+        diags.error(t.loc.isValid() ? t.loc : op.getLoc(), "duplicate-key",
+                    "table name \"" + scope[i].refName + "\" specified more than once");
+        break;
+      }
   for (Assignment &a : op.assignments)
     if (a.value)
       resolveExpr(*a.value);
@@ -104,6 +257,12 @@ void Resolver::resolveInsert(InsertStmt &ins) {
   std::string refName = ins.alias.empty() ? table.name : ins.alias;
   scopes.assign(1, Scope{{refName, &table}});
   resolveColumnList(ins.conflictColumns, table, false);
+  // ON CONSTRAINT stays opaque, so DO UPDATE here has columns or nothing.
+  if (ins.onConflict == OnConflict::DoUpdate && ins.conflictColumns.empty())
+    diags
+        .error(ins.onConflictLoc.isValid() ? ins.onConflictLoc : ins.loc, "custom-sql-syntax",
+               "ON CONFLICT DO UPDATE requires inference specification or constraint name")
+        .hint("For example, ON CONFLICT (column_name).");
   if (ins.conflictWhere)
     resolveExpr(*ins.conflictWhere);
   if (UpdateOp *up = ins.conflictUpdate.get()) {

@@ -28,8 +28,8 @@ llvm::SmallVector<Type, 2> ExprChecker::checkOutputList(std::vector<SelectStmt::
   bool widthUnknown = false;
   llvm::SmallVector<Type, 2> columns;
   for (SelectStmt::Item &item : items) {
-    if (!item.expr) { // *
-      for (const Table *t : starTables) {
+    if (!item.expr) { // * or t.*
+      for (const Table *t : item.starTables(starTables)) {
         if (!t) {
           widthUnknown = true;
           columns.push_back(Type(TypeKind::Any));
@@ -227,11 +227,11 @@ void ExprChecker::checkGrouping(SelectStmt &q) {
       visit(*item.expr);
       continue;
     }
-    for (const TableRef &r : q.from) // SELECT *: every column
-      if (r.table)
+    for (const TableRef &r : q.from) // SELECT * or t.*: every column
+      if (r.table && (item.starQualifier.empty() || r.table == item.starTable))
         for (const Column &c : r.table->columns)
           if (!keyColumns.count({r.table, c.name}))
-            ungrouped(r.table, c.name, q.loc);
+            ungrouped(r.table, c.name, item.starLoc.isValid() ? item.starLoc : q.loc);
   }
   if (q.having)
     visit(*q.having);

@@ -19,6 +19,31 @@ using namespace shc;
 
 namespace {
 
+/// An aggregate call of this query level (not inside a subquery).
+bool hasAggregate(const Expr &e) {
+  if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e); f && f->aggregate)
+    return true;
+  if (auto *in = llvm::dyn_cast<InSubqueryExpr>(&e))
+    return in->operand && hasAggregate(*in->operand);
+  if (llvm::isa<SubqueryExpr>(&e) || llvm::isa<ExistsExpr>(&e))
+    return false;
+  bool found = false;
+  forEachChild(e, [&](const Expr &c) { found = found || hasAggregate(c); });
+  return found;
+}
+
+/// Whether the planner pulls the SELECT of an INSERT up into it
+/// (is_simple_subquery: no aggregates, grouping, ordering, DISTINCT or
+/// LIMIT/OFFSET), so that constant folding sees its columns.
+bool pulledUp(const SelectStmt &q) {
+  if (q.distinct || !q.groupBy.empty() || q.having || !q.orderBy.empty() || q.limit || q.offset)
+    return false;
+  for (const SelectStmt::Item &item : q.items)
+    if (item.expr && hasAggregate(*item.expr))
+      return false;
+  return true;
+}
+
 class StatementChecker {
 public:
   explicit StatementChecker(ExprChecker &checker) : checker(checker), diags(checker.diags) {}
@@ -33,7 +58,6 @@ private:
   void selectSource(InsertStmt &ins);
   /// "INSERT has more expressions than target columns" and the reverse.
   bool checkWidth(const InsertStmt &ins, size_t values, SourceLoc extraValue);
-  void boolean(Expr &e, ExprChecker::Clause clause, llvm::StringRef construct);
   llvm::SmallVector<Type, 2> returning(std::vector<SelectStmt::Item> &items,
                                        llvm::ArrayRef<const Table *> tables);
 
@@ -55,14 +79,6 @@ llvm::SmallVector<Type, 2> StatementChecker::query(DmlQuery &q) {
     return cols;
   }
   return {};
-}
-
-void StatementChecker::boolean(Expr &e, ExprChecker::Clause clause, llvm::StringRef construct) {
-  checker.clause = clause;
-  unsigned before = diags.getNumErrors();
-  checker.check(e);
-  checker.coerceToBoolean(e, construct, "where-not-boolean");
-  finishValue(e, before, nullptr, checker);
 }
 
 llvm::SmallVector<Type, 2> StatementChecker::returning(std::vector<SelectStmt::Item> &items,
@@ -125,29 +141,40 @@ void StatementChecker::valuesRow(InsertStmt &ins, std::vector<ExprPtr> &row) {
 /// target columns then coerce; other columns need an assignment cast.
 void StatementChecker::selectSource(InsertStmt &ins) {
   SelectStmt &q = *ins.select;
+  unsigned before = diags.getNumErrors();
   llvm::SmallVector<Type, 2> cols = checker.checkSelect(q, /*resolveUnknowns=*/false);
   if (checker.selectWidthUnknown)
     return;
+  std::vector<const Table *> fromTables;
+  for (const TableRef &t : q.from)
+    fromTables.push_back(t.table);
+  // Where the first output column without a target comes from.
   SourceLoc extra = q.loc;
   size_t n = 0;
   for (SelectStmt::Item &item : q.items) {
-    if (n == ins.targets.size() && item.expr)
-      extra = item.expr->getLoc();
-    n += item.expr ? 1 : 0;
+    size_t width = 1;
+    if (!item.expr) {
+      width = 0;
+      for (const Table *t : item.starTables(fromTables))
+        width += t ? t->columns.size() : 0;
+    }
+    if (n <= ins.targets.size() && ins.targets.size() < n + width)
+      extra = item.expr ? item.expr->getLoc() : item.starLoc.isValid() ? item.starLoc : q.loc;
+    n += width;
   }
   if (!checkWidth(ins, cols.size(), extra))
     return;
   size_t i = 0;
   for (SelectStmt::Item &item : q.items) {
-    if (!item.expr) { // *: the columns' types need an assignment cast
-      for (const TableRef &t : q.from)
-        for (const Column &c : t.table->columns) {
+    if (!item.expr) { // * or t.*: the columns' types need an assignment cast
+      for (const Table *t : item.starTables(fromTables))
+        for (const Column &c : t->columns) {
           const Column *target = ins.targets[i++];
           if (!target || isOpaque(c.type) || isOpaque(target->type))
             continue;
           std::optional<CastContext> ctx = findCast(c.type, target->type);
           if (!ctx || *ctx == CastContext::Explicit)
-            diags.error(q.loc, "type-mismatch",
+            diags.error(item.starLoc.isValid() ? item.starLoc : q.loc, "type-mismatch",
                         "column \"" + target->name + "\" is of type " +
                             argTypeName(target->type) + " but expression is of type " +
                             argTypeName(c.type))
@@ -158,7 +185,14 @@ void StatementChecker::selectSource(InsertStmt &ins) {
     const Column *target = ins.targets[i++];
     if (target)
       checkAssignedValue(*item.expr, *target, *ins.resolved, checker);
-    ExprChecker::resolveLeftoverUnknowns(*item.expr);
+    // The planner pulls a simple SELECT up into the INSERT and then folds
+    // its constant columns with their coercion to the target: `SELECT 1,
+    // 'too long'::text` fails at plan time; behind LIMIT (not pulled up) it
+    // fails only when it runs.
+    if (target && pulledUp(q))
+      finishValue(*item.expr, before, &target->type, checker);
+    else
+      ExprChecker::resolveLeftoverUnknowns(*item.expr);
   }
 }
 
@@ -181,8 +215,14 @@ llvm::SmallVector<Type, 2> StatementChecker::insert(InsertStmt &ins) {
   }
   if (ins.select)
     selectSource(ins);
-  if (ins.conflictWhere)
-    boolean(*ins.conflictWhere, ExprChecker::Clause::Where, "WHERE");
+  if (ins.conflictWhere) {
+    // The arbiter's index predicate is transformed as an expression only:
+    // transformOnConflictArbiter does not coerce it to boolean.
+    checker.clause = ExprChecker::Clause::Where;
+    unsigned before = diags.getNumErrors();
+    checker.check(*ins.conflictWhere);
+    finishValue(*ins.conflictWhere, before, nullptr, checker);
+  }
   if (ins.conflictUpdate)
     checkUpdateOp(*ins.conflictUpdate, checker);
   return returning(ins.returning, {ins.resolved});

@@ -220,6 +220,10 @@ void ExprEmitter::emitSelect(const SelectStmt *q) {
       text() += ", ";
     const SelectStmt::Item &item = q->items[i];
     if (!item.expr) {
+      if (!item.starQualifier.empty()) {
+        emitIdentifier(item.starQualifier);
+        text() += '.';
+      }
       text() += '*';
       continue;
     }

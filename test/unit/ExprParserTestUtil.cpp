@@ -47,7 +47,7 @@ static void dumpSelect(const SelectStmt &q, llvm::raw_ostream &os) {
     if (item.expr)
       dump(*item.expr, os);
     else
-      os << '*';
+      os << (item.starQualifier.empty() ? "" : item.starQualifier + ".") << '*';
     if (!item.alias.empty())
       os << " as " << item.alias;
   }
