@@ -65,8 +65,6 @@ void forEachUpdateExpr(const UpdateOp &u, const std::function<void(const Expr &)
   forEachItem(u.returning, fn);
 }
 
-void forEachSelectExpr(const SelectStmt &s, const std::function<void(const Expr &)> &fn);
-
 void forEachFrom(const std::vector<TableRef> &from, const std::function<void(const Expr &)> &fn) {
   for (const TableRef &t : from) {
     if (t.subquery)
@@ -76,7 +74,9 @@ void forEachFrom(const std::vector<TableRef> &from, const std::function<void(con
   }
 }
 
-void forEachSelectExpr(const SelectStmt &s, const std::function<void(const Expr &)> &fn) {
+} // namespace
+
+void shc::forEachSelectExpr(const SelectStmt &s, const std::function<void(const Expr &)> &fn) {
   forEachItem(s.items, fn);
   forEachFrom(s.from, fn);
   if (s.where)
@@ -94,8 +94,6 @@ void forEachSelectExpr(const SelectStmt &s, const std::function<void(const Expr 
   if (s.offset)
     fn(*s.offset);
 }
-
-} // namespace
 
 void shc::forEachQueryExpr(const DmlQuery &q, const std::function<void(const Expr &)> &fn) {
   if (q.update)

@@ -150,6 +150,8 @@ struct SqlStatement {
 /// conditions, select and RETURNING lists (subqueries inside them are
 /// reached through forEachChild).
 void forEachQueryExpr(const DmlQuery &q, const std::function<void(const Expr &)> &fn);
+/// The same over a SELECT (also its FROM subqueries).
+void forEachSelectExpr(const SelectStmt &s, const std::function<void(const Expr &)> &fn);
 /// The same over a statement's WITH queries and its query.
 void forEachStatementExpr(const SqlStatement &st, const std::function<void(const Expr &)> &fn);
 

@@ -6,14 +6,43 @@
 
 using namespace shc;
 
-static void collectReads(const Expr &e, const std::string &defaultTable,
-                         std::vector<ColumnAccess> &out) {
-  if (auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e)) {
-    std::string table = ref->table ? ref->table->name : defaultTable;
-    out.push_back({table, ref->column ? ref->column->name : ref->name, ref->getLoc()});
+namespace {
+
+/// forEachBaseRead with a bound on how deep derived tables nest.
+void baseReads(const Expr &e, const std::function<void(const ColumnRefExpr &)> &fn,
+               unsigned depth) {
+  auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e);
+  if (!ref) {
+    forEachChild(e, [&](const Expr &child) { baseReads(child, fn, depth); });
     return;
   }
-  forEachChild(e, [&](const Expr &child) { collectReads(child, defaultTable, out); });
+  const Table *t = ref->table;
+  if (!t || (!t->fromQuery && !t->fromSelect)) {
+    fn(*ref);
+    return;
+  }
+  if (depth > 32)
+    return;
+  auto inner = [&](const Expr &x) { baseReads(x, fn, depth + 1); };
+  if (t->fromSelect)
+    forEachSelectExpr(*t->fromSelect, inner);
+  else
+    forEachQueryExpr(*t->fromQuery, inner);
+}
+
+} // namespace
+
+void shc::forEachBaseRead(const Expr &e,
+                          const std::function<void(const ColumnRefExpr &)> &fn) {
+  baseReads(e, fn, 0);
+}
+
+static void collectReads(const Expr &e, const std::string &defaultTable,
+                         std::vector<ColumnAccess> &out) {
+  forEachBaseRead(e, [&](const ColumnRefExpr &ref) {
+    std::string table = ref.table ? ref.table->name : defaultTable;
+    out.push_back({table, ref.column ? ref.column->name : ref.name, ref.getLoc()});
+  });
 }
 
 static void addUpdateEffects(const UpdateOp &u, OperationEffects &fx) {
@@ -31,6 +60,8 @@ static void addStatementEffects(const SqlStatement &st, OperationEffects &fx) {
   auto addQuery = [&](const DmlQuery &q) {
     if (q.kind == StatementKind::Delete || q.kind == StatementKind::Insert)
       fx.rowWrites.push_back(q.update ? q.update->table : q.insert->table);
+    if (q.kind == StatementKind::Insert)
+      fx.rowInserts.push_back({q.insert->table, "", q.insert->loc});
     const UpdateOp *u = q.update ? q.update.get()
                         : q.insert ? q.insert->conflictUpdate.get()
                                    : nullptr;
@@ -59,10 +90,13 @@ OperationEffects shc::computeEffects(const Operation &op) {
     return fx;
   }
   for (const SqlStatement &st : c->statements) {
-    if (st.analysed)
+    if (st.analysed) {
       addStatementEffects(st, fx);
-    else
-      fx.opaque = true;
+      continue;
+    }
+    fx.opaque = true;
+    if (st.kind == StatementKind::Insert && !st.table.empty())
+      fx.rowInserts.push_back({st.table, "", st.loc});
   }
   return fx;
 }
@@ -74,6 +108,7 @@ OperationEffects shc::computeEffects(const Migration &m) {
     all.reads.insert(all.reads.end(), fx.reads.begin(), fx.reads.end());
     all.writes.insert(all.writes.end(), fx.writes.begin(), fx.writes.end());
     all.rowWrites.insert(all.rowWrites.end(), fx.rowWrites.begin(), fx.rowWrites.end());
+    all.rowInserts.insert(all.rowInserts.end(), fx.rowInserts.begin(), fx.rowInserts.end());
     all.opaque |= fx.opaque;
   }
   return all;

@@ -2,11 +2,14 @@
 
 #include "ir/Location.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace shc {
 
+class ColumnRefExpr;
+class Expr;
 class Operation;
 struct Migration;
 
@@ -17,13 +20,20 @@ struct ColumnAccess {
   SourceLoc loc;
 };
 
+/// Calls `fn` on every column reference of `e` (subqueries included) that
+/// names a table of the schema; a column of a WITH query or a FROM subquery
+/// stands for everything that query reads, which is followed instead.
+void forEachBaseRead(const Expr &e, const std::function<void(const ColumnRefExpr &)> &fn);
+
 /// What an operation reads and writes, at column granularity. Shared by the
 /// idempotency analysis, the dependence analysis, plan and lint. Read-only.
 struct OperationEffects {
   std::vector<ColumnAccess> reads;
   std::vector<ColumnAccess> writes;
-  /// Tables whose rows are inserted or deleted (customSQL INSERT/DELETE).
+  /// Tables whose rows are inserted or deleted (customSQL INSERT/DELETE),
+  /// and those whose rows are inserted.
   std::vector<std::string> rowWrites;
+  std::vector<ColumnAccess> rowInserts; ///< column is empty
   /// True when the operation could not be analysed (opaque customSQL): it may
   /// read or write anything.
   bool opaque = false;

@@ -48,6 +48,10 @@ private:
   IdempotencyVerdict analyseQuery(const DmlQuery &q, size_t opIndex);
   /// The operation index (1-based, >= opIndex) that writes table.column, or 0.
   size_t writtenFrom(const std::string &table, llvm::StringRef column, size_t opIndex) const;
+  /// The first INSERT into `table` after `after` (a statement of operation
+  /// opIndex) by that operation or a later one, or null.
+  const ColumnAccess *insertedAfter(const std::string &table, size_t opIndex,
+                                    SourceLoc after) const;
 
   const Migration &m;
   std::vector<OperationEffects> effects;
@@ -62,6 +66,18 @@ size_t Analyser::writtenFrom(const std::string &table, llvm::StringRef column,
   return 0;
 }
 
+const ColumnAccess *Analyser::insertedAfter(const std::string &table, size_t opIndex,
+                                            SourceLoc after) const {
+  auto later = [&](SourceLoc l) {
+    return l.file == after.file && (l.line > after.line || (l.line == after.line && l.col > after.col));
+  };
+  for (size_t i = opIndex; i < effects.size(); ++i)
+    for (const ColumnAccess &r : effects[i].rowInserts)
+      if (r.table == table && (i > opIndex || later(r.loc)))
+        return &r;
+  return nullptr;
+}
+
 IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
                                            llvm::StringRef what, bool excluded) {
   IdempotencyVerdict v;
@@ -73,7 +89,8 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
       whereVolatile = findVolatileCall(*t.on);
   // A guard counts when WHERE is deterministic and no later operation
   // writes the guarded column back.
-  if (!guard.empty() && !whereVolatile && writtenFrom(u.table, guard, opIndex + 1) == 0) {
+  if (!guard.empty() && !whereVolatile && writtenFrom(u.table, guard, opIndex + 1) == 0 &&
+      !insertedAfter(u.table, opIndex, u.getLoc())) {
     merge(v, Verdict::Idempotent,
           "WHERE guard on " + guard + ": a second run matches no updated row", u.getLoc());
     return v;
@@ -91,31 +108,28 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
     bool readsOwn = false, readsOther = false;
     std::string otherReason;
     SourceLoc otherLoc;
-    std::function<void(const Expr &)> walk = [&](const Expr &e) {
-      if (auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e)) {
-        if (excluded && ref->qualifier == "excluded")
-          return; // the proposed row: as deterministic as the inserted values
-        std::string table = ref->table ? ref->table->name : u.table;
-        std::string col = ref->column ? ref->column->name : ref->name;
-        if (table == u.table && col == a.column) {
-          readsOwn = true;
-          return;
-        }
-        size_t writer = writtenFrom(table, col, opIndex);
-        if (writer && !readsOther) {
-          readsOther = true;
-          otherLoc = ref->getLoc();
-          otherReason = writer == opIndex + 1
-                            ? col + " is read and written by this " + what.str() + ": " +
-                                  a.column + " = " + describe(*a.value) +
-                                  " sees the new value on a second run"
-                            : col + " is read here and written by a later operation (#" +
-                                  std::to_string(writer) + "): a second run reads the new value";
-        }
+    // Through WITH queries and FROM subqueries to the columns they read.
+    forEachBaseRead(*a.value, [&](const ColumnRefExpr &ref) {
+      if (excluded && ref.qualifier == "excluded")
+        return; // the proposed row: as deterministic as the inserted values
+      std::string table = ref.table ? ref.table->name : u.table;
+      std::string col = ref.column ? ref.column->name : ref.name;
+      if (table == u.table && col == a.column) {
+        readsOwn = true;
+        return;
       }
-      forEachChild(e, walk);
-    };
-    walk(*a.value);
+      size_t writer = writtenFrom(table, col, opIndex);
+      if (writer && !readsOther) {
+        readsOther = true;
+        otherLoc = ref.getLoc();
+        otherReason = writer == opIndex + 1
+                          ? col + " is read and written by this " + what.str() + ": " +
+                                a.column + " = " + describe(*a.value) +
+                                " sees the new value on a second run"
+                          : col + " is read here and written by a later operation (#" +
+                                std::to_string(writer) + "): a second run reads the new value";
+      }
+    });
     if (readsOther) {
       merge(v, Verdict::NotIdempotent, otherReason, otherLoc);
       continue;
@@ -144,29 +158,38 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
           whereVolatile->getLoc());
     return v;
   }
-  if (u.where) {
-    // WHERE reading what a later operation writes selects other rows next time.
-    std::function<const ColumnRefExpr *(const Expr &)> laterRead =
-        [&](const Expr &e) -> const ColumnRefExpr * {
-      if (auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e)) {
-        std::string table = ref->table ? ref->table->name : u.table;
-        std::string col = ref->column ? ref->column->name : ref->name;
-        return writtenFrom(table, col, opIndex + 1) ? ref : nullptr;
-      }
-      const ColumnRefExpr *found = nullptr;
-      forEachChild(e, [&](const Expr &c) {
-        if (!found)
-          found = laterRead(c);
-      });
-      return found;
-    };
-    if (const ColumnRefExpr *ref = laterRead(*u.where)) {
-      merge(v, Verdict::NotIdempotent,
-            "WHERE reads " + ref->name +
-                ", which a later operation writes: a second run matches other rows",
-            ref->getLoc());
-      return v;
-    }
+  // WHERE (or a joined FROM entry) reading what a later operation writes
+  // selects other rows next time.
+  const ColumnRefExpr *later = nullptr;
+  auto laterRead = [&](const Expr &e) {
+    forEachBaseRead(e, [&](const ColumnRefExpr &ref) {
+      std::string table = ref.table ? ref.table->name : u.table;
+      std::string col = ref.column ? ref.column->name : ref.name;
+      if (!later && writtenFrom(table, col, opIndex + 1))
+        later = &ref;
+    });
+  };
+  if (u.where)
+    laterRead(*u.where);
+  for (const TableRef &t : u.from)
+    if (t.on)
+      laterRead(*t.on);
+  if (later) {
+    merge(v, Verdict::NotIdempotent,
+          "WHERE reads " + later->name +
+              ", which a later operation writes: a second run matches other rows",
+          later->getLoc());
+    return v;
+  }
+  // Rows a later operation inserts are there for a second run to match (not
+  // for DO UPDATE, which matches only the rows its own INSERT conflicts with).
+  const ColumnAccess *ins = excluded ? nullptr : insertedAfter(u.table, opIndex, u.getLoc());
+  if (ins) {
+    merge(v, Verdict::Unknown,
+          "a later operation inserts rows into " + u.table +
+              ", which a second run of this " + what.str() + " may match",
+          ins->loc);
+    return v;
   }
   merge(v, Verdict::Idempotent,
         u.assignments.empty() ? "deterministic WHERE: a second run deletes nothing more"
@@ -194,7 +217,10 @@ IdempotencyVerdict Analyser::analyseCustomSql(const CustomSqlOp &c, size_t opInd
     switch (st.kind) {
     case StatementKind::Insert:
       if (st.onConflict == OnConflict::DoNothing)
-        merge(v, Verdict::Idempotent, "INSERT ... ON CONFLICT DO NOTHING", st.loc);
+        merge(v, Verdict::Unknown,
+              "INSERT ... ON CONFLICT DO NOTHING is not analysed (" + st.notAnalysedReason +
+                  "): its conflict keys are not checked",
+              st.loc);
       else if (st.onConflict == OnConflict::DoUpdate)
         merge(v, Verdict::Unknown, "INSERT ... ON CONFLICT DO UPDATE is not analysed", st.loc);
       else

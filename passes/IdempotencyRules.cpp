@@ -99,17 +99,32 @@ static bool isVolatileName(llvm::StringRef name) {
       .Default(false);
 }
 
-const FuncCallExpr *idem::findVolatileCall(const Expr &e) {
+static const FuncCallExpr *volatileCall(const Expr &e, unsigned depth) {
   if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e))
     if (isVolatileName(f->name))
       return f;
   const FuncCallExpr *found = nullptr;
-  forEachChild(e, [&](const Expr &c) {
+  auto visit = [&](const Expr &c) {
     if (!found)
-      found = findVolatileCall(c);
-  });
+      found = volatileCall(c, depth);
+  };
+  // A column of a WITH query or a FROM subquery: what its query computes.
+  if (auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e); ref && ref->table && depth < 32) {
+    auto inner = [&](const Expr &c) {
+      if (!found)
+        found = volatileCall(c, depth + 1);
+    };
+    if (ref->table->fromSelect)
+      forEachSelectExpr(*ref->table->fromSelect, inner);
+    else if (ref->table->fromQuery)
+      forEachQueryExpr(*ref->table->fromQuery, inner);
+    return found;
+  }
+  forEachChild(e, visit);
   return found;
 }
+
+const FuncCallExpr *idem::findVolatileCall(const Expr &e) { return volatileCall(e, 0); }
 
 bool idem::isColumn(const Expr &e, const std::string &table, llvm::StringRef column) {
   auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e);

@@ -2,13 +2,14 @@
 //
 // An INSERT is idempotent only with ON CONFLICT, and only when a second run
 // really conflicts: its key columns (the conflict target, or the primary
-// key) must be inserted, with deterministic values. An INSERT ... SELECT
+// key) must be inserted (not DEFAULT), with deterministic values. An INSERT ... SELECT
 // that reads its own table, or a WHERE NOT EXISTS guard, is unknown. A
 // SELECT is idempotent unless it calls a function with effects outside the
 // tables (nextval, setval, ...) or one whose effects are not known.
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Effects.h"
 #include "passes/FunctionCatalog.h"
 #include "passes/IdempotencyInternal.h"
 
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 using namespace shc;
 using namespace shc::idem;
@@ -99,24 +101,72 @@ bool hasNotExistsGuard(const InsertStmt &ins) {
   return found;
 }
 
-/// Where the insert's source reads its own table (a FROM entry, or a column
-/// in a value), or an invalid location. The WHERE of an INSERT ... SELECT is
-/// left to hasNotExistsGuard.
+/// Whether rows of `table` come from `target`: it is `target`, or a WITH
+/// query or FROM subquery that reads it.
+bool readsTable(const Table *table, const Table *target, unsigned depth = 0) {
+  if (!table || depth > 32)
+    return false;
+  if (table == target)
+    return true;
+  bool found = false;
+  auto visit = [&](const Expr &e) {
+    forEachBaseRead(e, [&](const ColumnRefExpr &ref) { found |= ref.table == target; });
+  };
+  auto fromSelect = [&](const SelectStmt &s) {
+    for (const TableRef &t : s.from)
+      found |= readsTable(t.table, target, depth + 1);
+    forEachSelectExpr(s, visit);
+  };
+  if (table->fromSelect) {
+    fromSelect(*table->fromSelect);
+  } else if (const DmlQuery *q = table->fromQuery) {
+    if (q->select)
+      fromSelect(*q->select);
+    else // the rows a data-modifying WITH query returns are its target's
+      found |= (q->update && q->update->resolved == target) ||
+               (q->insert && q->insert->resolved == target);
+    forEachQueryExpr(*q, visit);
+  }
+  return found;
+}
+
+/// Where the insert's source reads its own table (a FROM entry, also
+/// through a WITH query or a subquery, or a column in a value), or an
+/// invalid location. The WHERE of an INSERT ... SELECT is left to
+/// hasNotExistsGuard.
 SourceLoc readsOwnTable(const InsertStmt &ins) {
   if (!ins.resolved)
     return SourceLoc();
   if (ins.select)
     for (const TableRef &t : ins.select->from)
-      if (t.table == ins.resolved)
+      if (readsTable(t.table, ins.resolved))
         return t.loc;
   SourceLoc found;
   for (const InsertedValue &iv : insertedValues(ins))
-    walk(*iv.value, [&](const Expr &e) {
-      auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e);
-      if (ref && !found.isValid() && ref->table == ins.resolved)
-        found = ref->getLoc();
+    forEachBaseRead(*iv.value, [&](const ColumnRefExpr &ref) {
+      if (!found.isValid() && ref.table == ins.resolved)
+        found = ref.getLoc();
     });
   return found;
+}
+
+/// The columns `excluded.c` the DO UPDATE assignments (and WHERE) read.
+std::set<std::string> excludedReads(const InsertStmt &ins) {
+  std::set<std::string> cols;
+  if (!ins.conflictUpdate)
+    return cols;
+  auto visit = [&](const Expr &e) {
+    walk(e, [&](const Expr &x) {
+      if (auto *ref = llvm::dyn_cast<ColumnRefExpr>(&x); ref && ref->qualifier == "excluded")
+        cols.insert(ref->name);
+    });
+  };
+  for (const Assignment &a : ins.conflictUpdate->assignments)
+    if (a.value)
+      visit(*a.value);
+  if (ins.conflictUpdate->where)
+    visit(*ins.conflictUpdate->where);
+  return cols;
 }
 
 std::string join(const std::vector<std::string> &names) {
@@ -161,9 +211,12 @@ IdempotencyVerdict idem::insertVerdict(const InsertStmt &ins) {
                    iv.column->name + " = " + describe(*iv.value) + ": " + f->name +
                        "() gives a new key on every run, so ON CONFLICT never fires",
                    f->getLoc());
-    else if (ins.onConflict == OnConflict::DoUpdate)
+    else if (ins.onConflict == OnConflict::DoUpdate && iv.column &&
+             excludedReads(ins).count(iv.column->name))
       mergeVerdict(v, Verdict::NotIdempotent,
-                   f->name + "() gives a different value on every run, and DO UPDATE writes it",
+                   iv.column->name + " = " + describe(*iv.value) + ": " + f->name +
+                       "() gives a different value on every run, and DO UPDATE writes it "
+                       "through excluded." + iv.column->name,
                    f->getLoc());
   }
   if (v.computed)
@@ -176,11 +229,25 @@ IdempotencyVerdict idem::insertVerdict(const InsertStmt &ins) {
                  at);
     return v;
   }
+  if (keys.empty()) {
+    mergeVerdict(v, Verdict::Unknown,
+                 "ON CONFLICT without a conflict target, and " + ins.table +
+                     " has no known primary key: nothing shows that a second run conflicts",
+                 ins.onConflictLoc.isValid() ? ins.onConflictLoc : ins.loc);
+    return v;
+  }
   size_t width = insertedWidth(ins);
   for (const std::string &k : keys) {
     bool inserted = false;
-    for (size_t i = 0; i < width && i < ins.targets.size(); ++i)
-      inserted |= ins.targets[i] && ins.targets[i]->name == k;
+    for (size_t i = 0; i < width && i < ins.targets.size(); ++i) {
+      if (!ins.targets[i] || ins.targets[i]->name != k)
+        continue;
+      // DEFAULT in any VALUES row leaves the key to its default.
+      inserted = std::none_of(ins.rows.begin(), ins.rows.end(),
+                              [&](const std::vector<ExprPtr> &row) {
+                                return i < row.size() && !row[i];
+                              });
+    }
     if (!inserted) {
       mergeVerdict(v, Verdict::Unknown,
                    "key column " + k +
@@ -190,8 +257,7 @@ IdempotencyVerdict idem::insertVerdict(const InsertStmt &ins) {
       return v;
     }
   }
-  std::string on = keys.empty() ? " (when the rows conflict on a unique key)"
-                                : " on (" + join(keys) + ")";
+  std::string on = " on (" + join(keys) + ")";
   mergeVerdict(v, Verdict::Idempotent,
                ins.onConflict == OnConflict::DoNothing
                    ? "INSERT ... ON CONFLICT DO NOTHING: a second run inserts nothing" + on
