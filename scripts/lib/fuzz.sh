@@ -14,7 +14,7 @@ run_fuzz() {
   work=$(mktemp -d /tmp/shc-fuzz.XXXXXX)
   fuzz_seeds "$src" "$work" || { echo "fuzz: cannot build seed corpora"; failed=$((failed + 1)); return; }
   mkdir -p "$dir/fuzz-artifacts"
-  for t in yaml expr compile; do
+  for t in yaml expr compile sql; do
     "$dir/bin/shc-fuzz-$t" "$work/$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
       -max_len=4096 -print_final_stats=1 -artifact_prefix="$dir/fuzz-artifacts/$t-" \
       >"$work/$t.log" 2>&1

@@ -5,7 +5,9 @@ usage: seeds.py SRC_ROOT OUT_DIR
 
 OUT_DIR/yaml and OUT_DIR/compile get every YAML file of test/lit and examples;
 OUT_DIR/expr gets every SQL expression of those files (`where`, `condition`,
-`expression` values) and of the typing corpus (test/typing/corpus/*.txt).
+`expression` values) and of the typing corpus (test/typing/corpus/*.txt);
+OUT_DIR/sql gets every customSQL `sql` text of those files and every
+statement case (`sql ...` lines) of the typing corpus.
 Seeds are named by content hash, so the corpora are deterministic.
 """
 import hashlib
@@ -25,16 +27,16 @@ def yaml_files(root):
                     yield os.path.join(d, f)
 
 
-def expressions_in(node):
+def values_in(node, keys):
     if isinstance(node, dict):
         for k, v in node.items():
-            if k in EXPR_KEYS and isinstance(v, str):
+            if k in keys and isinstance(v, str):
                 yield v
             else:
-                yield from expressions_in(v)
+                yield from values_in(v, keys)
     elif isinstance(node, list):
         for v in node:
-            yield from expressions_in(v)
+            yield from values_in(v, keys)
 
 
 def typing_expressions(root):
@@ -52,6 +54,17 @@ def typing_expressions(root):
                 yield line.split(" = ", 1)[1]
 
 
+def typing_statements(root):
+    corpus = os.path.join(root, "test", "typing", "corpus")
+    if not os.path.isdir(corpus):
+        return
+    for f in sorted(os.listdir(corpus)):
+        if f.endswith(".txt"):
+            for line in open(os.path.join(corpus, f), encoding="utf-8"):
+                if line.startswith("sql "):
+                    yield line[len("sql "):].strip()
+
+
 def write(out, data):
     os.makedirs(out, exist_ok=True)
     name = hashlib.sha1(data).hexdigest()
@@ -61,19 +74,23 @@ def write(out, data):
 
 def main():
     root, out = sys.argv[1], sys.argv[2]
-    exprs = set()
+    exprs, sqls = set(), set()
     for path in yaml_files(root):
         data = open(path, "rb").read()
         write(os.path.join(out, "yaml"), data)
         write(os.path.join(out, "compile"), data)
         try:
             for doc in yaml.safe_load_all(data):
-                exprs.update(expressions_in(doc))
+                exprs.update(values_in(doc, EXPR_KEYS))
+                sqls.update(values_in(doc, ("sql",)))
         except yaml.YAMLError:
             pass  # broken on purpose (a diagnostics test)
     exprs.update(typing_expressions(root))
+    sqls.update(typing_statements(root))
     for e in sorted(exprs):
         write(os.path.join(out, "expr"), e.encode("utf-8"))
+    for s in sorted(sqls):
+        write(os.path.join(out, "sql"), s.encode("utf-8"))
 
 
 if __name__ == "__main__":
