@@ -148,7 +148,16 @@ void Resolver::resolveFrom(std::vector<TableRef> &from, SourceLoc fallback) {
     else if (!lookupTable(t.name, t.table))
       diags.error(t.loc.isValid() ? t.loc : fallback, "unknown-table",
                   "table \"" + t.name + "\" does not exist" + didYouMean(t.name, tableNames()));
-    scopes.back().push_back({t.alias.empty() ? t.name : t.alias, t.table});
+    std::string refName = t.alias.empty() ? t.name : t.alias;
+    // checkNameSpaceConflicts (PostgreSQL gives no position; ours is the
+    // later entry).
+    for (const ScopeEntry &entry : scopes.back())
+      if (entry.refName == refName) {
+        diags.error(t.loc.isValid() ? t.loc : fallback, "duplicate-key",
+                    "table name \"" + refName + "\" specified more than once");
+        break;
+      }
+    scopes.back().push_back({refName, t.table});
     if (!t.on)
       continue;
     // The join condition sees only the entries of its own join tree (not an
@@ -164,6 +173,15 @@ void Resolver::resolveFrom(std::vector<TableRef> &from, SourceLoc fallback) {
   }
 }
 
+/// How many columns of `table` have `name` (a WITH query or a subquery may
+/// name two output columns alike).
+static size_t columnCount(const Table &table, llvm::StringRef name) {
+  size_t n = 0;
+  for (const Column &c : table.columns)
+    n += c.name == name;
+  return n;
+}
+
 void Resolver::resolveColumn(ColumnRefExpr &ref) {
   ref.table = nullptr;
   ref.column = nullptr;
@@ -177,6 +195,11 @@ void Resolver::resolveColumn(ColumnRefExpr &ref) {
           return; // unknown table, already reported
         ref.table = entry.table;
         ref.column = entry.table->findColumn(ref.name);
+        if (ref.column && columnCount(*entry.table, ref.name) > 1) {
+          diags.error(ref.getLoc(), "ambiguous-column",
+                      "column reference \"" + ref.name + "\" is ambiguous");
+          return;
+        }
         if (!ref.column) {
           std::vector<std::string> names;
           for (const Column &c : entry.table->columns)
@@ -224,7 +247,7 @@ void Resolver::resolveColumn(ColumnRefExpr &ref) {
         candidates.push_back(c.name);
       if (!entry.table->findColumn(ref.name))
         continue;
-      if (found) {
+      if (found || columnCount(*entry.table, ref.name) > 1) {
         diags.error(ref.getLoc(), "ambiguous-column",
                     "column reference \"" + ref.name + "\" is ambiguous");
         return;

@@ -199,16 +199,15 @@ void Resolver::resolveDml(UpdateOp &op) {
   Scope &scope = scopes.back();
   scope.insert(scope.begin(), target);
   // checkNameSpaceConflicts: the target and the FROM entries (JOINed ones
-  // included) need distinct names. PostgreSQL reports no position; ours is
-  // the later entry.
+  // included) need distinct names; resolveFrom checked the FROM entries
+  // among themselves. PostgreSQL reports no position; ours is the entry.
   for (size_t i = 1; i < scope.size(); ++i)
-    for (size_t j = 0; j < i; ++j)
-      if (scope[i].refName == scope[j].refName) {
-        const TableRef &t = op.from[i - 1];
-        diags.error(t.loc.isValid() ? t.loc : op.getLoc(), "duplicate-key",
-                    "table name \"" + scope[i].refName + "\" specified more than once");
-        break;
-      }
+    if (scope[i].refName == scope[0].refName) {
+      const TableRef &t = op.from[i - 1];
+      diags.error(t.loc.isValid() ? t.loc : op.getLoc(), "duplicate-key",
+                  "table name \"" + scope[i].refName + "\" specified more than once");
+      break;
+    }
   for (Assignment &a : op.assignments)
     if (a.value)
       resolveExpr(*a.value);

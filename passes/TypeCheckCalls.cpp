@@ -61,6 +61,20 @@ const char *clauseName(ExprChecker::Clause c) {
   return "UPDATE";
 }
 
+/// An aggregate call in `e` at its query level (not inside a subquery).
+const FuncCallExpr *findAggregate(const Expr &e) {
+  if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e); f && f->aggregate)
+    return f;
+  if (llvm::isa<SubqueryExpr>(&e) || llvm::isa<ExistsExpr>(&e) || llvm::isa<InSubqueryExpr>(&e))
+    return nullptr;
+  const FuncCallExpr *found = nullptr;
+  forEachChild(e, [&](const Expr &c) {
+    if (!found)
+      found = findAggregate(c);
+  });
+  return found;
+}
+
 bool containsColumnRef(const Expr &e) {
   if (llvm::isa<ColumnRefExpr>(e))
     return true;
@@ -258,6 +272,13 @@ Type ExprChecker::checkFuncCall(FuncCallExpr &e) {
     return Type(TypeKind::Error);
   }
   e.aggregate = sig && sig->aggregate;
+  if (e.aggregate)
+    for (const ExprPtr &arg : e.args)
+      if (const FuncCallExpr *inner = arg ? findAggregate(*arg) : nullptr) {
+        diags.error(inner->getLoc(), "invalid-aggregate",
+                    "aggregate function calls cannot be nested");
+        return Type(TypeKind::Error);
+      }
   if (e.aggregate && clause != Clause::SelectList && clause != Clause::Having &&
       clause != Clause::OrderBy) {
     diags.error(e.getLoc(), "invalid-aggregate",
