@@ -155,6 +155,19 @@ private:
   bool dmlQuery(P::DmlQueryContext *ctx, DmlQuery &out);
   std::unique_ptr<UpdateOp> updateStmt(P::UpdateStmtContext *ctx);
   std::unique_ptr<UpdateOp> deleteStmt(P::DeleteStmtContext *ctx);
+  /// What UPDATE and DELETE share (a DELETE has no SET; its FROM is USING).
+  struct TargetedParts {
+    antlr4::Token *start;
+    antlr4::tree::TerminalNode *only;
+    llvm::StringRef onlyWhat;
+    P::QualifiedNameContext *target;
+    P::ColIdContext *alias;
+    std::vector<P::SetClauseContext *> sets;
+    std::vector<P::FromItemContext *> from;
+    P::ExprContext *where;
+    P::ReturningClauseContext *returning;
+  };
+  std::unique_ptr<UpdateOp> targetedStatement(const TargetedParts &parts);
   std::unique_ptr<InsertStmt> insertStmt(P::InsertStmtContext *ctx);
   bool targetTable(P::QualifiedNameContext *ctx, std::string &table, SourceLoc &at);
   bool setClauses(const std::vector<P::SetClauseContext *> &clauses, UpdateOp &op);

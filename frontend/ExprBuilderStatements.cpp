@@ -93,35 +93,30 @@ bool ExprBuilder::returning(P::ReturningClauseContext *ctx,
 }
 
 std::unique_ptr<UpdateOp> ExprBuilder::updateStmt(P::UpdateStmtContext *ctx) {
-  auto op = std::make_unique<UpdateOp>(loc(ctx->getStart()), UpdateOp::Origin::Static);
-  if (ctx->K_ONLY())
-    return (void)unsupported(ctx->K_ONLY()->getSymbol(), "UPDATE ONLY"), nullptr;
-  if (!targetTable(ctx->qualifiedName(), op->table, op->tableLoc))
-    return nullptr;
-  if (ctx->alias)
-    op->alias = name(ctx->alias);
-  if (!setClauses(ctx->setClause(), *op) || !fromList(ctx->fromItem(), op->from))
-    return nullptr;
-  if (ctx->where && !(op->where = build(ctx->where)))
-    return nullptr;
-  if (!returning(ctx->returningClause(), op->returning))
-    return nullptr;
-  return op;
+  return targetedStatement({ctx->getStart(), ctx->K_ONLY(), "UPDATE ONLY", ctx->qualifiedName(),
+                            ctx->alias, ctx->setClause(), ctx->fromItem(), ctx->where,
+                            ctx->returningClause()});
 }
 
 std::unique_ptr<UpdateOp> ExprBuilder::deleteStmt(P::DeleteStmtContext *ctx) {
-  auto op = std::make_unique<UpdateOp>(loc(ctx->getStart()), UpdateOp::Origin::Static);
-  if (ctx->K_ONLY())
-    return (void)unsupported(ctx->K_ONLY()->getSymbol(), "DELETE FROM ONLY"), nullptr;
-  if (!targetTable(ctx->qualifiedName(), op->table, op->tableLoc))
+  return targetedStatement({ctx->getStart(), ctx->K_ONLY(), "DELETE FROM ONLY",
+                            ctx->qualifiedName(), ctx->alias, {}, ctx->fromItem(), ctx->where,
+                            ctx->returningClause()});
+}
+
+std::unique_ptr<UpdateOp> ExprBuilder::targetedStatement(const TargetedParts &p) {
+  auto op = std::make_unique<UpdateOp>(loc(p.start), UpdateOp::Origin::Static);
+  if (p.only)
+    return (void)unsupported(p.only->getSymbol(), p.onlyWhat), nullptr;
+  if (!targetTable(p.target, op->table, op->tableLoc))
     return nullptr;
-  if (ctx->alias)
-    op->alias = name(ctx->alias);
-  if (!fromList(ctx->fromItem(), op->from))
+  if (p.alias)
+    op->alias = name(p.alias);
+  if (!setClauses(p.sets, *op) || !fromList(p.from, op->from))
     return nullptr;
-  if (ctx->where && !(op->where = build(ctx->where)))
+  if (p.where && !(op->where = build(p.where)))
     return nullptr;
-  if (!returning(ctx->returningClause(), op->returning))
+  if (!returning(p.returning, op->returning))
     return nullptr;
   return op;
 }

@@ -211,12 +211,7 @@ private:
     os << '\n';
     for (const CommonTableExpr &cte : st.with) {
       os << "      with " << cte.name;
-      if (!cte.columnNames.empty()) {
-        os << '(';
-        for (size_t i = 0; i < cte.columnNames.size(); ++i)
-          os << (i ? ", " : "") << cte.columnNames[i].name;
-        os << ')';
-      }
+      printNames("(", cte.columnNames, ")");
       os << " = " << statementKindName(cte.query.kind);
       loc(cte.loc);
       os << '\n';
@@ -254,6 +249,17 @@ private:
     }
   }
 
+  /// `open` a, b `close`, or nothing for an empty list.
+  void printNames(llvm::StringRef open, const std::vector<ColumnName> &names,
+                  llvm::StringRef close) {
+    if (names.empty())
+      return;
+    os << open;
+    for (size_t i = 0; i < names.size(); ++i)
+      os << (i ? ", " : "") << names[i].name;
+    os << close;
+  }
+
   void printReturning(const std::vector<SelectStmt::Item> &items, llvm::StringRef indent) {
     if (items.empty())
       return;
@@ -266,12 +272,7 @@ private:
     os << indent << "insert into " << ins.table;
     if (!ins.alias.empty())
       os << " as " << ins.alias;
-    if (!ins.columns.empty()) {
-      os << " columns=[";
-      for (size_t i = 0; i < ins.columns.size(); ++i)
-        os << (i ? ", " : "") << ins.columns[i].name;
-      os << ']';
-    }
+    printNames(" columns=[", ins.columns, "]");
     loc(ins.loc);
     os << '\n';
     for (const std::vector<ExprPtr> &row : ins.rows) {
@@ -294,12 +295,7 @@ private:
       os << indent << "default_values\n";
     if (ins.onConflict != OnConflict::None) {
       os << indent << "on_conflict";
-      if (!ins.conflictColumns.empty()) {
-        os << " (";
-        for (size_t i = 0; i < ins.conflictColumns.size(); ++i)
-          os << (i ? ", " : "") << ins.conflictColumns[i].name;
-        os << ')';
-      }
+      printNames(" (", ins.conflictColumns, ")");
       if (ins.conflictWhere) {
         os << " where ";
         printExpr(*ins.conflictWhere, os);
