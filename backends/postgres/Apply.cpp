@@ -91,7 +91,10 @@ static std::string message(llvm::Error e) { return llvm::toString(std::move(e));
 
 /// Rows inserted, updated or deleted so far in the current transaction, over
 /// every user table but the ledger. Unlike command tags this also sees the
-/// statements the ledger wraps in DO blocks.
+/// statements the ledger wraps in DO blocks. It runs in a savepoint: on a
+/// server without these statistics functions (CockroachDB) the failed query
+/// must not abort the migration's transaction; the count then comes from the
+/// command tags.
 static std::optional<uint64_t> rowsTouched(Connection &conn) {
   static const char *sql =
       "SELECT COALESCE(sum(pg_stat_get_xact_tuples_inserted(c.oid) + "
@@ -99,11 +102,19 @@ static std::optional<uint64_t> rowsTouched(Connection &conn) {
       "FROM pg_catalog.pg_class c WHERE c.relkind IN ('r', 'p') "
       "AND c.relname <> 'schemahero_data_migrations' "
       "AND c.relnamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)";
+  if (auto s = conn.exec("SAVEPOINT shc_rows_touched"); !s) {
+    llvm::consumeError(s.takeError());
+    return std::nullopt;
+  }
   llvm::Expected<Rows> rows = conn.query(sql);
   if (!rows) {
     llvm::consumeError(rows.takeError());
+    if (auto r = conn.exec("ROLLBACK TO SAVEPOINT shc_rows_touched"); !r)
+      llvm::consumeError(r.takeError());
     return std::nullopt;
   }
+  if (auto r = conn.exec("RELEASE SAVEPOINT shc_rows_touched"); !r)
+    llvm::consumeError(r.takeError());
   uint64_t n = 0;
   if (rows->empty() || rows->front().empty() || !rows->front().front() ||
       llvm::StringRef(*rows->front().front()).getAsInteger(10, n))
