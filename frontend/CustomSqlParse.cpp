@@ -24,17 +24,6 @@ using namespace shc;
 
 namespace {
 
-/// A copy of `sql` with everything outside [begin, end) replaced by spaces.
-std::string blankOutside(llvm::StringRef sql, size_t begin, size_t end) {
-  std::string s(sql.size(), ' ');
-  for (size_t i = begin; i < end && i < sql.size(); ++i)
-    s[i] = sql[i];
-  for (size_t i = 0; i < sql.size(); ++i)
-    if (sql[i] == '\n' && (i < begin || i >= end))
-      s[i] = '\n';
-  return s;
-}
-
 int64_t intField(const llvm::json::Object *o, llvm::StringRef key, int64_t dflt = 0) {
   if (!o)
     return dflt;
@@ -47,19 +36,6 @@ bool isDdl(llvm::StringRef node) {
   return node.startswith("Create") || node.startswith("Alter") || node.startswith("Drop") ||
          node.startswith("Rename") || node == "TruncateStmt" || node == "IndexStmt" ||
          node == "ViewStmt" || node == "GrantStmt" || node == "CommentStmt";
-}
-
-/// The reason for the "not analysed" warning, from the diagnostic that
-/// stopped our statement rules.
-std::string reasonFrom(const Diagnostic &d) {
-  llvm::StringRef msg = d.message;
-  if (d.rule == "unsupported-construct" && msg.consume_front("unsupported SQL construct '"))
-    return msg.take_until([](char c) { return c == '\''; }).str();
-  if (d.rule == "unsupported-construct")
-    return msg.str();
-  if (msg.consume_front("syntax error at or near "))
-    return "not covered by the analysis from " + msg.str();
-  return msg.str();
 }
 
 class StatementAnalyser {
@@ -91,17 +67,19 @@ void StatementAnalyser::readRelation(const llvm::json::Object &body, SqlStatemen
   }
 }
 
-/// Parses the statement with our grammar's statement rules, its text cut
-/// out of the customSQL with everything else blanked so positions stay
-/// exact. Whatever stops the rules becomes the reason it stays opaque.
+/// Parses the statement with our grammar's statement rules: its own text,
+/// with the customSQL's locator sliced to it so positions stay exact (each
+/// statement costs its own length, however many there are). Whatever stops
+/// the rules becomes the reason it stays opaque.
 void StatementAnalyser::parse(SqlStatement &st) {
   DiagnosticEngine scratch;
-  std::string text = blankOutside(op.sql, st.offset, st.offset + st.length);
+  llvm::StringRef text = llvm::StringRef(op.sql).substr(st.offset, st.length);
+  ScalarLocator locator = op.sqlLocator.slice(st.offset, st.offset + text.size());
   std::vector<CommonTableExpr> with;
   DmlQuery query;
-  if (!parseStatement(text, op.sqlLocator, with, query, scratch)) {
+  if (!parseStatement(text, locator, with, query, scratch)) {
     const std::vector<Diagnostic> &found = scratch.pending();
-    st.notAnalysedReason = found.empty() ? "not covered by the analysis" : reasonFrom(found[0]);
+    st.notAnalysedReason = found.empty() ? "not covered by the analysis" : found[0].message;
     if (!found.empty())
       st.notAnalysedLoc = found[0].loc;
     return;
@@ -114,7 +92,6 @@ void StatementAnalyser::parse(SqlStatement &st) {
 void StatementAnalyser::analyse(llvm::StringRef node, const llvm::json::Object &body,
                                 SqlStatement &st) {
   st.keyword = node.str();
-  st.hasWith = body.get("withClause") != nullptr;
   if (node == "UpdateStmt")
     st.kind = StatementKind::Update;
   else if (node == "DeleteStmt")

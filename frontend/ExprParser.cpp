@@ -130,8 +130,11 @@ bool isAfterIs(Token *tok, antlr4::TokenStream &tokens) {
   return i > 0 && tokens.get(i - 1)->getType() == P::K_IS;
 }
 
+/// Where the grammar stopped. For a customSQL statement (`statement`), which
+/// PostgreSQL has accepted, the message is the reason it stays opaque: the
+/// construct alone, or where the analysis stops.
 void reportSyntaxError(Token *tok, const ExprText &text, const LexedExpr &lexed,
-                       antlr4::TokenStream &tokens, DiagnosticEngine &diags) {
+                       antlr4::TokenStream &tokens, DiagnosticEngine &diags, bool statement) {
   auto lexError = lexed.lexErrors.find(tok->getTokenIndex());
   if (lexError != lexed.lexErrors.end()) {
     diags.error(text.locAtByte(lexError->second.byteOffset), "expr-syntax",
@@ -142,7 +145,9 @@ void reportSyntaxError(Token *tok, const ExprText &text, const LexedExpr &lexed,
     // At the end of the last token, where the missing text belongs.
     size_t idx = tok->getTokenIndex();
     size_t at = idx == 0 ? 0 : text.byteOffset(tokens.get(idx - 1)->getStopIndex() + 1);
-    diags.error(text.locAtByte(at), "expr-syntax", "syntax error at end of input");
+    diags.error(text.locAtByte(at), "expr-syntax",
+                statement ? "not covered by the analysis at the end"
+                          : "syntax error at end of input");
     return;
   }
   std::string spelled = text.textOf(tok).str();
@@ -162,11 +167,14 @@ void reportSyntaxError(Token *tok, const ExprText &text, const LexedExpr &lexed,
     spelled.clear();
   if (!spelled.empty()) {
     diags.error(text.locOf(tok), "unsupported-construct",
-                "unsupported SQL construct '" + spelled + "' in an expression; use customSQL");
+                statement ? spelled
+                          : "unsupported SQL construct '" + spelled +
+                                "' in an expression; use customSQL");
     return;
   }
+  std::string near = "\"" + text.textOf(tok).str() + "\"";
   auto diag = diags.error(text.locOf(tok), "expr-syntax",
-                          "syntax error at or near \"" + text.textOf(tok).str() + "\"");
+                          (statement ? "not covered by the analysis from " : "syntax error at or near ") + near);
   if (tok->getType() == P::SEMI)
     diag.hint("a where/expression value holds a single SQL expression; use customSQL for "
               "statements");
@@ -176,7 +184,8 @@ void reportSyntaxError(Token *tok, const ExprText &text, const LexedExpr &lexed,
 /// generated parser), then hands the tree to `build`. Syntax errors are
 /// reported; returns false after one.
 template <typename Start, typename Build>
-bool parse(ExprText &text, DiagnosticEngine &diags, Start startRule, Build build) {
+bool parse(ExprText &text, DiagnosticEngine &diags, bool statement, Start startRule,
+           Build build) {
   LexedExpr lexed;
   if (!lexExpression(text, lexed, diags))
     return false;
@@ -199,7 +208,8 @@ bool parse(ExprText &text, DiagnosticEngine &diags, Start startRule, Build build
     root = nullptr;
   }
   if (listener.token || !root) {
-    reportSyntaxError(listener.token ? listener.token : tokens.get(0), text, lexed, tokens, diags);
+    reportSyntaxError(listener.token ? listener.token : tokens.get(0), text, lexed, tokens, diags,
+                      statement);
     return false;
   }
   ExprBuilder builder(text, tokens, diags);
@@ -232,7 +242,7 @@ ExprPtr shc::parseExpression(llvm::StringRef text, const ScalarLocator &locator,
   ExprText exprText(text, locator);
   ExprPtr result;
   guarded(exprText, locator, diags, [&] {
-    return parse(exprText, diags, &P::root, [&](ExprBuilder &b, P::RootContext *root) {
+    return parse(exprText, diags, false, &P::root, [&](ExprBuilder &b, P::RootContext *root) {
       result = b.build(root->expr());
       return result != nullptr;
     });
@@ -245,7 +255,7 @@ bool shc::parseStatement(llvm::StringRef text, const ScalarLocator &locator,
                          DiagnosticEngine &diags) {
   ExprText exprText(text, locator);
   return guarded(exprText, locator, diags, [&] {
-    return parse(exprText, diags, &P::statementRoot,
+    return parse(exprText, diags, true, &P::statementRoot,
                  [&](ExprBuilder &b, P::StatementRootContext *root) {
                    return b.statement(root, with, query);
                  });

@@ -23,7 +23,8 @@ ExprPtr parseExpression(llvm::StringRef text, const ScalarLocator &locator,
 /// with the grammar's statement rules into `with` and `query`. A construct
 /// the rules do not cover is reported as "unsupported-construct" whose
 /// message is the construct alone (the reason the statement stays opaque),
-/// or as "expr-syntax" at the first token they cannot place. Never throws.
+/// or as "expr-syntax" at the first token they cannot place ("not covered by
+/// the analysis from "X""): either message is the reason. Never throws.
 bool parseStatement(llvm::StringRef text, const ScalarLocator &locator,
                     std::vector<CommonTableExpr> &with, DmlQuery &query,
                     DiagnosticEngine &diags);

@@ -23,20 +23,39 @@ public:
 
   SourceLoc locate(size_t textOffset) const {
     if (runs.empty()) return SourceLoc();
-    size_t lo = 0, hi = runs.size();
-    while (hi - lo > 1) {
-      size_t mid = (lo + hi) / 2;
-      if (runs[mid].textOffset <= textOffset) lo = mid; else hi = mid;
-    }
-    const Run &r = runs[lo];
+    const Run &r = runs[runIndex(textOffset)];
     SourceLoc loc = r.loc;
     if (textOffset >= r.textOffset) loc.col += static_cast<uint32_t>(textOffset - r.textOffset);
     return loc;
   }
   SourceLoc start() const { return runs.empty() ? SourceLoc() : runs.front().loc; }
+
+  /// The locator of the text from `begin` to `end`, with offsets counted
+  /// from `begin`: one statement of a customSQL, located without copying
+  /// the rest.
+  ScalarLocator slice(size_t begin, size_t end) const {
+    ScalarLocator out;
+    if (runs.empty())
+      return out;
+    out.addRun(0, locate(begin));
+    size_t i = runIndex(begin) + 1;
+    for (; i < runs.size() && runs[i].textOffset < end; ++i)
+      out.addRun(runs[i].textOffset - begin, runs[i].loc);
+    return out;
+  }
   bool empty() const { return runs.empty(); }
 
 private:
+  /// The last run starting at or before `textOffset` (0 when none does).
+  size_t runIndex(size_t textOffset) const {
+    size_t lo = 0, hi = runs.size();
+    while (hi - lo > 1) {
+      size_t mid = (lo + hi) / 2;
+      if (runs[mid].textOffset <= textOffset) lo = mid; else hi = mid;
+    }
+    return lo;
+  }
+
   struct Run {
     size_t textOffset;
     SourceLoc loc;

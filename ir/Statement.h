@@ -131,7 +131,6 @@ struct SqlStatement {
   /// and where the analysis stopped (invalid when it did not start).
   std::string notAnalysedReason;
   SourceLoc notAnalysedLoc;
-  bool hasWith = false;
   std::string table; ///< target table (UPDATE/INSERT/DELETE), "" otherwise
   SourceLoc tableLoc;
   OnConflict onConflict = OnConflict::None;

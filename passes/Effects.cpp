@@ -37,12 +37,14 @@ void shc::forEachBaseRead(const Expr &e,
   baseReads(e, fn, 0);
 }
 
+ColumnAccess shc::columnAccess(const ColumnRefExpr &ref, const std::string &defaultTable) {
+  return {ref.table ? ref.table->name : defaultTable, ref.column ? ref.column->name : ref.name,
+          ref.getLoc()};
+}
+
 static void collectReads(const Expr &e, const std::string &defaultTable,
                          std::vector<ColumnAccess> &out) {
-  forEachBaseRead(e, [&](const ColumnRefExpr &ref) {
-    std::string table = ref.table ? ref.table->name : defaultTable;
-    out.push_back({table, ref.column ? ref.column->name : ref.name, ref.getLoc()});
-  });
+  forEachBaseRead(e, [&](const ColumnRefExpr &ref) { out.push_back(columnAccess(ref, defaultTable)); });
 }
 
 static void addUpdateEffects(const UpdateOp &u, OperationEffects &fx) {

@@ -20,6 +20,9 @@ struct ColumnAccess {
   SourceLoc loc;
 };
 
+/// The table and column `ref` names; `defaultTable` when it is unresolved.
+ColumnAccess columnAccess(const ColumnRefExpr &ref, const std::string &defaultTable);
+
 /// Calls `fn` on every column reference of `e` (subqueries included) that
 /// names a table of the schema; a column of a WITH query or a FROM subquery
 /// stands for everything that query reads, which is followed instead.

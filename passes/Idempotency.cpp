@@ -68,12 +68,9 @@ size_t Analyser::writtenFrom(const std::string &table, llvm::StringRef column,
 
 const ColumnAccess *Analyser::insertedAfter(const std::string &table, size_t opIndex,
                                             SourceLoc after) const {
-  auto later = [&](SourceLoc l) {
-    return l.file == after.file && (l.line > after.line || (l.line == after.line && l.col > after.col));
-  };
   for (size_t i = opIndex; i < effects.size(); ++i)
     for (const ColumnAccess &r : effects[i].rowInserts)
-      if (r.table == table && (i > opIndex || later(r.loc)))
+      if (r.table == table && (i > opIndex || after < r.loc))
         return &r;
   return nullptr;
 }
@@ -112,13 +109,13 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
     forEachBaseRead(*a.value, [&](const ColumnRefExpr &ref) {
       if (excluded && ref.qualifier == "excluded")
         return; // the proposed row: as deterministic as the inserted values
-      std::string table = ref.table ? ref.table->name : u.table;
-      std::string col = ref.column ? ref.column->name : ref.name;
-      if (table == u.table && col == a.column) {
+      ColumnAccess read = columnAccess(ref, u.table);
+      const std::string &col = read.column;
+      if (read.table == u.table && col == a.column) {
         readsOwn = true;
         return;
       }
-      size_t writer = writtenFrom(table, col, opIndex);
+      size_t writer = writtenFrom(read.table, col, opIndex);
       if (writer && !readsOther) {
         readsOther = true;
         otherLoc = ref.getLoc();
@@ -163,9 +160,8 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
   const ColumnRefExpr *later = nullptr;
   auto laterRead = [&](const Expr &e) {
     forEachBaseRead(e, [&](const ColumnRefExpr &ref) {
-      std::string table = ref.table ? ref.table->name : u.table;
-      std::string col = ref.column ? ref.column->name : ref.name;
-      if (!later && writtenFrom(table, col, opIndex + 1))
+      ColumnAccess read = columnAccess(ref, u.table);
+      if (!later && writtenFrom(read.table, read.column, opIndex + 1))
         later = &ref;
     });
   };

@@ -25,14 +25,11 @@
 
 using namespace shc;
 
-bool Resolver::lookupTable(llvm::StringRef name, const Table *&out) const {
+const Resolver::WithEntry *Resolver::findWith(llvm::StringRef name) const {
   for (auto w = withTables.rbegin(); w != withTables.rend(); ++w)
-    if (w->name == name) {
-      out = w->table;
-      return true;
-    }
-  out = findBaseTable(name);
-  return out != nullptr;
+    if (w->name == name)
+      return &*w;
+  return nullptr;
 }
 
 const Table *Resolver::findBaseTable(llvm::StringRef name) const {
@@ -143,17 +140,24 @@ void Resolver::resolveFrom(std::vector<TableRef> &from, SourceLoc fallback) {
   for (TableRef &t : from) {
     if (t.join == JoinKind::Comma)
       joinStart = scopes.back().size();
-    if (t.subquery)
+    SourceLoc at = t.loc.isValid() ? t.loc : fallback;
+    if (t.subquery) {
       resolveFromSubquery(t);
-    else if (!lookupTable(t.name, t.table))
-      diags.error(t.loc.isValid() ? t.loc : fallback, "unknown-table",
+    } else if (const WithEntry *w = findWith(t.name)) { // a WITH name hides a table
+      t.table = w->noReturning ? nullptr : w->table; // null: nothing more to report
+      if (w->noReturning)
+        diags.error(at, "unknown-table",
+                    "WITH query \"" + w->name + "\" does not have a RETURNING clause");
+    } else if (!(t.table = findBaseTable(t.name))) {
+      diags.error(at, "unknown-table",
                   "table \"" + t.name + "\" does not exist" + didYouMean(t.name, tableNames()));
+    }
     std::string refName = t.alias.empty() ? t.name : t.alias;
     // checkNameSpaceConflicts (PostgreSQL gives no position; ours is the
     // later entry).
     for (const ScopeEntry &entry : scopes.back())
       if (entry.refName == refName) {
-        diags.error(t.loc.isValid() ? t.loc : fallback, "duplicate-key",
+        diags.error(at, "duplicate-key",
                     "table name \"" + refName + "\" specified more than once");
         break;
       }

@@ -29,9 +29,9 @@ private:
   };
   using Scope = llvm::SmallVector<ScopeEntry, 2>;
 
-  /// A table of the schema or a WITH query visible here, by name. A WITH
-  /// query whose columns are unknown (after an error) is found as null.
-  bool lookupTable(llvm::StringRef name, const Table *&out) const;
+  struct WithEntry;
+  /// The WITH query visible here under `name`, innermost first, or null.
+  const WithEntry *findWith(llvm::StringRef name) const;
   /// A table of the schema only (the target of UPDATE, INSERT, DELETE).
   const Table *findBaseTable(llvm::StringRef name) const;
   std::vector<std::string> tableNames() const;
@@ -77,6 +77,8 @@ private:
   struct WithEntry {
     std::string name;
     const Table *table; ///< null when its columns are unknown
+    /// Modifies data without RETURNING: PostgreSQL rejects reading it.
+    bool noReturning = false;
   };
   std::vector<WithEntry> withTables; ///< WITH queries in scope, in order
   std::string database;

@@ -21,113 +21,11 @@
 
 #include "llvm/ADT/StringSet.h"
 
-#include <functional>
-
 using namespace shc;
-
-namespace {
-
-/// Calls `fn` on every FROM (or USING) entry of a query, its subqueries
-/// included, after resolve bound them.
-class TableRefWalker {
-public:
-  explicit TableRefWalker(std::function<void(const TableRef &)> fn) : fn(std::move(fn)) {}
-
-  void query(const DmlQuery &q) {
-    if (q.update)
-      dml(*q.update);
-    else if (q.insert)
-      insert(*q.insert);
-    else if (q.select)
-      select(*q.select);
-  }
-
-private:
-  void dml(const UpdateOp &op) {
-    from(op.from);
-    for (const Assignment &a : op.assignments)
-      expr(a.value.get());
-    expr(op.where.get());
-    items(op.returning);
-  }
-  void insert(const InsertStmt &ins) {
-    for (const std::vector<ExprPtr> &row : ins.rows)
-      for (const ExprPtr &v : row)
-        expr(v.get());
-    if (ins.select)
-      select(*ins.select);
-    expr(ins.conflictWhere.get());
-    if (ins.conflictUpdate)
-      dml(*ins.conflictUpdate);
-    items(ins.returning);
-  }
-  void select(const SelectStmt &q) {
-    from(q.from);
-    items(q.items);
-    expr(q.where.get());
-    for (const SelectStmt::Key &k : q.groupBy)
-      expr(k.expr.get());
-    expr(q.having.get());
-    for (const SelectStmt::Key &k : q.orderBy)
-      expr(k.expr.get());
-    expr(q.limit.get());
-    expr(q.offset.get());
-  }
-  void from(const std::vector<TableRef> &refs) {
-    for (const TableRef &t : refs) {
-      fn(t);
-      if (t.subquery)
-        select(*t.subquery);
-      expr(t.on.get());
-    }
-  }
-  void items(const std::vector<SelectStmt::Item> &list) {
-    for (const SelectStmt::Item &item : list)
-      expr(item.expr.get());
-  }
-  /// Subqueries are walked here, as whole queries (forEachChild would only
-  /// reach their expressions, not their FROM lists).
-  void expr(const Expr *e) {
-    if (!e)
-      return;
-    if (auto *s = llvm::dyn_cast<SubqueryExpr>(e))
-      return s->query ? select(*s->query) : void();
-    if (auto *s = llvm::dyn_cast<ExistsExpr>(e))
-      return s->query ? select(*s->query) : void();
-    if (auto *s = llvm::dyn_cast<InSubqueryExpr>(e)) {
-      expr(s->operand.get());
-      return s->query ? select(*s->query) : void();
-    }
-    forEachChild(*e, [&](const Expr &c) { expr(&c); });
-  }
-
-  std::function<void(const TableRef &)> fn;
-};
-
-bool isDataModifying(const DmlQuery &q) { return q.update || q.insert; }
-
-const std::vector<SelectStmt::Item> &returningOf(const DmlQuery &q) {
-  return q.update ? q.update->returning : q.insert->returning;
-}
-
-} // namespace
 
 void Resolver::resolveStatement(SqlStatement &st, const std::string &db) {
   database = db;
   withTables.clear();
-  // The WITH queries that are data-modifying without RETURNING: PostgreSQL
-  // rejects any reference to them (they have no columns to read).
-  std::vector<const CommonTableExpr *> noReturning;
-  auto checkReferences = [&](const DmlQuery &q) {
-    if (noReturning.empty())
-      return;
-    TableRefWalker([&](const TableRef &t) {
-      for (const CommonTableExpr *cte : noReturning)
-        if (t.table && t.table == cte->derived.get())
-          diags.error(t.loc, "unknown-table", // unusable as a table, like a hidden one
-                      "WITH query \"" + cte->name + "\" does not have a RETURNING clause");
-    }).query(q);
-  };
   for (size_t i = 0; i < st.with.size(); ++i) {
     CommonTableExpr &cte = st.with[i];
     for (size_t j = 0; j < i; ++j)
@@ -137,14 +35,13 @@ void Resolver::resolveStatement(SqlStatement &st, const std::string &db) {
         break;
       }
     resolveQuery(cte.query);
-    checkReferences(cte.query);
     nameWithColumns(cte);
-    withTables.push_back({cte.name, cte.derived.get()});
-    if (cte.derived && isDataModifying(cte.query) && returningOf(cte.query).empty())
-      noReturning.push_back(&cte);
+    const DmlQuery &q = cte.query;
+    bool noReturning = (q.update && q.update->returning.empty()) ||
+                       (q.insert && q.insert->returning.empty());
+    withTables.push_back({cte.name, cte.derived.get(), noReturning});
   }
   resolveQuery(st.query);
-  checkReferences(st.query);
   withTables.clear();
   scopes.clear();
 }

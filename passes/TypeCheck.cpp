@@ -93,19 +93,23 @@ void shc::checkAssignedValue(Expr &value, const Column &col, const Table &table,
     checker.coerceLiteral(value, colType);
     return;
   }
-  const Type &t = value.getType();
-  if (isOpaque(t) || isOpaque(colType))
-    return;
-  std::optional<CastContext> ctx = findCast(t, colType);
-  if (!ctx || *ctx == CastContext::Explicit) {
-    checker.diags
-        .error(value.getLoc(), "type-mismatch",
-               "column \"" + col.name + "\" is of type " + argTypeName(colType) +
-                   " but expression is of type " + argTypeName(t))
-        .hint("You will need to rewrite or cast the expression.");
-    return;
-  }
-  checker.checkNumberConstant(value, colType);
+  if (checkAssignableType(value.getType(), col, value.getLoc(), checker))
+    checker.checkNumberConstant(value, colType);
+}
+
+bool shc::checkAssignableType(const Type &t, const Column &col, SourceLoc loc,
+                              ExprChecker &checker) {
+  if (isOpaque(t) || isOpaque(col.type))
+    return false;
+  std::optional<CastContext> ctx = findCast(t, col.type);
+  if (ctx && *ctx != CastContext::Explicit)
+    return true;
+  checker.diags
+      .error(loc, "type-mismatch",
+             "column \"" + col.name + "\" is of type " + argTypeName(col.type) +
+                 " but expression is of type " + argTypeName(t))
+      .hint("You will need to rewrite or cast the expression.");
+  return false;
 }
 
 std::unique_ptr<Pass> shc::createTypeCheckPass() { return std::make_unique<TypeCheckPass>(); }

@@ -61,20 +61,6 @@ const char *clauseName(ExprChecker::Clause c) {
   return "UPDATE";
 }
 
-/// An aggregate call in `e` at its query level (not inside a subquery).
-const FuncCallExpr *findAggregate(const Expr &e) {
-  if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e); f && f->aggregate)
-    return f;
-  if (llvm::isa<SubqueryExpr>(&e) || llvm::isa<ExistsExpr>(&e) || llvm::isa<InSubqueryExpr>(&e))
-    return nullptr;
-  const FuncCallExpr *found = nullptr;
-  forEachChild(e, [&](const Expr &c) {
-    if (!found)
-      found = findAggregate(c);
-  });
-  return found;
-}
-
 bool containsColumnRef(const Expr &e) {
   if (llvm::isa<ColumnRefExpr>(e))
     return true;
@@ -411,4 +397,19 @@ void ExprChecker::setLiveFunctions(llvm::ArrayRef<LiveFunction> functions, bool 
     sig.defaults = f.defaults;
     liveFunctions[f.name].push_back(std::move(sig));
   }
+}
+
+const FuncCallExpr *shc::findAggregate(const Expr &e) {
+  if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e); f && f->aggregate)
+    return f;
+  if (auto *in = llvm::dyn_cast<InSubqueryExpr>(&e)) // its SELECT is another level
+    return in->operand ? findAggregate(*in->operand) : nullptr;
+  if (llvm::isa<SubqueryExpr>(&e) || llvm::isa<ExistsExpr>(&e))
+    return nullptr;
+  const FuncCallExpr *found = nullptr;
+  forEachChild(e, [&](const Expr &c) {
+    if (!found)
+      found = findAggregate(c);
+  });
+  return found;
 }

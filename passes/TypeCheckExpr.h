@@ -171,11 +171,22 @@ void checkUpdateOp(UpdateOp &op, ExprChecker &checker);
 /// transformAssignedExpr: `value` (typed) assigned or inserted into `col`.
 void checkAssignedValue(Expr &value, const Column &col, const Table &table,
                         ExprChecker &checker);
+/// Whether a value of type `t` reaches `col`'s type by an implicit or
+/// assignment cast; false when either is opaque, and after reporting the
+/// mismatch at `loc`.
+bool checkAssignableType(const Type &t, const Column &col, SourceLoc loc, ExprChecker &checker);
+/// Types the columns of the table a WITH query or FROM subquery stands for
+/// from its output columns (unknown literals as text).
+void typeDerivedColumns(Table &derived, llvm::ArrayRef<Type> outputs);
 /// Plan-time constant folding and output unknowns of a value, after check.
 void finishValue(Expr &value, unsigned errorsBefore, const Type *assignedTo,
                  ExprChecker &checker);
 /// TypeCheckStatements.cpp: a customSQL statement and its WITH queries.
 void checkStatement(SqlStatement &st, ExprChecker &checker);
+
+/// An aggregate call (resolved by check) in `e` at its query level: not
+/// inside a subquery, but in the operand of `x IN (SELECT ...)`; or null.
+const FuncCallExpr *findAggregate(const Expr &e);
 
 /// The unknown-typed literal `e` is ('abc' or NULL), or null.
 LiteralExpr *asUnknownLiteral(Expr &e);

@@ -54,14 +54,18 @@ llvm::SmallVector<Type, 2> ExprChecker::checkOutputList(std::vector<SelectStmt::
   return columns;
 }
 
+void shc::typeDerivedColumns(Table &derived, llvm::ArrayRef<Type> outputs) {
+  for (size_t i = 0; i < derived.columns.size() && i < outputs.size(); ++i)
+    derived.columns[i].type = outputs[i].isUnknown() ? Type(TypeKind::Text) : outputs[i];
+}
+
 void ExprChecker::checkFrom(std::vector<TableRef> &from) {
   Clause saved = clause;
   for (TableRef &t : from) {
     if (t.subquery) {
       llvm::SmallVector<Type, 2> cols = checkSelect(*t.subquery);
       if (t.derived)
-        for (size_t i = 0; i < t.derived->columns.size() && i < cols.size(); ++i)
-          t.derived->columns[i].type = cols[i].isUnknown() ? Type(TypeKind::Text) : cols[i];
+        typeDerivedColumns(*t.derived, cols);
     }
     if (t.on) {
       clause = Clause::JoinOn;
@@ -145,24 +149,14 @@ std::string printed(const Expr &e) {
   return os.str();
 }
 
-bool containsAggregate(const Expr &e) {
-  if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e); f && f->aggregate)
-    return true;
-  if (llvm::isa<SubqueryExpr>(&e) || llvm::isa<ExistsExpr>(&e))
-    return false; // another query level
-  bool found = false;
-  forEachChild(e, [&](const Expr &c) { found = found || containsAggregate(c); });
-  return found;
-}
-
 } // namespace
 
 void ExprChecker::checkGrouping(SelectStmt &q) {
   bool grouped = !q.groupBy.empty() || q.having;
   for (const SelectStmt::Item &item : q.items)
-    grouped = grouped || (item.expr && containsAggregate(*item.expr));
+    grouped = grouped || (item.expr && findAggregate(*item.expr));
   for (const SelectStmt::Key &k : q.orderBy)
-    grouped = grouped || (k.item < 0 && k.expr && containsAggregate(*k.expr));
+    grouped = grouped || (k.item < 0 && k.expr && findAggregate(*k.expr));
   for (const SelectStmt::Key &k : q.groupBy)
     grouped = grouped && k.item != SelectStmt::Key::kInvalid; // reported by resolve
   if (!grouped)

@@ -19,19 +19,6 @@ using namespace shc;
 
 namespace {
 
-/// An aggregate call of this query level (not inside a subquery).
-bool hasAggregate(const Expr &e) {
-  if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e); f && f->aggregate)
-    return true;
-  if (auto *in = llvm::dyn_cast<InSubqueryExpr>(&e))
-    return in->operand && hasAggregate(*in->operand);
-  if (llvm::isa<SubqueryExpr>(&e) || llvm::isa<ExistsExpr>(&e))
-    return false;
-  bool found = false;
-  forEachChild(e, [&](const Expr &c) { found = found || hasAggregate(c); });
-  return found;
-}
-
 /// Whether the planner pulls the SELECT of an INSERT up into it
 /// (is_simple_subquery: no aggregates, grouping, ordering, DISTINCT or
 /// LIMIT/OFFSET), so that constant folding sees its columns.
@@ -39,7 +26,7 @@ bool pulledUp(const SelectStmt &q) {
   if (q.distinct || !q.groupBy.empty() || q.having || !q.orderBy.empty() || q.limit || q.offset)
     return false;
   for (const SelectStmt::Item &item : q.items)
-    if (item.expr && hasAggregate(*item.expr))
+    if (item.expr && findAggregate(*item.expr))
       return false;
   return true;
 }
@@ -164,32 +151,25 @@ void StatementChecker::selectSource(InsertStmt &ins) {
   }
   if (!checkWidth(ins, cols.size(), extra))
     return;
+  // The planner pulls a simple SELECT up into the INSERT and then folds its
+  // constant columns with their coercion to the target: `SELECT 1, 'too
+  // long'::text` fails at plan time; behind LIMIT (not pulled up) it fails
+  // only when it runs.
+  bool folded = pulledUp(q);
   size_t i = 0;
   for (SelectStmt::Item &item : q.items) {
     if (!item.expr) { // * or t.*: the columns' types need an assignment cast
       for (const Table *t : item.starTables(fromTables))
-        for (const Column &c : t->columns) {
-          const Column *target = ins.targets[i++];
-          if (!target || isOpaque(c.type) || isOpaque(target->type))
-            continue;
-          std::optional<CastContext> ctx = findCast(c.type, target->type);
-          if (!ctx || *ctx == CastContext::Explicit)
-            diags.error(item.starLoc.isValid() ? item.starLoc : q.loc, "type-mismatch",
-                        "column \"" + target->name + "\" is of type " +
-                            argTypeName(target->type) + " but expression is of type " +
-                            argTypeName(c.type))
-                .hint("You will need to rewrite or cast the expression.");
-        }
+        for (const Column &c : t->columns)
+          if (const Column *target = ins.targets[i++])
+            (void)checkAssignableType(c.type, *target,
+                                      item.starLoc.isValid() ? item.starLoc : q.loc, checker);
       continue;
     }
     const Column *target = ins.targets[i++];
     if (target)
       checkAssignedValue(*item.expr, *target, *ins.resolved, checker);
-    // The planner pulls a simple SELECT up into the INSERT and then folds
-    // its constant columns with their coercion to the target: `SELECT 1,
-    // 'too long'::text` fails at plan time; behind LIMIT (not pulled up) it
-    // fails only when it runs.
-    if (target && pulledUp(q))
+    if (target && folded)
       finishValue(*item.expr, before, &target->type, checker);
     else
       ExprChecker::resolveLeftoverUnknowns(*item.expr);
@@ -234,12 +214,8 @@ void shc::checkStatement(SqlStatement &st, ExprChecker &checker) {
   StatementChecker statements(checker);
   for (CommonTableExpr &cte : st.with) {
     llvm::SmallVector<Type, 2> cols = statements.query(cte.query);
-    if (!cte.derived)
-      continue;
-    for (size_t i = 0; i < cte.derived->columns.size() && i < cols.size(); ++i) {
-      Type t = cols[i];
-      cte.derived->columns[i].type = t.isUnknown() ? Type(TypeKind::Text) : t;
-    }
+    if (cte.derived)
+      typeDerivedColumns(*cte.derived, cols);
   }
   statements.query(st.query);
 }

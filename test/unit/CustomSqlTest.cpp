@@ -125,7 +125,6 @@ TEST(CustomSqlAnalyseTest, ShapesOutsideTheGrammarStayOpaqueWithTheReason) {
   EXPECT_EQ(a.op.statements[2].notAnalysedLoc.line, 3u);
   EXPECT_EQ(a.op.statements[2].notAnalysedLoc.col, 18u);
   EXPECT_EQ(a.op.statements[3].notAnalysedReason, "NATURAL JOIN");
-  EXPECT_TRUE(a.op.statements[0].hasWith);
 }
 
 TEST(CustomSqlAnalyseTest, SyntaxErrorAtItsPosition) {
