@@ -3,6 +3,7 @@
 #include "backends/Backend.h"
 
 #include "backends/postgres/PostgresBackend.h"
+#include "backends/postgres/PostgresCatalog.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
 
@@ -16,3 +17,5 @@ LogicalResult shc::emitSQL(const Module &module, const EmitOptions &opts, llvm::
                      "dialect '" + dialectKey(module.getTarget()).str() +
                          "' is not implemented yet");
 }
+
+const Catalog &shc::catalogFor(Dialect) { return postgresCatalog(); }

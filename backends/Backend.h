@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ir/Dialect.h"
 #include "ir/Location.h"
 
 #include <string>
@@ -11,6 +12,7 @@ class raw_ostream;
 
 namespace shc {
 
+class Catalog;
 class DiagnosticEngine;
 class Module;
 
@@ -29,5 +31,8 @@ struct EmitOptions {
 /// deterministic: the same module gives byte-identical text.
 LogicalResult emitSQL(const Module &module, const EmitOptions &opts, llvm::raw_ostream &os,
                       DiagnosticEngine &diags);
+
+/// The catalogue the passes check `target`'s expressions against.
+const Catalog &catalogFor(Dialect target);
 
 } // namespace shc

@@ -3,6 +3,7 @@
 #include "ir/Dialect.h"
 #include "ir/Expr.h"
 #include "ir/ScalarLocator.h"
+#include "ir/Signature.h"
 #include "ir/Statement.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -151,18 +152,6 @@ struct Migration {
   IdempotencyVerdict idempotency;
 };
 
-/// A function overload read from the live database's pg_proc (--uri), for a
-/// name outside the built-in catalogue. Types are catalog type names
-/// ("int4", "_text", "anyelement").
-struct LiveFunction {
-  std::string name;
-  std::vector<std::string> params;
-  std::string result;
-  bool variadic = false;
-  bool aggregate = false;
-  unsigned defaults = 0;
-};
-
 /// Everything one compilation sees: the schema and the migrations, for one
 /// target. Owns its nodes; the SourceManager that locations refer to is
 /// owned by the caller.
@@ -179,11 +168,11 @@ public:
   /// (before_schema first, `requires` respected, ties by name). Empty when
   /// the pass did not run or failed; emitters then use source order.
   std::vector<const Migration *> executionOrder;
-  /// Filled from pg_proc when a live database is given: every visible
-  /// overload of the function names the migrations call. When
+  /// Filled from the live database's function catalogue when one is given:
+  /// every visible overload of the function names the migrations call. When
   /// `liveFunctionsLoaded` is set, a name with no row here and none in the
   /// built-in catalogue does not exist in that database.
-  std::vector<LiveFunction> liveFunctions;
+  std::vector<Signature> liveFunctions;
   bool liveFunctionsLoaded = false;
 
   /// Case-sensitive lookup (names are already case-folded by the frontend).

@@ -1,7 +1,7 @@
-//===- Types.cpp - SQL types: categories and display names -----------------===//
+//===- Types.cpp - SQL types: predicates and the IR's spelling ------------===//
 //
-// Category and preferred-type data mirror PostgreSQL 15's pg_type
-// (typcategory, typispreferred); str() mirrors format_type().
+// str() is the IR's own spelling of a type (the SQL standard's names where it
+// has one); catalogues decide categories, casts and how a server spells it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -44,63 +44,6 @@ bool Type::isDateTime() const {
   case TypeKind::TimeTz:
   case TypeKind::Timestamp:
   case TypeKind::TimestampTz:
-    return true;
-  default:
-    return false;
-  }
-}
-
-TypeCategory Type::category() const {
-  if (array)
-    return TypeCategory::Array;
-  switch (kind) {
-  case TypeKind::Bool:
-    return TypeCategory::Boolean;
-  case TypeKind::Int2:
-  case TypeKind::Int4:
-  case TypeKind::Int8:
-  case TypeKind::Numeric:
-  case TypeKind::Float4:
-  case TypeKind::Float8:
-    return TypeCategory::Numeric;
-  case TypeKind::Text:
-  case TypeKind::Varchar:
-  case TypeKind::Char:
-    return TypeCategory::String;
-  case TypeKind::Date:
-  case TypeKind::Time:
-  case TypeKind::TimeTz:
-  case TypeKind::Timestamp:
-  case TypeKind::TimestampTz:
-    return TypeCategory::DateTime;
-  case TypeKind::Interval:
-    return TypeCategory::Timespan;
-  case TypeKind::Inet:
-    return TypeCategory::Network;
-  case TypeKind::Bytea:
-  case TypeKind::Uuid:
-  case TypeKind::Json:
-  case TypeKind::Jsonb:
-  case TypeKind::Other:
-    return TypeCategory::User;
-  case TypeKind::Unknown:
-  case TypeKind::Any:
-  case TypeKind::Error:
-    return TypeCategory::Unknown;
-  }
-  return TypeCategory::Unknown;
-}
-
-bool Type::isPreferred() const {
-  if (array)
-    return false;
-  switch (kind) {
-  case TypeKind::Bool:
-  case TypeKind::Float8:
-  case TypeKind::Text:
-  case TypeKind::TimestampTz:
-  case TypeKind::Interval:
-  case TypeKind::Inet:
     return true;
   default:
     return false;

@@ -8,10 +8,10 @@
 
 namespace shc {
 
-/// Scalar types of the SQL type system the IR is typed in. It follows the
-/// PostgreSQL family, which is the richest target; other dialects map their
-/// column types onto it in the frontend (MySQL `datetime` -> Timestamp, ...)
-/// and their backends decide what they can emit.
+/// Scalar types of the SQL type system the IR is typed in. A dialect's
+/// catalogue maps its column types onto these kinds (a MySQL `datetime` is a
+/// Timestamp) and says how they behave: categories, casts, literal input
+/// (ir/Catalog.h).
 enum class TypeKind : uint8_t {
   Unknown, ///< an untyped literal ('abc' or NULL) not yet coerced (PG "unknown")
   Bool,
@@ -40,8 +40,9 @@ enum class TypeKind : uint8_t {
   Error, ///< an expression that already failed to type-check: silences cascades
 };
 
-/// PostgreSQL's pg_type.typcategory, which drives overload resolution and the
-/// unification of CASE/COALESCE/IN branches.
+/// A type's category, which drives overload resolution and the unification of
+/// CASE/COALESCE/IN branches (the letters are PostgreSQL's typcategory codes,
+/// which the catalogues use as a shared vocabulary).
 enum class TypeCategory : char {
   Array = 'A',
   Boolean = 'B',
@@ -88,12 +89,10 @@ public:
   bool isString() const;
   bool isDateTime() const;
 
-  TypeCategory category() const;
-  /// PostgreSQL's typispreferred within the category.
-  bool isPreferred() const;
-
-  /// PostgreSQL's display spelling: "integer", "character varying(20)",
-  /// "numeric(10,2)", "timestamp with time zone", "text[]".
+  /// The IR's spelling (--emit=ir), the SQL standard's names where it has
+  /// one: "integer", "character varying(20)", "numeric(10,2)",
+  /// "timestamp with time zone", "text[]". Diagnostics spell types through
+  /// Catalog::typeName.
   std::string str() const;
 
   /// Same type, modifiers included.
@@ -115,18 +114,8 @@ private:
   std::string otherName;
 };
 
-/// The context a cast is allowed in, as pg_cast.castcontext.
+/// The context a cast is allowed in: implicitly (in any expression), on
+/// assignment to a column, or only when written as a cast.
 enum class CastContext : uint8_t { Implicit, Assignment, Explicit };
-
-/// The least permissive context in which `from` can be cast to `to`, or
-/// nullopt if no cast exists. Unknown-typed literals are not handled here (see
-/// validateLiteralInput).
-std::optional<CastContext> findCast(const Type &from, const Type &to);
-
-/// Whether `text` is valid input for `type` (PostgreSQL's type input function:
-/// '12' for integer, 'yes' for boolean, '2024-02-29' for date). On failure,
-/// `error` gets PostgreSQL's wording, e.g.
-/// `invalid input syntax for type integer: "abc"`.
-bool validateLiteralInput(const Type &type, llvm::StringRef text, std::string &error);
 
 } // namespace shc

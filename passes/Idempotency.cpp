@@ -35,7 +35,7 @@ void merge(IdempotencyVerdict &into, Verdict v, std::string reason, SourceLoc lo
 
 class Analyser {
 public:
-  Analyser(const Migration &m) : m(m) {}
+  Analyser(const Migration &m, const Catalog &catalog) : m(m), catalog(catalog) {}
   void run(Migration &mig);
 
 private:
@@ -54,6 +54,7 @@ private:
                                     SourceLoc after) const;
 
   const Migration &m;
+  const Catalog &catalog;
   std::vector<OperationEffects> effects;
 };
 
@@ -273,7 +274,7 @@ IdempotencyVerdict Analyser::analyseQuery(const DmlQuery &q, size_t opIndex) {
   case StatementKind::Delete:
     return analyseUpdate(*q.update, opIndex, "DELETE");
   case StatementKind::Select:
-    return selectVerdict(*q.select);
+    return selectVerdict(*q.select, catalog);
   case StatementKind::Insert: {
     IdempotencyVerdict v = insertVerdict(*q.insert);
     if (v.verdict != Verdict::NotIdempotent && q.insert->conflictUpdate)
@@ -321,7 +322,7 @@ public:
   LogicalResult run(Module &module, PassContext &ctx) override {
     unsigned errorsBefore = ctx.diags.getNumErrors();
     for (const auto &m : module.migrations) {
-      Analyser(*m).run(*m);
+      Analyser(*m, ctx.catalog).run(*m);
       if (!m->declaredIdempotent)
         continue;
       const IdempotencyVerdict &v = m->idempotency;

@@ -1,6 +1,7 @@
 //===- IdempotencyInternal.h - expression rules of the idempotency analysis -===//
 #pragma once
 
+#include "ir/Catalog.h"
 #include "ir/Module.h"
 
 #include <optional>
@@ -15,7 +16,7 @@ void mergeVerdict(IdempotencyVerdict &into, Verdict v, std::string reason, Sourc
 /// IdempotencyStatements.cpp: a customSQL INSERT (its ON CONFLICT DO UPDATE
 /// assignments are analysed by the caller as an update) and a SELECT.
 IdempotencyVerdict insertVerdict(const InsertStmt &ins);
-IdempotencyVerdict selectVerdict(const SelectStmt &s);
+IdempotencyVerdict selectVerdict(const SelectStmt &s, const Catalog &catalog);
 
 /// A short SQL-like rendering of `e` for reasons ("counter + 1").
 std::string describe(const Expr &e);

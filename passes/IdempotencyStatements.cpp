@@ -10,7 +10,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Effects.h"
-#include "passes/FunctionCatalog.h"
 #include "passes/IdempotencyInternal.h"
 
 #include "llvm/ADT/StringSwitch.h"
@@ -277,7 +276,7 @@ bool hasOutsideEffects(llvm::StringRef name) {
 
 } // namespace
 
-IdempotencyVerdict idem::selectVerdict(const SelectStmt &s) {
+IdempotencyVerdict idem::selectVerdict(const SelectStmt &s, const Catalog &catalog) {
   IdempotencyVerdict v;
   std::function<void(const Expr &)> visit = [&](const Expr &e) {
     walk(e, [&](const Expr &x) {
@@ -288,7 +287,7 @@ IdempotencyVerdict idem::selectVerdict(const SelectStmt &s) {
         mergeVerdict(v, Verdict::Unknown,
                      "SELECT calls " + f->name + "(), which changes state outside the tables",
                      f->getLoc());
-      else if (f->form == FuncCallExpr::Form::Plain && lookupFunction(f->name).empty() &&
+      else if (f->form == FuncCallExpr::Form::Plain && catalog.lookupFunction(f->name).empty() &&
                f->name != "coalesce" && f->name != "greatest" && f->name != "least" &&
                f->name != "nullif")
         mergeVerdict(v, Verdict::Unknown,

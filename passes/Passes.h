@@ -14,6 +14,7 @@ class raw_ostream;
 
 namespace shc {
 
+class Catalog;
 class DiagnosticEngine;
 class Module;
 class SourceManager;
@@ -21,6 +22,8 @@ class SourceManager;
 struct PassContext {
   DiagnosticEngine &diags;
   const SourceManager &sources;
+  /// The target dialect's types, casts, functions and operators.
+  const Catalog &catalog;
 };
 
 /// A named step over the module. Checkers (resolve, typecheck) report and fill

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ir/LiteralInput.h"
+#include "ir/Catalog.h"
 #include "ir/Module.h"
 #include "passes/Passes.h"
 #include "passes/TypeCheckExpr.h"
@@ -25,7 +25,7 @@ public:
 
 LogicalResult TypeCheckPass::run(Module &module, PassContext &ctx) {
   unsigned errorsBefore = ctx.diags.getNumErrors();
-  ExprChecker checker(ctx.diags);
+  ExprChecker checker(ctx.diags, ctx.catalog);
   checker.setLiveFunctions(module.liveFunctions, module.liveFunctionsLoaded);
   for (const auto &m : module.migrations)
     for (const OperationPtr &op : m->operations)
@@ -101,13 +101,13 @@ bool shc::checkAssignableType(const Type &t, const Column &col, SourceLoc loc,
                               ExprChecker &checker) {
   if (isOpaque(t) || isOpaque(col.type))
     return false;
-  std::optional<CastContext> ctx = findCast(t, col.type);
+  std::optional<CastContext> ctx = checker.catalog.findCast(t, col.type);
   if (ctx && *ctx != CastContext::Explicit)
     return true;
   checker.diags
       .error(loc, "type-mismatch",
-             "column \"" + col.name + "\" is of type " + argTypeName(col.type) +
-                 " but expression is of type " + argTypeName(t))
+             "column \"" + col.name + "\" is of type " + argTypeName(checker.catalog, col.type) +
+                 " but expression is of type " + argTypeName(checker.catalog, t))
       .hint("You will need to rewrite or cast the expression.");
   return false;
 }

@@ -8,7 +8,7 @@
 
 #include "passes/TypeCheckExpr.h"
 
-#include "ir/LiteralInput.h"
+#include "ir/Catalog.h"
 #include "ir/Module.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -69,46 +69,6 @@ bool containsColumnRef(const Expr &e) {
   return found;
 }
 
-/// Whether PostgreSQL 15 takes `unit` for EXTRACT/date_part (`fn` other than
-/// date_trunc) or date_trunc over `type`: null if so, else "not recognized"
-/// or "not supported" (checked against a server, unit by unit and type by type).
-const char *dateUnitProblem(llvm::StringRef fn, llvm::StringRef unit, const Type &type) {
-  using U = DateUnitKind;
-  U u = classifyDateUnit(unit);
-  if (u == U::Unknown)
-    return "not recognized";
-  if (type.isArray())
-    return nullptr;
-  if (fn == "date_trunc") {
-    if (u == U::Special || u == U::Epoch)
-      return "not recognized";
-    if (u == U::Zone || (u == U::Week && type.is(TypeKind::Interval)))
-      return "not supported";
-    return nullptr;
-  }
-  bool ok = true;
-  switch (type.getKind()) {
-  case TypeKind::Time:
-    ok = u == U::TimeOfDay || u == U::Epoch;
-    break;
-  case TypeKind::TimeTz:
-    ok = u == U::TimeOfDay || u == U::Epoch || u == U::Zone;
-    break;
-  case TypeKind::Timestamp:
-    ok = u != U::Zone;
-    break;
-  case TypeKind::Date:
-    ok = u != U::Zone && u != U::TimeOfDay;
-    break;
-  case TypeKind::Interval:
-    ok = u == U::TimeOfDay || u == U::Day || u == U::Calendar || u == U::Epoch;
-    break;
-  default:
-    break;
-  }
-  return ok ? nullptr : "not supported";
-}
-
 } // namespace
 
 Type ExprChecker::applyFunction(llvm::StringRef name, llvm::ArrayRef<Expr *> args, SourceLoc loc,
@@ -119,10 +79,10 @@ Type ExprChecker::applyFunction(llvm::StringRef name, llvm::ArrayRef<Expr *> arg
   auto shown = [&] {
     llvm::SmallVector<std::string, 4> names;
     for (const Type &t : types)
-      names.push_back(argTypeName(t));
+      names.push_back(argTypeName(catalog, t));
     return displayName.str() + "(" + llvm::join(names, ", ") + ")";
   };
-  llvm::ArrayRef<Signature> sigs = lookupFunction(name);
+  llvm::ArrayRef<Signature> sigs = catalog.lookupFunction(name);
   if (sigs.empty()) {
     auto live = liveFunctions.find(name);
     if (live != liveFunctions.end())
@@ -140,7 +100,7 @@ Type ExprChecker::applyFunction(llvm::StringRef name, llvm::ArrayRef<Expr *> arg
     diags.warning(loc, "unknown-function", "function " + shown() + " is not type-checked");
     return Type(TypeKind::Any);
   }
-  Resolution r = resolveOverload(sigs, types, /*isOperator=*/false);
+  Resolution r = resolveOverload(catalog, sigs, types, /*isOperator=*/false);
   switch (r.status) {
   case Resolution::Opaque:
     return r.result;
@@ -193,7 +153,7 @@ Type ExprChecker::checkSpecialForm(FuncCallExpr &e, bool &handled) {
     // modelled types) lacks; PostgreSQL fails when it plans the statement.
     if (t.getKind() == TypeKind::Json) {
       diags.error(e.getLoc(), "undefined-function",
-                  "could not identify a comparison function for type " + argTypeName(t))
+                  "could not identify a comparison function for type " + argTypeName(catalog, t))
           .hint("Cast the arguments to jsonb, which has an ordering.");
       return Type(TypeKind::Error);
     }
@@ -241,10 +201,10 @@ Type ExprChecker::checkFuncCall(FuncCallExpr &e) {
       // date_part(text, date) is SQL: date_part($1, $2::timestamp).
       if (e.name == "date_part" && argType.is(TypeKind::Date))
         argType = Type(TypeKind::Timestamp);
-      if (const char *verdict = dateUnitProblem(e.name, unit->text, argType)) {
+      if (const char *verdict = catalog.dateUnitProblem(e.name, unit->text, argType)) {
         diags.error(unit->getLoc(), "invalid-literal",
                     "unit \"" + llvm::StringRef(unit->text).lower() + "\" " + verdict +
-                        " for type " + argTypeName(argType));
+                        " for type " + argTypeName(catalog, argType));
         return Type(TypeKind::Error);
       }
     }
@@ -322,7 +282,7 @@ Type ExprChecker::checkInList(InListExpr &e) {
       types.push_back(x->getType());
       opaque |= isOpaque(x->getType());
     }
-    CommonType common = opaque ? CommonType() : selectCommonType(types);
+    CommonType common = opaque ? CommonType() : selectCommonType(catalog, types);
     if (opaque)
       return result;
     if (common.type) {
@@ -333,10 +293,10 @@ Type ExprChecker::checkInList(InListExpr &e) {
           if (!coerceLiteral(*x, scalar))
             return Type(TypeKind::Error);
         } else if (!x->getType().sameBase(scalar) &&
-                   findCast(x->getType(), scalar) != CastContext::Implicit) {
+                   catalog.findCast(x->getType(), scalar) != CastContext::Implicit) {
           diags.error(x->getLoc(), "type-mismatch",
-                      "IN could not convert type " + argTypeName(x->getType()) + " to " +
-                          argTypeName(scalar));
+                      "IN could not convert type " + argTypeName(catalog, x->getType()) + " to " +
+                          argTypeName(catalog, scalar));
           return Type(TypeKind::Error);
         }
       }
@@ -382,20 +342,12 @@ Type ExprChecker::checkInSubquery(InSubqueryExpr &e) {
   return r.getKind() == TypeKind::Error ? r : Type(TypeKind::Bool);
 }
 
-void ExprChecker::setLiveFunctions(llvm::ArrayRef<LiveFunction> functions, bool authoritative) {
+void ExprChecker::setLiveFunctions(llvm::ArrayRef<Signature> functions, bool authoritative) {
   liveAuthoritative = authoritative;
-  for (const LiveFunction &f : functions) {
-    if (!lookupFunction(f.name).empty())
-      continue; // the built-in rows are exact; pg_proc adds only what they lack
-    Signature sig;
-    sig.name = f.name;
-    for (const std::string &p : f.params)
-      sig.params.push_back(parseSigType(p));
-    sig.result = parseSigType(f.result);
-    sig.variadic = f.variadic;
-    sig.aggregate = f.aggregate;
-    sig.defaults = f.defaults;
-    liveFunctions[f.name].push_back(std::move(sig));
+  for (const Signature &f : functions) {
+    if (!catalog.lookupFunction(f.name).empty())
+      continue; // the built-in rows are exact; the live catalogue adds only what they lack
+    liveFunctions[f.name].push_back(f);
   }
 }
 

@@ -9,7 +9,7 @@
 
 #include "passes/TypeCheckExpr.h"
 
-#include "ir/LiteralInput.h"
+#include "ir/Catalog.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -22,7 +22,7 @@ bool ExprChecker::coerceLiteral(Expr &e, const Type &target, bool explicitCast) 
     return true;
   if (lit->litKind == LiteralExpr::LitKind::String) {
     LiteralInputError err;
-    if (!checkLiteralInput(target, lit->text, err)) {
+    if (!catalog.checkLiteralInput(target, lit->text, err)) {
       auto d = diags.error(e.getLoc(), "invalid-literal", err.message);
       if (!err.detail.empty())
         d.hint(err.detail);
@@ -44,12 +44,12 @@ bool ExprChecker::coerceToBoolean(Expr &e, llvm::StringRef construct, llvm::Stri
   if (asUnknownLiteral(e))
     return coerceLiteral(e, Type(TypeKind::Bool));
   // coerce_to_boolean coerces in assignment context.
-  std::optional<CastContext> ctx = findCast(t, Type(TypeKind::Bool));
+  std::optional<CastContext> ctx = catalog.findCast(t, Type(TypeKind::Bool));
   if (ctx && *ctx != CastContext::Explicit)
     return true;
   diags.error(e.getLoc(), rule,
               "argument of " + construct.str() + " must be type boolean, not type " +
-                  argTypeName(t));
+                  argTypeName(catalog, t));
   return false;
 }
 
@@ -61,14 +61,14 @@ Type ExprChecker::unify(llvm::ArrayRef<Expr *> exprs, llvm::StringRef context,
       return Type(TypeKind::Any);
     types.push_back(e->getType());
   }
-  CommonType common = selectCommonType(types);
+  CommonType common = selectCommonType(catalog, types);
   if (!common.type) {
     // Name the type chosen so far, as select_common_type does.
     llvm::SmallVector<Type, 4> before(types.begin(), types.begin() + common.conflict);
-    Type sofar = selectCommonType(before).type.value_or(Type(TypeKind::Unknown));
+    Type sofar = selectCommonType(catalog, before).type.value_or(Type(TypeKind::Unknown));
     diags.error(exprs[common.conflict]->getLoc(), "type-mismatch",
-                context.str() + " types " + argTypeName(sofar) + " and " +
-                    argTypeName(types[common.conflict]) + " cannot be matched");
+                context.str() + " types " + argTypeName(catalog, sofar) + " and " +
+                    argTypeName(catalog, types[common.conflict]) + " cannot be matched");
     return Type(TypeKind::Error);
   }
   Type target = *common.type;
@@ -79,12 +79,12 @@ Type ExprChecker::unify(llvm::ArrayRef<Expr *> exprs, llvm::StringRef context,
       ok &= coerceLiteral(e, target.withoutModifiers());
       continue;
     }
-    if (e.getType().sameBase(target) || findCast(e.getType(), target) == CastContext::Implicit)
+    if (e.getType().sameBase(target) || catalog.findCast(e.getType(), target) == CastContext::Implicit)
       continue;
     llvm::StringRef ctx = i < convertContexts.size() ? convertContexts[i] : context;
     diags.error(e.getLoc(), "type-mismatch",
-                ctx.str() + " could not convert type " + argTypeName(e.getType()) + " to " +
-                    argTypeName(target));
+                ctx.str() + " could not convert type " + argTypeName(catalog, e.getType()) + " to " +
+                    argTypeName(catalog, target));
     ok = false;
   }
   return ok ? target : Type(TypeKind::Error);
@@ -136,7 +136,7 @@ bool ExprChecker::checkNumberConstant(Expr &e, const Type &target) {
   }
   if (target.is(TypeKind::Numeric) && target.getMod1() >= 0) {
     LiteralInputError err;
-    if (!checkLiteralInput(target, text, err)) {
+    if (!catalog.checkLiteralInput(target, text, err)) {
       auto d = diags.error(e.getLoc(), "invalid-literal", err.message);
       if (!err.detail.empty())
         d.hint(err.detail);

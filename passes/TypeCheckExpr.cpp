@@ -8,7 +8,7 @@
 
 #include "passes/TypeCheckExpr.h"
 
-#include "ir/LiteralInput.h"
+#include "ir/Catalog.h"
 #include "ir/Module.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -24,7 +24,9 @@ LiteralExpr *shc::asUnknownLiteral(Expr &e) {
   return lit;
 }
 
-std::string shc::argTypeName(const Type &t) { return t.withoutModifiers().str(); }
+std::string shc::argTypeName(const Catalog &cat, const Type &t) {
+  return cat.typeName(t.withoutModifiers());
+}
 
 Type ExprChecker::check(Expr &e) {
   Type t;
@@ -168,7 +170,7 @@ Type ExprChecker::checkBinary(BinaryExpr &e) {
         zone && zone->litKind == LiteralExpr::LitKind::String) {
       llvm::StringRef z = zone->text;
       bool offsetLike = !z.empty() && (z[0] == '+' || z[0] == '-' || llvm::isDigit(z[0]));
-      if (!offsetLike && !isKnownTimeZone(z)) {
+      if (!offsetLike && !catalog.isKnownTimeZone(z)) {
         diags.error(zone->getLoc(), "invalid-literal",
                     "time zone \"" + z.str() + "\" not recognized");
         return Type(TypeKind::Error);
@@ -188,9 +190,9 @@ Type ExprChecker::applyOperator(llvm::StringRef op, Expr *lhs, Expr &rhs, Source
   if (lhs)
     args.push_back(lhs->getType());
   args.push_back(rhs.getType());
-  Resolution r = resolveOverload(lookupOperator(op, lhs == nullptr), args, /*isOperator=*/true);
-  std::string shown = lhs ? argTypeName(args[0]) + " " + op.str() + " " + argTypeName(args[1])
-                          : op.str() + " " + argTypeName(args[0]);
+  Resolution r = resolveOverload(catalog, catalog.lookupOperator(op, lhs == nullptr), args, /*isOperator=*/true);
+  std::string shown = lhs ? argTypeName(catalog, args[0]) + " " + op.str() + " " + argTypeName(catalog, args[1])
+                          : op.str() + " " + argTypeName(catalog, args[0]);
   switch (r.status) {
   case Resolution::Opaque:
     return r.result;
@@ -241,9 +243,9 @@ Type ExprChecker::checkCast(CastExpr &e) {
     e.operand->setType(to);
     return to;
   }
-  if (!findCast(from, to)) {
+  if (!catalog.findCast(from, to)) {
     diags.error(e.getLoc(), "type-mismatch",
-                "cannot cast type " + argTypeName(from) + " to " + argTypeName(to));
+                "cannot cast type " + argTypeName(catalog, from) + " to " + argTypeName(catalog, to));
     return Type(TypeKind::Error);
   }
   if (!checkNumberConstant(*e.operand, to))
@@ -314,7 +316,7 @@ Type ExprChecker::checkTimezoneConvert(TimezoneConvertExpr &e) {
       diags.error(at, "invalid-transform",
                   std::string("timezone_convert needs a non-empty ") + which);
       ok = false;
-    } else if (!isKnownTimeZone(zone)) {
+    } else if (!catalog.isKnownTimeZone(zone)) {
       diags.error(at, "invalid-transform", "time zone \"" + zone + "\" not recognized");
       ok = false;
     }
@@ -338,7 +340,7 @@ Type ExprChecker::checkTimezoneConvert(TimezoneConvertExpr &e) {
   if (!t.is(TypeKind::Timestamp)) {
     diags.error(e.getLoc(), "invalid-transform",
                 "timezone_convert needs a timestamp column; " + what + " is of type " +
-                    argTypeName(t));
+                    argTypeName(catalog, t));
     return Type(TypeKind::Error);
   }
   return ok ? t : Type(TypeKind::Error);

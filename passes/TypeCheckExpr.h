@@ -11,6 +11,8 @@
 #include "ir/Expr.h"
 #include "passes/TypeCheckInternal.h"
 
+#include "ir/Catalog.h"
+
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -21,7 +23,7 @@
 
 namespace shc {
 
-struct LiveFunction;
+class Catalog;
 
 class ExprChecker {
 public:
@@ -41,12 +43,12 @@ public:
     Offset
   };
 
-  explicit ExprChecker(DiagnosticEngine &diags) : diags(diags) {}
+  ExprChecker(DiagnosticEngine &diags, const Catalog &catalog) : diags(diags), catalog(catalog) {}
 
   /// Overloads read from a live database's pg_proc (--uri) for names outside
   /// the built-in catalogue; with `authoritative`, a name found in neither
   /// does not exist (an error, as PostgreSQL would say), not just unchecked.
-  void setLiveFunctions(llvm::ArrayRef<LiveFunction> functions, bool authoritative);
+  void setLiveFunctions(llvm::ArrayRef<Signature> functions, bool authoritative);
 
   /// Types `e` and its children; returns e's type (Error after a reported
   /// problem, Any when not type-checked).
@@ -83,6 +85,7 @@ public:
   static void resolveLeftoverUnknowns(Expr &e);
 
   DiagnosticEngine &diags;
+  const Catalog &catalog;
   llvm::StringMap<llvm::SmallVector<Signature, 2>> liveFunctions;
   bool liveAuthoritative = false;
   Clause clause = Clause::UpdateSet;
@@ -190,7 +193,8 @@ const FuncCallExpr *findAggregate(const Expr &e);
 
 /// The unknown-typed literal `e` is ('abc' or NULL), or null.
 LiteralExpr *asUnknownLiteral(Expr &e);
-/// PostgreSQL's format_type_be spelling of an argument type.
-std::string argTypeName(const Type &t);
+/// The catalogue's spelling of an argument type, without modifiers
+/// (format_type_be on PostgreSQL).
+std::string argTypeName(const Catalog &cat, const Type &t);
 
 } // namespace shc

@@ -12,7 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ir/LiteralInput.h"
+#include "ir/Catalog.h"
 #include "passes/TypeCheckExpr.h"
 
 #include "llvm/Support/Casting.h"
@@ -64,7 +64,7 @@ bool ExprChecker::checkConstantAs(const Expr &e, const ConstValue &v, const Type
     if (target.isString() && (target.getMod1() < 0 || explicitCast))
       return true;
     LiteralInputError err;
-    if (!checkLiteralInput(target, v.text, err))
+    if (!catalog.checkLiteralInput(target, v.text, err))
       return foldReport(e, err.message, err.detail);
     return true;
   }
@@ -78,13 +78,13 @@ bool ExprChecker::checkConstantAs(const Expr &e, const ConstValue &v, const Type
   }
   if (target.is(TypeKind::Float4) || target.is(TypeKind::Float8)) {
     LiteralInputError err;
-    if (!checkLiteralInput(target, v.text, err))
+    if (!catalog.checkLiteralInput(target, v.text, err))
       return foldReport(e, err.message, err.detail);
     return true;
   }
   if (target.is(TypeKind::Numeric) && target.getMod1() >= 0) {
     LiteralInputError err;
-    if (!checkLiteralInput(target, v.text, err))
+    if (!catalog.checkLiteralInput(target, v.text, err))
       return foldReport(e, err.message, err.detail);
   }
   return true;

@@ -1,11 +1,12 @@
 #pragma once
 
-// Internal to the typecheck pass (passes/TypeCheck*.cpp): PostgreSQL's
-// coercion rules (parse_coerce.c) and overload resolution (parse_func.c,
-// parse_oper.c) over the built-in catalogue.
+// Internal to the typecheck pass (passes/TypeCheck*.cpp): coercion rules and
+// overload resolution over the dialect's Catalog. The algorithm is
+// PostgreSQL's (parse_coerce.c, parse_func.c, parse_oper.c), which is driven
+// entirely by catalogue data: categories, preferred types and casts.
 
 #include "ir/Types.h"
-#include "passes/FunctionCatalog.h"
+#include "ir/Signature.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -14,10 +15,12 @@
 
 namespace shc {
 
+class Catalog;
+
 /// can_coerce_type for one argument in implicit context: exact type, "any",
 /// an unknown literal, a polymorphic parameter (checked separately), or an
 /// implicit cast.
-bool canCoerceImplicitly(const Type &input, const SigType &target);
+bool canCoerceImplicitly(const Catalog &cat, const Type &input, const SigType &target);
 
 /// Whether the argument cannot be reasoned about: not type-checked (Any),
 /// already failed (Error), or a type outside the model (Other).
@@ -32,7 +35,7 @@ struct CommonType {
   std::optional<Type> type;
   size_t conflict = 0;
 };
-CommonType selectCommonType(llvm::ArrayRef<Type> types);
+CommonType selectCommonType(const Catalog &cat, llvm::ArrayRef<Type> types);
 
 /// The outcome of resolving a call against a list of overloads.
 struct Resolution {
@@ -57,7 +60,7 @@ struct Resolution {
 /// argument coerces to implicitly, then func_select_candidate's tie-breaks
 /// (exact matches, preferred types, unknowns resolved by category, a single
 /// known type). `isOperator` enables binary_oper_exact.
-Resolution resolveOverload(llvm::ArrayRef<Signature> candidates, llvm::ArrayRef<Type> args,
-                           bool isOperator);
+Resolution resolveOverload(const Catalog &cat, llvm::ArrayRef<Signature> candidates,
+                           llvm::ArrayRef<Type> args, bool isOperator);
 
 } // namespace shc

@@ -1,14 +1,16 @@
-//===- TypeCheckOverload.cpp - PostgreSQL's overload resolution -------------===//
+//===- TypeCheckOverload.cpp - overload resolution and common types --------===//
 //
 // A transcription of parse_func.c (func_get_detail, func_match_argtypes,
 // func_select_candidate), parse_oper.c (binary_oper_exact) and parse_coerce.c
 // (can_coerce_type, check_generic_type_consistency,
-// enforce_generic_type_consistency, select_common_type) over the built-in
-// catalogue. The comments name the PostgreSQL step each block implements.
+// enforce_generic_type_consistency, select_common_type) over the Catalog the
+// pass is given: categories, preferred types and casts are the dialect's. The comments name the PostgreSQL step each block implements.
 //
 //===----------------------------------------------------------------------===//
 
 #include "passes/TypeCheckInternal.h"
+
+#include "ir/Catalog.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -16,11 +18,13 @@ using namespace shc;
 
 namespace {
 
-/// pg_type.typcategory; pseudo-types (polymorphic, "any") are 'P'.
-char categoryOf(const SigType &t) {
-  return t.poly == Poly::None ? static_cast<char>(t.type.category()) : 'P';
+/// The catalogue's type category; pseudo-types (polymorphic, "any") are 'P'.
+char categoryOf(const Catalog &cat, const SigType &t) {
+  return t.poly == Poly::None ? static_cast<char>(cat.category(t.type)) : 'P';
 }
-bool preferredOf(const SigType &t) { return t.poly == Poly::None && t.type.isPreferred(); }
+bool preferredOf(const Catalog &cat, const SigType &t) {
+  return t.poly == Poly::None && cat.isPreferred(t.type);
+}
 
 /// A candidate with its parameter list expanded to the call's arity
 /// (variadic repeated, defaulted parameters dropped).
@@ -69,7 +73,8 @@ struct PolyBinding {
 
 /// check_generic_type_consistency + the resolution half of
 /// enforce_generic_type_consistency.
-PolyBinding bindPolymorphic(llvm::ArrayRef<SigType> params, llvm::ArrayRef<Type> args) {
+PolyBinding bindPolymorphic(const Catalog &cat, llvm::ArrayRef<SigType> params,
+                            llvm::ArrayRef<Type> args) {
   PolyBinding b;
   llvm::SmallVector<Type, 4> compat;
   bool nonArrayElem = false, nonArrayCompat = false;
@@ -113,7 +118,7 @@ PolyBinding bindPolymorphic(llvm::ArrayRef<SigType> params, llvm::ArrayRef<Type>
   if (b.element && nonArrayElem && b.element->isArray())
     b.ok = false;
   if (!compat.empty()) {
-    CommonType common = selectCommonType(compat);
+    CommonType common = selectCommonType(cat, compat);
     if (!common.type)
       b.ok = false;
     else
@@ -147,15 +152,15 @@ Type concreteOf(const SigType &t, const PolyBinding &b) {
 }
 
 /// can_coerce_type for a whole argument list, polymorphics included.
-bool canCoerceAll(llvm::ArrayRef<Type> args, llvm::ArrayRef<SigType> params) {
+bool canCoerceAll(const Catalog &cat, llvm::ArrayRef<Type> args, llvm::ArrayRef<SigType> params) {
   bool generic = false;
   for (size_t i = 0; i < args.size(); ++i) {
     if (params[i].isPolymorphic())
       generic = true;
-    if (!canCoerceImplicitly(args[i], params[i]))
+    if (!canCoerceImplicitly(cat, args[i], params[i]))
       return false;
   }
-  return !generic || bindPolymorphic(params, args).ok;
+  return !generic || bindPolymorphic(cat, params, args).ok;
 }
 
 bool exactMatch(llvm::ArrayRef<Type> args, const Candidate &c) {
@@ -183,7 +188,8 @@ void keepBest(llvm::SmallVectorImpl<const Candidate *> &cands, Score score) {
 }
 
 /// func_select_candidate.
-const Candidate *selectCandidate(llvm::SmallVectorImpl<const Candidate *> &cands,
+const Candidate *selectCandidate(const Catalog &cat,
+                                 llvm::SmallVectorImpl<const Candidate *> &cands,
                                  llvm::ArrayRef<Type> args) {
   size_t n = args.size();
   // Most exact matches on the known inputs.
@@ -203,8 +209,8 @@ const Candidate *selectCandidate(llvm::SmallVectorImpl<const Candidate *> &cands
       if (args[i].isUnknown())
         continue;
       if (c.params[i].sameAs(args[i]) ||
-          (preferredOf(c.params[i]) &&
-           categoryOf(c.params[i]) == static_cast<char>(args[i].category())))
+          (preferredOf(cat, c.params[i]) &&
+           categoryOf(cat, c.params[i]) == static_cast<char>(cat.category(args[i]))))
         ++m;
     }
     return m;
@@ -221,15 +227,15 @@ const Candidate *selectCandidate(llvm::SmallVectorImpl<const Candidate *> &cands
       continue;
     bool conflict = false;
     for (const Candidate *c : cands) {
-      char cat = categoryOf(c->params[i]);
-      bool pref = preferredOf(c->params[i]);
+      char category = categoryOf(cat, c->params[i]);
+      bool pref = preferredOf(cat, c->params[i]);
       if (!slotCat[i]) {
-        slotCat[i] = cat;
+        slotCat[i] = category;
         slotPref[i] = pref;
-      } else if (cat == slotCat[i]) {
+      } else if (category == slotCat[i]) {
         slotPref[i] = slotPref[i] || pref;
-      } else if (cat == 'S') {
-        slotCat[i] = cat;
+      } else if (category == 'S') {
+        slotCat[i] = category;
         slotPref[i] = pref;
       } else {
         conflict = true;
@@ -245,9 +251,9 @@ const Candidate *selectCandidate(llvm::SmallVectorImpl<const Candidate *> &cands
       for (size_t i = 0; i < n && keep; ++i) {
         if (!args[i].isUnknown())
           continue;
-        if (categoryOf(c->params[i]) != slotCat[i])
+        if (categoryOf(cat, c->params[i]) != slotCat[i])
           keep = false;
-        else if (slotPref[i] && !preferredOf(c->params[i]))
+        else if (slotPref[i] && !preferredOf(cat, c->params[i]))
           keep = false;
       }
       if (keep)
@@ -276,7 +282,7 @@ const Candidate *selectCandidate(llvm::SmallVectorImpl<const Candidate *> &cands
   llvm::SmallVector<Type, 6> assumed(n, *known);
   const Candidate *only = nullptr;
   for (const Candidate *c : cands) {
-    if (!canCoerceAll(assumed, c->params))
+    if (!canCoerceAll(cat, assumed, c->params))
       continue;
     if (only)
       return nullptr;
@@ -285,10 +291,10 @@ const Candidate *selectCandidate(llvm::SmallVectorImpl<const Candidate *> &cands
   return only;
 }
 
-Resolution finish(const Candidate &c, llvm::ArrayRef<Type> args) {
+Resolution finish(const Catalog &cat, const Candidate &c, llvm::ArrayRef<Type> args) {
   Resolution r;
   r.sig = c.sig;
-  PolyBinding b = bindPolymorphic(c.params, args);
+  PolyBinding b = bindPolymorphic(cat, c.params, args);
   bool needsElement = false;
   for (const SigType &p : c.params)
     needsElement |= isElementFamily(p.poly) || p.poly == Poly::AnyArray;
@@ -306,16 +312,16 @@ Resolution finish(const Candidate &c, llvm::ArrayRef<Type> args) {
 
 } // namespace
 
-bool shc::canCoerceImplicitly(const Type &input, const SigType &target) {
+bool shc::canCoerceImplicitly(const Catalog &cat, const Type &input, const SigType &target) {
   if (target.poly == Poly::Any || input.isUnknown() || target.isPolymorphic())
     return true;
   if (input.sameBase(target.type))
     return true;
-  std::optional<CastContext> ctx = findCast(input, target.type);
+  std::optional<CastContext> ctx = cat.findCast(input, target.type);
   return ctx && *ctx == CastContext::Implicit;
 }
 
-CommonType shc::selectCommonType(llvm::ArrayRef<Type> types) {
+CommonType shc::selectCommonType(const Catalog &cat, llvm::ArrayRef<Type> types) {
   CommonType out;
   if (types.empty())
     return out;
@@ -331,11 +337,11 @@ CommonType shc::selectCommonType(llvm::ArrayRef<Type> types) {
         continue;
       if (!p) {
         p = n;
-      } else if (n.category() != p->category()) {
+      } else if (cat.category(n) != cat.category(*p)) {
         out.conflict = i;
         return out;
-      } else if (!p->isPreferred() && findCast(*p, n) == CastContext::Implicit &&
-                 findCast(n, *p) != CastContext::Implicit) {
+      } else if (!cat.isPreferred(*p) && cat.findCast(*p, n) == CastContext::Implicit &&
+                 cat.findCast(n, *p) != CastContext::Implicit) {
         p = n;
       }
     }
@@ -365,8 +371,8 @@ CommonType shc::selectCommonType(llvm::ArrayRef<Type> types) {
   return out;
 }
 
-Resolution shc::resolveOverload(llvm::ArrayRef<Signature> sigs, llvm::ArrayRef<Type> args,
-                                bool isOperator) {
+Resolution shc::resolveOverload(const Catalog &cat, llvm::ArrayRef<Signature> sigs,
+                                llvm::ArrayRef<Type> args, bool isOperator) {
   llvm::SmallVector<Candidate, 8> all = expand(sigs, args.size());
   Resolution r;
   // Opaque arguments: no verdict; keep a result type all plausible overloads
@@ -378,7 +384,7 @@ Resolution shc::resolveOverload(llvm::ArrayRef<Signature> sigs, llvm::ArrayRef<T
     for (const Candidate &c : all) {
       bool plausible = true;
       for (size_t i = 0; i < args.size(); ++i)
-        if (!isOpaque(args[i]) && !canCoerceImplicitly(args[i], c.params[i]))
+        if (!isOpaque(args[i]) && !canCoerceImplicitly(cat, args[i], c.params[i]))
           plausible = false;
       if (!plausible)
         continue;
@@ -396,18 +402,18 @@ Resolution shc::resolveOverload(llvm::ArrayRef<Signature> sigs, llvm::ArrayRef<T
     probe[0].isUnknown() ? probe[0] = probe[1] : probe[1] = probe[0];
   for (const Candidate &c : all)
     if (exactMatch(probe, c))
-      return finish(c, args);
+      return finish(cat, c, args);
   // func_match_argtypes.
   llvm::SmallVector<const Candidate *, 8> viable;
   for (const Candidate &c : all)
-    if (canCoerceAll(args, c.params))
+    if (canCoerceAll(cat, args, c.params))
       viable.push_back(&c);
   if (viable.empty())
     return r;
   if (viable.size() == 1)
-    return finish(*viable[0], args);
-  if (const Candidate *c = selectCandidate(viable, args))
-    return finish(*c, args);
+    return finish(cat, *viable[0], args);
+  if (const Candidate *c = selectCandidate(cat, viable, args))
+    return finish(cat, *c, args);
   r.status = Resolution::Ambiguous;
   return r;
 }

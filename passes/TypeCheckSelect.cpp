@@ -83,11 +83,11 @@ void ExprChecker::checkRowCount(Expr &e, Clause c, llvm::StringRef what) {
   if (asUnknownLiteral(e)) {
     coerceLiteral(e, int8);
   } else if (!isOpaque(t)) {
-    std::optional<CastContext> ctx = findCast(t, int8);
+    std::optional<CastContext> ctx = catalog.findCast(t, int8);
     if (!ctx || *ctx == CastContext::Explicit)
       diags.error(e.getLoc(), "type-mismatch",
                   "argument of " + what.str() + " must be type bigint, not type " +
-                      argTypeName(t));
+                      argTypeName(catalog, t));
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include "backends/postgres/Introspect.h"
 
+#include "backends/postgres/catalog/CatalogTables.h"
+
 #include "backends/postgres/Connection.h"
 #include "ir/Module.h"
 
@@ -76,9 +78,9 @@ llvm::Expected<double> shc::estimateRows(Connection &conn, llvm::StringRef state
   return plan->getNumber("Plan Rows").getValueOr(0);
 }
 
-llvm::Expected<std::vector<LiveFunction>>
+llvm::Expected<std::vector<Signature>>
 shc::introspectFunctions(Connection &conn, const std::vector<std::string> &names) {
-  std::vector<LiveFunction> out;
+  std::vector<Signature> out;
   if (names.empty())
     return out;
   // Catalog type names (typname), the spelling of the built-in catalogue's
@@ -113,16 +115,16 @@ ORDER BY p.proname, p.oid)sql";
   for (const auto &r : *rows) {
     if (r.size() < 6 || !r[0] || !r[2])
       continue;
-    LiveFunction f;
+    Signature f;
     f.name = *r[0];
     std::string paramText = r[1].value_or(""); // owns what `params` points into
     llvm::StringRef params = paramText;
     while (!params.empty()) {
       auto [head, rest] = params.split(',');
-      f.params.push_back(head.str());
+      f.params.push_back(pg::parseSigType(head));
       params = rest;
     }
-    f.result = *r[2];
+    f.result = pg::parseSigType(*r[2]);
     f.variadic = r[3].value_or("f") == "t";
     f.aggregate = r[4].value_or("f") == "t";
     f.defaults = static_cast<unsigned>(std::atoi(r[5].value_or("0").c_str()));

@@ -9,7 +9,7 @@
 namespace shc {
 
 class Connection;
-struct LiveFunction;
+struct Signature;
 
 struct LiveColumn {
   std::string name;
@@ -29,8 +29,8 @@ llvm::Expected<std::vector<LiveTable>> introspectTables(Connection &conn);
 
 /// Every overload visible on the search_path (pg_proc) of the given function
 /// names, so calls outside the built-in catalogue can be type-checked.
-llvm::Expected<std::vector<LiveFunction>> introspectFunctions(Connection &conn,
-                                                              const std::vector<std::string> &names);
+llvm::Expected<std::vector<Signature>>
+introspectFunctions(Connection &conn, const std::vector<std::string> &names);
 
 /// The planner's estimate of the rows `statement` touches: EXPLAIN without
 /// ANALYZE, so nothing is scanned or changed.

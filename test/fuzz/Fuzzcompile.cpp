@@ -6,6 +6,7 @@
 // `schemahero-compile schema.yaml fuzz.yaml` does, without the process.
 //
 //===----------------------------------------------------------------------===//
+#include "backends/postgres/PostgresCatalog.h"
 #include "FuzzUtil.h"
 #include "FuzzSchema.inc" // kFuzzSchema
 
@@ -39,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   (void)lowerToIR(sm, files, module, diags);
   PassManager pm;
   buildDefaultPipeline(pm);
-  PassContext ctx{diags, sm};
+  PassContext ctx{diags, sm, postgresCatalog()};
   bool ok = succeeded(pm.run(module, ctx)) && !diags.hasErrors();
   if (ok && succeeded(verifyModule(module, diags, /*typed=*/true))) {
     std::string sql;

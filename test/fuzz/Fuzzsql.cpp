@@ -8,6 +8,7 @@
 // so every run reaches the statement analysis.
 //
 //===----------------------------------------------------------------------===//
+#include "backends/postgres/PostgresCatalog.h"
 #include "FuzzShopSchema.inc" // kFuzzShopSchema
 #include "FuzzUtil.h"
 
@@ -56,7 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   PassManager pm;
   buildDefaultPipeline(pm);
-  PassContext ctx{diags, sm};
+  PassContext ctx{diags, sm, postgresCatalog()};
   (void)pm.run(module, ctx);
   std::string ir;
   llvm::raw_string_ostream os(ir);

@@ -1,6 +1,7 @@
 // The schedule analysis: execution order and its deterministic tie-break,
 // built on a Module directly (the lit tests cover the diagnostics in YAML).
 
+#include "backends/postgres/PostgresCatalog.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
 #include "ir/SourceManager.h"
@@ -25,7 +26,7 @@ Migration &add(Module &m, std::string name, Phase phase, std::vector<std::string
 
 std::vector<std::string> runSchedule(Module &m, DiagnosticEngine &diags) {
   SourceManager sm;
-  PassContext ctx{diags, sm};
+  PassContext ctx{diags, sm, postgresCatalog()};
   (void)createSchedulePass()->run(m, ctx);
   std::vector<std::string> names;
   for (const Migration *x : m.executionOrder)

@@ -3,6 +3,7 @@
 // Shared by the Resolve*/TypeCheck* tests: builds IR by hand (no parser) and
 // runs the resolve and typecheck passes over it.
 
+#include "backends/postgres/PostgresCatalog.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
 #include "ir/SourceManager.h"
@@ -117,7 +118,7 @@ protected:
 
   /// Runs resolve then typecheck; true if no errors.
   bool run() {
-    PassContext ctx{diags, sm};
+    PassContext ctx{diags, sm, postgresCatalog()};
     PassManager pm; // only the two checkers: later passes (lint) add warnings
     pm.addPass(createResolvePass());
     pm.addPass(createTypeCheckPass());

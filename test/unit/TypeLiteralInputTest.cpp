@@ -1,7 +1,7 @@
-// validateLiteralInput: accept/reject and wording as PostgreSQL 15's input
+// checkLiteralInput: accept/reject and wording as PostgreSQL 15's input
 // functions (each expectation was checked against a PostgreSQL 15 server).
 
-#include "ir/LiteralInput.h"
+#include "backends/postgres/catalog/LiteralInput.h"
 #include "ir/Types.h"
 
 #include <gtest/gtest.h>
@@ -13,8 +13,8 @@ namespace {
 
 /// "" when `text` is valid input for `type`, else the error message.
 std::string parse(Type type, const std::string &text) {
-  std::string err;
-  return validateLiteralInput(type, text, err) ? "" : err;
+  LiteralInputError e;
+  return pg::checkLiteralInput(type, text, e) ? "" : e.message;
 }
 std::string parse(K kind, const std::string &text) { return parse(Type(kind), text); }
 
@@ -46,7 +46,7 @@ TEST(TypeLiteralInputTest, NumericAndFloats) {
   EXPECT_EQ(parse(Type(K::Numeric, 3, 1), "1000"), "numeric field overflow");
   EXPECT_EQ(parse(Type(K::Numeric, 4, 2), "12.345"), "");
   LiteralInputError err;
-  EXPECT_FALSE(checkLiteralInput(Type(K::Numeric, 3, 1), "1000", err));
+  EXPECT_FALSE(pg::checkLiteralInput(Type(K::Numeric, 3, 1), "1000", err));
   EXPECT_EQ(err.detail,
             "A field with precision 3, scale 1 must round to an absolute value less than 10^2.");
   EXPECT_EQ(parse(K::Float8, "NaN"), "");
@@ -88,7 +88,7 @@ TEST(TypeLiteralInputTest, DatesAndTimes) {
             "time zone displacement out of range: \"2024-01-01 12:00:00+25\"");
   EXPECT_EQ(parse(K::Timestamp, "294277-01-01"), "timestamp out of range: \"294277-01-01\"");
   LiteralInputError err;
-  EXPECT_FALSE(checkLiteralInput(Type(K::Date), "2024-13-01", err));
+  EXPECT_FALSE(pg::checkLiteralInput(Type(K::Date), "2024-13-01", err));
   EXPECT_EQ(err.hint, "Perhaps you need a different \"datestyle\" setting.");
 }
 
@@ -111,9 +111,9 @@ TEST(TypeLiteralInputTest, UuidJsonInetBytea) {
   EXPECT_EQ(parse(K::Json, "{\"a\": [1, 2.5e3, true, null]}"), "");
   EXPECT_EQ(parse(K::Json, "{bad"), "invalid input syntax for type json");
   LiteralInputError err;
-  EXPECT_FALSE(checkLiteralInput(Type(K::Json), "{\"a\":1,}", err));
+  EXPECT_FALSE(pg::checkLiteralInput(Type(K::Json), "{\"a\":1,}", err));
   EXPECT_EQ(err.detail, "Expected string, but found \"}\".");
-  EXPECT_FALSE(checkLiteralInput(Type(K::Jsonb), "\"\\u0000\"", err));
+  EXPECT_FALSE(pg::checkLiteralInput(Type(K::Jsonb), "\"\\u0000\"", err));
   EXPECT_EQ(err.message, "unsupported Unicode escape sequence");
   EXPECT_EQ(parse(K::Json, "\"\\u0000\""), "");
   EXPECT_EQ(parse(K::Inet, "10.1.2.3/24"), "");

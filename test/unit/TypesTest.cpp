@@ -2,6 +2,7 @@
 // ir/Casts.cpp). Expected values are PostgreSQL 15's format_type, pg_type and
 // pg_cast.
 
+#include "backends/postgres/catalog/CatalogTables.h"
 #include "ir/Types.h"
 
 #include <gtest/gtest.h>
@@ -37,23 +38,23 @@ TEST(TypesTest, DisplayNamesFollowFormatType) {
 }
 
 TEST(TypesTest, CategoriesAndPreferredTypes) {
-  EXPECT_EQ(Type(K::Bool).category(), TypeCategory::Boolean);
-  EXPECT_EQ(Type(K::Int2).category(), TypeCategory::Numeric);
-  EXPECT_EQ(Type(K::Varchar, 3).category(), TypeCategory::String);
-  EXPECT_EQ(Type(K::Date).category(), TypeCategory::DateTime);
-  EXPECT_EQ(Type(K::Interval).category(), TypeCategory::Timespan);
-  EXPECT_EQ(Type(K::Jsonb).category(), TypeCategory::User);
-  EXPECT_EQ(Type(K::Inet).category(), TypeCategory::Network);
-  EXPECT_EQ(Type(K::Int4, -1, -1, true).category(), TypeCategory::Array);
-  EXPECT_EQ(Type(K::Unknown).category(), TypeCategory::Unknown);
+  EXPECT_EQ(pg::category(Type(K::Bool)), TypeCategory::Boolean);
+  EXPECT_EQ(pg::category(Type(K::Int2)), TypeCategory::Numeric);
+  EXPECT_EQ(pg::category(Type(K::Varchar, 3)), TypeCategory::String);
+  EXPECT_EQ(pg::category(Type(K::Date)), TypeCategory::DateTime);
+  EXPECT_EQ(pg::category(Type(K::Interval)), TypeCategory::Timespan);
+  EXPECT_EQ(pg::category(Type(K::Jsonb)), TypeCategory::User);
+  EXPECT_EQ(pg::category(Type(K::Inet)), TypeCategory::Network);
+  EXPECT_EQ(pg::category(Type(K::Int4, -1, -1, true)), TypeCategory::Array);
+  EXPECT_EQ(pg::category(Type(K::Unknown)), TypeCategory::Unknown);
   for (K k : {K::Bool, K::Float8, K::Text, K::TimestampTz, K::Interval, K::Inet})
-    EXPECT_TRUE(Type(k).isPreferred()) << Type(k).str();
+    EXPECT_TRUE(pg::isPreferred(Type(k))) << Type(k).str();
   for (K k : {K::Int4, K::Numeric, K::Varchar, K::Char, K::Date, K::Timestamp, K::Uuid})
-    EXPECT_FALSE(Type(k).isPreferred()) << Type(k).str();
-  EXPECT_FALSE(Type(K::Text, -1, -1, true).isPreferred());
+    EXPECT_FALSE(pg::isPreferred(Type(k))) << Type(k).str();
+  EXPECT_FALSE(pg::isPreferred(Type(K::Text, -1, -1, true)));
 }
 
-static std::optional<CastContext> cast(K from, K to) { return findCast(Type(from), Type(to)); }
+static std::optional<CastContext> cast(K from, K to) { return pg::findCast(Type(from), Type(to)); }
 
 TEST(TypesTest, CastContextsFollowPgCast) {
   EXPECT_EQ(cast(K::Int4, K::Int8), CastContext::Implicit);
@@ -90,13 +91,13 @@ TEST(TypesTest, IoConversionAndMissingCasts) {
 }
 
 TEST(TypesTest, LengthCoercionAndArrays) {
-  EXPECT_EQ(findCast(Type(K::Varchar, 10), Type(K::Varchar, 5)), CastContext::Implicit);
-  EXPECT_EQ(findCast(Type(K::Numeric, 10, 2), Type(K::Numeric)), CastContext::Implicit);
+  EXPECT_EQ(pg::findCast(Type(K::Varchar, 10), Type(K::Varchar, 5)), CastContext::Implicit);
+  EXPECT_EQ(pg::findCast(Type(K::Numeric, 10, 2), Type(K::Numeric)), CastContext::Implicit);
   Type intArr(K::Int4, -1, -1, true), bigArr(K::Int8, -1, -1, true), textArr(K::Text, -1, -1, true);
-  EXPECT_EQ(findCast(intArr, bigArr), CastContext::Implicit);
-  EXPECT_EQ(findCast(bigArr, intArr), CastContext::Assignment);
-  EXPECT_EQ(findCast(intArr, textArr), CastContext::Assignment);
-  EXPECT_EQ(findCast(intArr, Type(K::Text)), CastContext::Assignment);
-  EXPECT_EQ(findCast(Type(K::Bool, -1, -1, true), Type(K::Date, -1, -1, true)), std::nullopt);
-  EXPECT_EQ(findCast(intArr, Type(K::Int4)), std::nullopt);
+  EXPECT_EQ(pg::findCast(intArr, bigArr), CastContext::Implicit);
+  EXPECT_EQ(pg::findCast(bigArr, intArr), CastContext::Assignment);
+  EXPECT_EQ(pg::findCast(intArr, textArr), CastContext::Assignment);
+  EXPECT_EQ(pg::findCast(intArr, Type(K::Text)), CastContext::Assignment);
+  EXPECT_EQ(pg::findCast(Type(K::Bool, -1, -1, true), Type(K::Date, -1, -1, true)), std::nullopt);
+  EXPECT_EQ(pg::findCast(intArr, Type(K::Int4)), std::nullopt);
 }

@@ -55,7 +55,7 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   if (!opts.lintRules) pm.disable("lint");
   for (const std::string &name : opts.disablePasses) pm.disable(name);
   for (const std::string &name : opts.printAfter) pm.printAfter(name, &llvm::errs());
-  PassContext ctx{s.diags, s.sources};
+  PassContext ctx{s.diags, s.sources, catalogFor(target)};
   bool passesOk = succeeded(pm.run(*r.module, ctx));
   // The verifier checks the compiler, not the input: only meaningful when the
   // input was clean and every pass ran.

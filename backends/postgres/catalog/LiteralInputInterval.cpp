@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ir/LiteralInputFields.h"
-#include "ir/LiteralInputUnits.h"
+#include "backends/postgres/catalog/LiteralInputFields.h"
+#include "backends/postgres/catalog/LiteralInputUnits.h"
 
 #include <cctype>
 #include <cerrno>
@@ -16,7 +16,8 @@
 #include <cstdlib>
 
 using namespace shc;
-using namespace shc::dt;
+using namespace shc::pg;
+using namespace shc::pg::dt;
 
 namespace {
 

@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "passes/FunctionCatalog.h"
+#include "backends/postgres/catalog/CatalogTables.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -300,7 +300,7 @@ const FunctionRow functionRows[] = {
 
 } // namespace
 
-SigType shc::parseSigType(llvm::StringRef name) {
+SigType shc::pg::parseSigType(llvm::StringRef name) {
   SigType s;
   bool array = name.consume_front("_");
   using K = TypeKind;
@@ -345,28 +345,6 @@ SigType shc::parseSigType(llvm::StringRef name) {
       .Default([&] { return concrete(K::Error); })();
 }
 
-std::string SigType::str() const {
-  switch (poly) {
-  case Poly::None:
-    return type.str();
-  case Poly::Any:
-    return "\"any\"";
-  case Poly::AnyElement:
-    return "anyelement";
-  case Poly::AnyNonArray:
-    return "anynonarray";
-  case Poly::AnyArray:
-    return "anyarray";
-  case Poly::AnyCompatible:
-    return "anycompatible";
-  case Poly::AnyCompatibleArray:
-    return "anycompatiblearray";
-  case Poly::AnyCompatibleNonArray:
-    return "anycompatiblenonarray";
-  }
-  return "?";
-}
-
 /// Builds a Signature from a row: "text,variadic any" and the like.
 static Signature makeSignature(llvm::StringRef name, llvm::StringRef params,
                                llvm::StringRef result) {
@@ -378,13 +356,13 @@ static Signature makeSignature(llvm::StringRef name, llvm::StringRef params,
     p = p.trim();
     if (p.consume_front("variadic "))
       sig.variadic = true;
-    sig.params.push_back(parseSigType(p));
+    sig.params.push_back(pg::parseSigType(p));
   }
-  sig.result = parseSigType(result);
+  sig.result = pg::parseSigType(result);
   return sig;
 }
 
-llvm::ArrayRef<Signature> shc::lookupFunction(llvm::StringRef name) {
+llvm::ArrayRef<Signature> shc::pg::lookupFunction(llvm::StringRef name) {
   static const llvm::StringMap<std::vector<Signature>> table = [] {
     llvm::StringMap<std::vector<Signature>> t;
     for (const FunctionRow &r : functionRows) {

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ir/LiteralInputFields.h"
+#include "backends/postgres/catalog/LiteralInputFields.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -14,7 +14,8 @@
 #include <cctype>
 
 using namespace shc;
-using namespace shc::dt;
+using namespace shc::pg;
+using namespace shc::pg::dt;
 
 namespace {
 
@@ -175,7 +176,7 @@ bool isPosixZone(llvm::StringRef s) {
 
 } // namespace
 
-bool shc::isKnownTimeZone(llvm::StringRef name) {
+bool shc::pg::isKnownTimeZone(llvm::StringRef name) {
   std::string n = name.lower();
   for (const char *a : zoneAbbrevs)
     if (n == a)

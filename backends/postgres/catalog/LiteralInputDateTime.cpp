@@ -10,7 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ir/LiteralInputDecoder.h"
+#include "backends/postgres/catalog/LiteralInputDecoder.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -20,9 +20,10 @@
 #include <cstdlib>
 
 using namespace shc;
-using namespace shc::dt;
+using namespace shc::pg;
+using namespace shc::pg::dt;
 
-namespace shc::dt {
+namespace shc::pg::dt {
 
 /// A date-shaped field where a time zone is expected: "america/new_york",
 /// or a run-together time with a zone ("040506-08").
@@ -294,7 +295,7 @@ Err Decoder::run() {
   return Err::Ok;
 }
 
-} // namespace shc::dt
+} // namespace shc::pg::dt
 
 bool input::dateTime(const Type &type, llvm::StringRef text, LiteralInputError &error) {
   TypeKind kind = type.getKind();

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ir/LiteralInput.h"
+#include "backends/postgres/catalog/LiteralInput.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -14,6 +14,7 @@
 #include <cstdio>
 
 using namespace shc;
+using namespace shc::pg;
 
 namespace {
 

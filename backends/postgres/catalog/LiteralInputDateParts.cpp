@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ir/LiteralInputDecoder.h"
+#include "backends/postgres/catalog/LiteralInputDecoder.h"
 
 #include <cctype>
 #include <cerrno>
@@ -14,7 +14,8 @@
 #include <cstdlib>
 
 using namespace shc;
-using namespace shc::dt;
+using namespace shc::pg;
+using namespace shc::pg::dt;
 
 namespace {
 bool isLeap(long y) { return (y % 4 == 0) && ((y % 100 != 0) || (y % 400 == 0)); }
@@ -37,7 +38,7 @@ Err parseFractionalSecond(const char *cp, long &fsec) {
 
 } // namespace
 
-namespace shc::dt {
+namespace shc::pg::dt {
 
 long strToInt(const char *s, const char **end, bool &overflow) {
   errno = 0;
@@ -346,4 +347,4 @@ bool timeOverflows(const Tm &t) {
   return ((t.hour * 60 + t.min) * 60 + t.sec) * 1000000LL + t.fsec > 86400LL * 1000000;
 }
 
-} // namespace shc::dt
+} // namespace shc::pg::dt

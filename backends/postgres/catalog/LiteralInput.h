@@ -1,23 +1,14 @@
 #pragma once
 
-#include "ir/Types.h"
+#include "ir/Catalog.h"
 
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
 
-namespace shc {
+namespace shc::pg {
 
-/// A rejected literal, worded as PostgreSQL's input function words it: the
-/// message (`invalid input syntax for type json`) plus the DETAIL and HINT
-/// lines PostgreSQL adds, which the checker attaches as notes.
-struct LiteralInputError {
-  std::string message;
-  std::string detail; ///< may be empty
-  std::string hint;   ///< may be empty
-};
-
-/// The richer form of validateLiteralInput (ir/Types.h). Modifiers apply
+/// PostgreSQL's input function for `type` (Catalog::checkLiteralInput). Modifiers apply
 /// implicit-coercion semantics: varchar(n)/character(n) reject over-long text
 /// (unless the excess is spaces) and numeric(p,s) rejects overflow after
 /// rounding. Types outside the model (Other, Any, Error) accept everything.
@@ -46,17 +37,16 @@ bool array(const Type &type, llvm::StringRef text, LiteralInputError &error);
 /// `unit "x" not recognized for type ...` otherwise.
 bool isKnownDateUnit(llvm::StringRef unit);
 
-/// What a known EXTRACT/date_part/date_trunc unit measures (aliases folded),
-/// for the per-type "unit ... not supported" checks.
+/// What a known EXTRACT/date_part/date_trunc unit measures (aliases folded).
 enum class DateUnitKind {
   Unknown,
   TimeOfDay, ///< microseconds .. hour
   Day,
   Week,
-  Calendar,  ///< month, quarter, year, decade, century, millennium
-  Special,   ///< julian, isoyear, dow, isodow, doy
+  Calendar, ///< month, quarter, year, decade, century, millennium
+  Special,  ///< julian, isoyear, dow, isodow, doy
   Epoch,
-  Zone,      ///< timezone, timezone_hour, timezone_minute
+  Zone, ///< timezone, timezone_hour, timezone_minute
 };
 DateUnitKind classifyDateUnit(llvm::StringRef unit);
 
@@ -65,4 +55,4 @@ DateUnitKind classifyDateUnit(llvm::StringRef unit);
 /// names are accepted by shape, since the tz database is not bundled.
 bool isKnownTimeZone(llvm::StringRef name);
 
-} // namespace shc
+} // namespace shc::pg

@@ -3,12 +3,12 @@
 // Internal to ir/LiteralInputDate*.cpp: the state of PostgreSQL's
 // DecodeDateTime / DecodeTimeOnly while it assigns fields.
 
-#include "ir/LiteralInputFields.h"
+#include "backends/postgres/catalog/LiteralInputFields.h"
 
 #include <string>
 #include <vector>
 
-namespace shc::dt {
+namespace shc::pg::dt {
 
 /// The broken-down value being decoded (struct pg_tm + fsec).
 struct Tm {
@@ -54,4 +54,4 @@ private:
   Err validateDate();
 };
 
-} // namespace shc::dt
+} // namespace shc::pg::dt

@@ -1,12 +1,13 @@
 //===- LiteralInputUnits.cpp - PostgreSQL's date/interval unit words -------===//
 
-#include "ir/LiteralInput.h"
-#include "ir/LiteralInputUnits.h"
+#include "backends/postgres/catalog/LiteralInput.h"
+#include "backends/postgres/catalog/LiteralInputUnits.h"
 
 #include <string>
 
 using namespace shc;
-using namespace shc::dt;
+using namespace shc::pg;
+using namespace shc::pg::dt;
 
 namespace {
 
@@ -83,7 +84,7 @@ const UnitEntry unitTable[] = {
 
 } // namespace
 
-Unit shc::dt::lookupUnit(llvm::StringRef word) {
+Unit shc::pg::dt::lookupUnit(llvm::StringRef word) {
   llvm::StringRef w = word.take_front(10); // TOKMAXLEN
   for (const UnitEntry &e : unitTable)
     if (w == llvm::StringRef(e.word).take_front(10))
@@ -91,7 +92,7 @@ Unit shc::dt::lookupUnit(llvm::StringRef word) {
   return Unit::None;
 }
 
-bool shc::isKnownDateUnit(llvm::StringRef unit) {
+bool shc::pg::isKnownDateUnit(llvm::StringRef unit) {
   std::string u = unit.lower();
   Unit found = lookupUnit(u);
   if (found != Unit::None && found != Unit::Ignore && found != Unit::Ago)
@@ -103,7 +104,7 @@ bool shc::isKnownDateUnit(llvm::StringRef unit) {
   return false;
 }
 
-DateUnitKind shc::classifyDateUnit(llvm::StringRef unit) {
+DateUnitKind shc::pg::classifyDateUnit(llvm::StringRef unit) {
   std::string u = unit.lower();
   if (u == "epoch")
     return DateUnitKind::Epoch;

@@ -11,7 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ir/Types.h"
+#include "backends/postgres/catalog/CatalogTables.h"
 
 using namespace shc;
 
@@ -104,7 +104,7 @@ std::optional<CastContext> lookupScalar(TypeKind from, TypeKind to) {
 
 } // namespace
 
-std::optional<CastContext> shc::findCast(const Type &from, const Type &to) {
+std::optional<CastContext> shc::pg::findCast(const Type &from, const Type &to) {
   // Nothing more can be said about expressions that were not type-checked;
   // unknown literals coerce to anything (their text is validated elsewhere).
   if (from.isIndeterminate() || to.isIndeterminate() || from.isUnknown())

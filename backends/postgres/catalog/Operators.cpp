@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "passes/FunctionCatalog.h"
+#include "backends/postgres/catalog/CatalogTables.h"
 
 #include "llvm/ADT/StringMap.h"
 
@@ -374,7 +374,7 @@ const OperatorRow operatorRows[] = {
 
 } // namespace
 
-llvm::ArrayRef<Signature> shc::lookupOperator(llvm::StringRef name, bool prefix) {
+llvm::ArrayRef<Signature> shc::pg::lookupOperator(llvm::StringRef name, bool prefix) {
   static const llvm::StringMap<std::vector<Signature>> table = [] {
     llvm::StringMap<std::vector<Signature>> t;
     for (const OperatorRow &r : operatorRows) {
@@ -382,9 +382,9 @@ llvm::ArrayRef<Signature> shc::lookupOperator(llvm::StringRef name, bool prefix)
       sig.name = r.name;
       bool isPrefix = *r.left == '\0';
       if (!isPrefix)
-        sig.params.push_back(parseSigType(r.left));
-      sig.params.push_back(parseSigType(r.right));
-      sig.result = parseSigType(r.result);
+        sig.params.push_back(pg::parseSigType(r.left));
+      sig.params.push_back(pg::parseSigType(r.right));
+      sig.result = pg::parseSigType(r.result);
       t[std::string(isPrefix ? "prefix " : "") + r.name].push_back(std::move(sig));
     }
     return t;

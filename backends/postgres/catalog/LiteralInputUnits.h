@@ -9,8 +9,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
-namespace shc {
-namespace dt {
+namespace shc::pg::dt {
 
 enum class Unit {
   None,
@@ -35,5 +34,4 @@ enum class Unit {
 /// The unit a (lower-case) word names in PostgreSQL's deltatktbl, or None.
 Unit lookupUnit(llvm::StringRef word);
 
-} // namespace dt
-} // namespace shc
+} // namespace shc::pg::dt

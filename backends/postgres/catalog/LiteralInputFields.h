@@ -4,14 +4,14 @@
 // splitter (PostgreSQL's ParseDateTime), the keyword table (datetktbl), field
 // masks and error codes. Internal to ir/LiteralInput*.cpp.
 
-#include "ir/LiteralInput.h"
+#include "backends/postgres/catalog/LiteralInput.h"
 
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
 #include <vector>
 
-namespace shc::dt {
+namespace shc::pg::dt {
 
 enum class FieldType { Number, String, Date, Time, Tz, Special };
 
@@ -93,4 +93,4 @@ Err parseFields(llvm::StringRef text, std::vector<Field> &fields);
 /// Fills `error` as DateTimeParseError does and returns false.
 bool reportError(Err err, llvm::StringRef typeName, llvm::StringRef text, LiteralInputError &error);
 
-} // namespace shc::dt
+} // namespace shc::pg::dt

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ir/LiteralInput.h"
+#include "backends/postgres/catalog/LiteralInput.h"
 
 #include <cctype>
 #include <cerrno>
@@ -18,6 +18,7 @@
 #include <limits>
 
 using namespace shc;
+using namespace shc::pg;
 
 static bool fail(LiteralInputError &error, std::string message, std::string detail = "") {
   error.message = std::move(message);
@@ -350,7 +351,7 @@ static bool stringInput(const Type &type, llvm::StringRef text, LiteralInputErro
 
 // --- dispatch ---------------------------------------------------------------
 
-bool shc::checkLiteralInput(const Type &type, llvm::StringRef text, LiteralInputError &error) {
+bool shc::pg::checkLiteralInput(const Type &type, llvm::StringRef text, LiteralInputError &error) {
   if (type.isArray())
     return input::array(type, text, error);
   switch (type.getKind()) {
@@ -394,12 +395,4 @@ bool shc::checkLiteralInput(const Type &type, llvm::StringRef text, LiteralInput
     return true;
   }
   return true;
-}
-
-bool shc::validateLiteralInput(const Type &type, llvm::StringRef text, std::string &error) {
-  LiteralInputError e;
-  if (checkLiteralInput(type, text, e))
-    return true;
-  error = e.message;
-  return false;
 }

@@ -7,12 +7,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ir/LiteralInput.h"
+#include "backends/postgres/catalog/LiteralInput.h"
 
 #include <cctype>
 #include <vector>
 
 using namespace shc;
+using namespace shc::pg;
 
 namespace {
 

@@ -1,0 +1,83 @@
+//===- PostgresCatalog.cpp - PostgreSQL 15's catalogue ----------------------===//
+
+#include "backends/postgres/PostgresCatalog.h"
+
+#include "backends/postgres/catalog/CatalogTables.h"
+#include "backends/postgres/catalog/LiteralInput.h"
+
+#include "llvm/ADT/StringRef.h"
+
+using namespace shc;
+
+TypeCategory PostgresCatalog::category(const Type &t) const { return pg::category(t); }
+
+bool PostgresCatalog::isPreferred(const Type &t) const { return pg::isPreferred(t); }
+
+std::optional<CastContext> PostgresCatalog::findCast(const Type &from, const Type &to) const {
+  return pg::findCast(from, to);
+}
+
+bool PostgresCatalog::checkLiteralInput(const Type &type, llvm::StringRef text,
+                                        LiteralInputError &error) const {
+  return pg::checkLiteralInput(type, text, error);
+}
+
+bool PostgresCatalog::isKnownTimeZone(llvm::StringRef name) const {
+  return pg::isKnownTimeZone(name);
+}
+
+/// Whether PostgreSQL 15 takes `unit` for EXTRACT/date_part (`fn` other than
+/// date_trunc) or date_trunc over `type`: null if so, else "not recognized"
+/// or "not supported" (checked against a server, unit by unit and type by type).
+const char *PostgresCatalog::dateUnitProblem(llvm::StringRef fn, llvm::StringRef unit,
+                                             const Type &type) const {
+  using U = pg::DateUnitKind;
+  U u = pg::classifyDateUnit(unit);
+  if (u == U::Unknown)
+    return "not recognized";
+  if (type.isArray())
+    return nullptr;
+  if (fn == "date_trunc") {
+    if (u == U::Special || u == U::Epoch)
+      return "not recognized";
+    if (u == U::Zone || (u == U::Week && type.is(TypeKind::Interval)))
+      return "not supported";
+    return nullptr;
+  }
+  bool ok = true;
+  switch (type.getKind()) {
+  case TypeKind::Time:
+    ok = u == U::TimeOfDay || u == U::Epoch;
+    break;
+  case TypeKind::TimeTz:
+    ok = u == U::TimeOfDay || u == U::Epoch || u == U::Zone;
+    break;
+  case TypeKind::Timestamp:
+    ok = u != U::Zone;
+    break;
+  case TypeKind::Date:
+    ok = u != U::Zone && u != U::TimeOfDay;
+    break;
+  case TypeKind::Interval:
+    ok = u == U::TimeOfDay || u == U::Day || u == U::Calendar || u == U::Epoch;
+    break;
+  default:
+    break;
+  }
+  return ok ? nullptr : "not supported";
+}
+
+
+llvm::ArrayRef<Signature> PostgresCatalog::lookupFunction(llvm::StringRef name) const {
+  return pg::lookupFunction(name);
+}
+
+llvm::ArrayRef<Signature> PostgresCatalog::lookupOperator(llvm::StringRef name,
+                                                          bool prefix) const {
+  return pg::lookupOperator(name, prefix);
+}
+
+const PostgresCatalog &shc::postgresCatalog() {
+  static const PostgresCatalog catalog;
+  return catalog;
+}

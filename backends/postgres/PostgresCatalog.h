@@ -1,0 +1,32 @@
+//===- PostgresCatalog.h - PostgreSQL 15's catalogue ---------------*- C++ -*-===//
+//
+// The Catalog of the postgres family: pg_type categories, pg_cast, the type
+// input functions, pg_proc and pg_operator for the modelled types
+// (backends/postgres/catalog/).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "ir/Catalog.h"
+
+namespace shc {
+
+class PostgresCatalog : public Catalog {
+public:
+  llvm::StringRef displayName() const override { return "PostgreSQL"; }
+  TypeCategory category(const Type &t) const override;
+  bool isPreferred(const Type &t) const override;
+  std::optional<CastContext> findCast(const Type &from, const Type &to) const override;
+  bool checkLiteralInput(const Type &type, llvm::StringRef text,
+                         LiteralInputError &error) const override;
+  bool isKnownTimeZone(llvm::StringRef name) const override;
+  const char *dateUnitProblem(llvm::StringRef fn, llvm::StringRef unit,
+                              const Type &type) const override;
+  llvm::ArrayRef<Signature> lookupFunction(llvm::StringRef name) const override;
+  llvm::ArrayRef<Signature> lookupOperator(llvm::StringRef name, bool prefix) const override;
+};
+
+/// The one PostgreSQL catalogue (it holds no state).
+const PostgresCatalog &postgresCatalog();
+
+} // namespace shc

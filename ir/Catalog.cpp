@@ -1,0 +1,7 @@
+//===- Catalog.cpp - what a dialect answers about types and functions -----===//
+
+#include "ir/Catalog.h"
+
+using namespace shc;
+
+Catalog::~Catalog() = default;

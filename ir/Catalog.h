@@ -1,0 +1,79 @@
+//===- Catalog.h - what a dialect answers about types and functions -*- C++ -*-===//
+//
+// The type checker, the idempotency analysis and the lint rules ask a
+// Catalog, never a dialect's name: which types exist and how they are
+// spelled, which casts are allowed in which context, what literal text a type
+// accepts, which functions and operators exist with which signatures, and
+// what their properties are. Each dialect implements one in its backend
+// folder (backends/<dialect>/); the checks in passes/ are the same for all.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "ir/Signature.h"
+#include "ir/Types.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+#include <string>
+
+namespace shc {
+
+/// A rejected literal, worded as the server's input function words it: the
+/// message (`invalid input syntax for type json`) plus the detail and hint
+/// lines, which the checker attaches as notes.
+struct LiteralInputError {
+  std::string message;
+  std::string detail; ///< may be empty
+  std::string hint;   ///< may be empty
+};
+
+class Catalog {
+public:
+  virtual ~Catalog();
+
+  /// The server's name in messages: "PostgreSQL".
+  virtual llvm::StringRef displayName() const = 0;
+
+  // --- types ------------------------------------------------------------------
+
+  /// How the server spells `t` in its messages (format_type on PostgreSQL).
+  virtual std::string typeName(const Type &t) const { return t.str(); }
+  /// The type category that drives overload resolution and the unification
+  /// of CASE/COALESCE/IN branches.
+  virtual TypeCategory category(const Type &t) const = 0;
+  /// Whether `t` is the preferred type of its category.
+  virtual bool isPreferred(const Type &t) const = 0;
+  /// The least permissive context in which `from` casts to `to`, or nullopt
+  /// when no cast exists. Unknown literals are not handled here (see
+  /// checkLiteralInput).
+  virtual std::optional<CastContext> findCast(const Type &from, const Type &to) const = 0;
+  /// Whether `text` is valid input for `type` ('12' for integer, 'yes' for
+  /// boolean). Modifiers apply implicit-coercion semantics (over-long text for
+  /// varchar(n), overflow for numeric(p,s)). Types outside the model accept
+  /// everything.
+  virtual bool checkLiteralInput(const Type &type, llvm::StringRef text,
+                                 LiteralInputError &error) const = 0;
+
+  // --- time -------------------------------------------------------------------
+
+  /// Whether `name` (lower-cased) is a time zone the server knows.
+  virtual bool isKnownTimeZone(llvm::StringRef name) const = 0;
+  /// Whether the server takes `unit` for the date/time function `fn`
+  /// (extract, date_part, date_trunc) over `type`: null if so, else "not
+  /// recognized" or "not supported".
+  virtual const char *dateUnitProblem(llvm::StringRef fn, llvm::StringRef unit,
+                                      const Type &type) const = 0;
+
+  // --- functions and operators -----------------------------------------------------
+
+  /// All overloads of a function name (lower-case), in catalogue order;
+  /// empty when the function is not in the catalogue.
+  virtual llvm::ArrayRef<Signature> lookupFunction(llvm::StringRef name) const = 0;
+  /// All overloads of an operator; prefix operators have one parameter.
+  virtual llvm::ArrayRef<Signature> lookupOperator(llvm::StringRef name, bool prefix) const = 0;
+};
+
+} // namespace shc
