@@ -3,16 +3,28 @@
 #include "backends/Backend.h"
 
 #include "backends/postgres/PostgresBackend.h"
+#include "ir/CompiledScript.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
 
+#include "llvm/Support/raw_ostream.h"
+
 using namespace shc;
 
-LogicalResult shc::emitSQL(const Module &module, const EmitOptions &opts, llvm::raw_ostream &os,
-                           DiagnosticEngine &diags) {
+LogicalResult shc::compileScript(const Module &module, const EmitOptions &opts,
+                                 CompiledScript &script, DiagnosticEngine &diags) {
   if (isPostgresFamily(module.getTarget()))
-    return emitPostgresFamily(module, opts, os, diags);
+    return compilePostgresFamily(module, opts, script, diags);
   return diags.error(SourceLoc(), "unsupported-in-dialect",
                      "dialect '" + dialectKey(module.getTarget()).str() +
                          "' is not implemented yet");
+}
+
+LogicalResult shc::emitSQL(const Module &module, const EmitOptions &opts, llvm::raw_ostream &os,
+                           DiagnosticEngine &diags) {
+  CompiledScript script;
+  if (failed(compileScript(module, opts, script, diags)))
+    return failure();
+  os << renderScript(script);
+  return success();
 }

@@ -13,6 +13,7 @@ namespace shc {
 
 class DiagnosticEngine;
 class Module;
+struct CompiledScript;
 
 struct EmitOptions {
   std::string toolVersion;
@@ -24,7 +25,13 @@ struct EmitOptions {
   bool ledger = true;
 };
 
-/// Emits the module as SQL for its target dialect. Reports (rule
+/// The module as a structured script for its target dialect: what the
+/// compiled file holds and what apply runs. Reports (rule
+/// "unsupported-in-dialect") what the dialect cannot express.
+LogicalResult compileScript(const Module &module, const EmitOptions &opts, CompiledScript &script,
+                            DiagnosticEngine &diags);
+
+/// Emits the module as SQL for its target dialect (compileScript, rendered). Reports (rule
 /// "unsupported-in-dialect") what the dialect cannot express. Output is
 /// deterministic: the same module gives byte-identical text.
 LogicalResult emitSQL(const Module &module, const EmitOptions &opts, llvm::raw_ostream &os,

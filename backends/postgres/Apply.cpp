@@ -37,7 +37,7 @@ bool ApplyReport::ok() const {
 }
 
 /// "-- migration: NAME (after_schema)" or "...(phase): no operations ...".
-static std::optional<std::string> migrationMarker(llvm::StringRef line) {
+static std::optional<std::string> parseMarker(llvm::StringRef line) {
   if (!line.consume_front("-- migration: "))
     return std::nullopt;
   for (llvm::StringRef phase : {" (before_schema)", " (after_schema)"}) {
@@ -54,7 +54,7 @@ ApplyScript shc::splitScript(llvm::StringRef text, llvm::StringRef fallbackName)
   while (!text.empty()) {
     auto [line, rest] = text.split('\n');
     text = rest;
-    if (std::optional<std::string> name = migrationMarker(line)) {
+    if (std::optional<std::string> name = parseMarker(line)) {
       script.steps.push_back({*name, ""});
       cur = &script.steps.back().sql;
     }

@@ -10,6 +10,8 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "ir/CompiledScript.h"
+
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -20,13 +22,6 @@
 namespace shc {
 
 class Connection;
-
-/// The ledger row a compiled migration writes.
-struct LedgerRecord {
-  std::string name;
-  std::string checksum;
-  bool idempotent = false;
-};
 
 /// The row a migration without a DO-block guard writes as its last
 /// statement (`INSERT INTO schemahero_data_migrations ... VALUES (...)`);

@@ -58,7 +58,6 @@ std::string LedgerScriptEmitter::verdictComment(const Migration &m) {
 void LedgerScriptEmitter::emitPrologue(const Module &) {
   if (!opts.ledger)
     return;
-  *out += '\n';
   line("-- ledger: one row per applied data migration (docs/idempotency.md)");
   line("CREATE TABLE IF NOT EXISTS " + ledgerTableName().str() +
        " (name text PRIMARY KEY, checksum text NOT NULL, idempotent boolean NOT NULL, "
@@ -72,13 +71,15 @@ std::string LedgerScriptEmitter::ledgerRow(const Migration &m, llvm::StringRef c
          (idempotent ? "TRUE" : "FALSE") + ", '" + phaseName(m.phase).str() + "')";
 }
 
-void LedgerScriptEmitter::emitMigrationBody(const Migration &m, llvm::StringRef body) {
+void LedgerScriptEmitter::emitMigrationBody(const Migration &m, llvm::StringRef body,
+                                            ScriptStep &step) {
   if (!opts.ledger) {
     *out += body;
     return;
   }
   std::string checksum = migrationChecksum(m, body);
   bool idempotent = m.idempotency.computed && m.idempotency.verdict == Verdict::Idempotent;
+  step.ledger = LedgerRecord{m.name, checksum, idempotent, m.phase};
   if (target != Dialect::CockroachDB)
     return emitGuardedPostgres(m, body, checksum, idempotent);
   if (!idempotent)

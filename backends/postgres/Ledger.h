@@ -44,7 +44,7 @@ public:
 
 protected:
   void emitPrologue(const Module &module) override;
-  void emitMigrationBody(const Migration &m, llvm::StringRef body) override;
+  void emitMigrationBody(const Migration &m, llvm::StringRef body, ScriptStep &step) override;
 
 private:
   void emitGuardedPostgres(const Migration &m, llvm::StringRef body, llvm::StringRef checksum,
