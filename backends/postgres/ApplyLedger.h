@@ -23,10 +23,11 @@ namespace shc {
 
 class Connection;
 
-/// The row a migration without a DO-block guard writes as its last
-/// statement (`INSERT INTO schemahero_data_migrations ... VALUES (...)`);
-/// nullopt for a migration the server guards, or one that writes no row.
-std::optional<LedgerRecord> unguardedLedgerRecord(llvm::StringRef stepSql);
+/// The row a ledger INSERT statement of a compiled file writes
+/// (`INSERT INTO schemahero_data_migrations (...) VALUES ('name', 'checksum',
+/// TRUE, 'after_schema')...`, as ledgerInsertHead() begins it); nullopt for
+/// any other statement.
+std::optional<LedgerRecord> parseLedgerInsert(llvm::StringRef statement);
 
 enum class LedgerDecision : uint8_t {
   Run,  ///< no row, or a changed idempotent migration
@@ -38,6 +39,11 @@ struct LedgerCheck {
   LedgerDecision decision = LedgerDecision::Run;
   std::string error; ///< for Fail: the message and hint the DO block raises
 };
+
+/// For a step whose COMMIT lost the connection, so may or may not have
+/// committed: the ledger query that tells (or, without a ledger row, that
+/// only the data tells).
+std::string outcomeUnknownHint(const std::optional<LedgerRecord> &record);
 
 /// Reads the migration's ledger row with SELECT ... FOR UPDATE, in the
 /// transaction the caller opened for the migration, so a concurrent apply

@@ -12,6 +12,16 @@ using namespace shc;
 
 llvm::StringRef shc::ledgerTableName() { return "schemahero_data_migrations"; }
 
+int64_t shc::ledgerLockKey() {
+  std::array<uint8_t, 32> digest = llvm::SHA256::hash(llvm::arrayRefFromStringRef(ledgerTableName()));
+  uint64_t key = 0;
+  for (size_t i = 0; i < 8; ++i)
+    key = key << 8 | digest[i];
+  return static_cast<int64_t>(key);
+}
+
+llvm::StringRef shc::ledgerLockTableName() { return "schemahero_data_migrations_lock"; }
+
 std::string shc::ledgerInsertHead() {
   return "INSERT INTO " + ledgerTableName().str() + " (name, checksum, idempotent, phase) VALUES (";
 }

@@ -21,6 +21,15 @@ namespace shc {
 /// The ledger table's name.
 llvm::StringRef ledgerTableName();
 
+/// The advisory lock key that apply (for its whole run) and the compiled
+/// file's DO blocks (for each transaction) take: the first 8 bytes of the
+/// SHA-256 of the ledger table's name, as a signed 64-bit number.
+int64_t ledgerLockKey();
+
+/// The one-row table whose row apply locks on CockroachDB, which has no
+/// advisory locks (ApplyLock.h).
+llvm::StringRef ledgerLockTableName();
+
 /// `INSERT INTO schemahero_data_migrations (name, checksum, idempotent,
 /// phase) VALUES (`: how every ledger row the file writes begins, so apply can
 /// read a row back from a compiled migration.

@@ -4,6 +4,7 @@
 
 #include "backends/postgres/Connection.h"
 #include "backends/postgres/Introspect.h"
+#include "backends/postgres/Redact.h"
 #include "frontend/TypeNames.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"

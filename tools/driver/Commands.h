@@ -18,6 +18,7 @@ class App;
 namespace shc {
 
 class Module;
+struct CompiledScript;
 
 /// Runs a parsed subcommand; returns the process exit code
 /// (0 ok, 1 input errors, 2 usage or I/O errors).
@@ -60,5 +61,9 @@ FrontResult runFrontHalf(const FrontOptions &opts, Dialect target, bool runPasse
 /// phases `phase` selects: "before", "after" or "all". compile, apply and
 /// kubectl-schemahero all emit through here, so the header names one version.
 std::string emitCompiledSql(const FrontResult &fr, llvm::StringRef phase = "all");
+
+/// The same, as the structured script apply runs (no SQL text in between).
+/// False when the front half found errors or emission failed (reported).
+bool compileForApply(const FrontResult &fr, llvm::StringRef phase, CompiledScript &script);
 
 } // namespace shc

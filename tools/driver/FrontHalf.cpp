@@ -3,6 +3,7 @@
 
 #include "backends/Backend.h"
 #include "frontend/Frontend.h"
+#include "ir/CompiledScript.h"
 #include "ir/Module.h"
 #include "ir/Verifier.h"
 #include "passes/Passes.h"
@@ -64,16 +65,26 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   return r;
 }
 
+static EmitOptions emitOptionsFor(llvm::StringRef phase) {
+  EmitOptions eo;
+  eo.toolVersion = SHC_VERSION;
+  eo.emitBefore = phase != "after";
+  eo.emitAfter = phase != "before";
+  return eo;
+}
+
 std::string shc::emitCompiledSql(const FrontResult &fr, llvm::StringRef phase) {
   std::string sql;
   if (fr.session->diags.hasErrors())
     return sql;
   llvm::raw_string_ostream os(sql);
-  EmitOptions eo;
-  eo.toolVersion = SHC_VERSION;
-  eo.emitBefore = phase != "after";
-  eo.emitAfter = phase != "before";
-  (void)emitSQL(*fr.module, eo, os, fr.session->diags);
+  (void)emitSQL(*fr.module, emitOptionsFor(phase), os, fr.session->diags);
   os.flush();
   return sql;
+}
+
+bool shc::compileForApply(const FrontResult &fr, llvm::StringRef phase, CompiledScript &script) {
+  if (fr.session->diags.hasErrors())
+    return false;
+  return succeeded(compileScript(*fr.module, emitOptionsFor(phase), script, fr.session->diags));
 }

@@ -1,0 +1,159 @@
+// One apply at a time per database: the advisory lock (PostgreSQL) around
+// the whole run, the lock row (CockroachDB) in each step's serializable
+// transaction with retries of serialization failures, and what apply says
+// when it cannot get the lock or is interrupted.
+
+#include "FakeConnection.h"
+#include "LedgerTestUtil.h"
+#include "backends/postgres/Apply.h"
+#include "backends/postgres/Ledger.h"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+using namespace shc;
+using namespace shc::testutil;
+
+namespace {
+
+CompiledScript twoSteps(Dialect d) {
+  auto m = oneMigration(d, Verdict::NotIdempotent, update("t", "a", num("1")), "m1");
+  auto second = migration("m2", Phase::AfterSchema);
+  second->operations.push_back(update("u", "b", num("2")));
+  m->migrations.push_back(std::move(second));
+  return compileWithLedger(*m);
+}
+
+size_t traced(const FakeConnection &conn, llvm::StringRef text) {
+  for (size_t i = 0; i < conn.trace.size(); ++i)
+    if (llvm::StringRef(conn.trace[i]).startswith(text))
+      return i;
+  return conn.trace.size();
+}
+
+size_t count(const FakeConnection &conn, llvm::StringRef text) {
+  size_t n = 0;
+  for (const std::string &s : conn.trace)
+    n += llvm::StringRef(s).startswith(text);
+  return n;
+}
+
+} // namespace
+
+TEST(ApplyLockTest, PostgresHoldsTheAdvisoryLockFromThePreambleToTheEnd) {
+  FakeConnection conn;
+  conn.answers["pg_try_advisory_lock"] = Rows{{std::string("t")}};
+  bool waited = false;
+  ApplyOptions opts;
+  opts.waiting = [&] { waited = true; };
+  ApplyReport r = applyScript(conn, twoSteps(Dialect::Postgres), opts);
+  EXPECT_TRUE(r.ok());
+  EXPECT_FALSE(waited);
+  size_t lock = traced(conn, "SELECT pg_try_advisory_lock($1::bigint)");
+  size_t preamble = traced(conn, "-- ledger");
+  EXPECT_LT(lock, preamble);
+  EXPECT_EQ(conn.queries[0].params, std::vector<std::string>{std::to_string(ledgerLockKey())});
+  EXPECT_EQ(conn.trace.back(), "SELECT pg_advisory_unlock($1::bigint)");
+  EXPECT_EQ(count(conn, "BEGIN"), 2u);
+}
+
+TEST(ApplyLockTest, WaitsForAnotherApply) {
+  FakeConnection conn; // pg_try_advisory_lock answers no row: taken
+  bool waited = false;
+  ApplyOptions opts;
+  opts.waiting = [&] { waited = true; };
+  ApplyReport r = applyScript(conn, twoSteps(Dialect::Postgres), opts);
+  EXPECT_TRUE(r.ok());
+  EXPECT_TRUE(waited);
+  EXPECT_LT(traced(conn, "SELECT pg_advisory_lock($1::bigint)"), traced(conn, "-- ledger"));
+}
+
+TEST(ApplyLockTest, LockTimeoutSaysAnotherApplyHoldsTheLock) {
+  FakeConnection conn;
+  conn.failQueryOn = "SELECT pg_advisory_lock(";
+  conn.failState = "55P03";
+  ApplyOptions opts;
+  opts.lockTimeoutMs = 200;
+  ApplyReport r = applyScript(conn, twoSteps(Dialect::Postgres), opts);
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(r.lockBusy);
+  EXPECT_NE(r.setupError.find("another apply holds the lock on this database"), std::string::npos);
+  EXPECT_EQ(traced(conn, "-- ledger"), conn.trace.size()); // nothing ran
+  EXPECT_EQ(r.steps[0].status, StepStatus::NotRun);
+}
+
+TEST(ApplyLockTest, CockroachLocksTheLockRowInEachSerializableStep) {
+  FakeConnection conn;
+  ApplyReport r = applyScript(conn, twoSteps(Dialect::CockroachDB), ApplyOptions());
+  EXPECT_TRUE(r.ok());
+  EXPECT_LT(traced(conn, "CREATE TABLE IF NOT EXISTS schemahero_data_migrations_lock"),
+            traced(conn, "-- ledger"));
+  EXPECT_EQ(count(conn, "BEGIN ISOLATION LEVEL SERIALIZABLE"), 2u);
+  EXPECT_EQ(count(conn, "SELECT id FROM schemahero_data_migrations_lock WHERE id = 1 FOR UPDATE"),
+            2u);
+  EXPECT_EQ(count(conn, "SELECT pg_"), 0u); // no advisory locks
+}
+
+TEST(ApplyLockTest, CockroachRetriesASerializationFailure) {
+  FakeConnection conn;
+  conn.failOn = "UPDATE t SET a = 1";
+  conn.failState = "40001";
+  conn.failTimes = 1;
+  ApplyReport r = applyScript(conn, twoSteps(Dialect::CockroachDB), ApplyOptions());
+  EXPECT_TRUE(r.ok());
+  EXPECT_EQ(r.steps[0].status, StepStatus::Applied);
+  EXPECT_EQ(r.steps[1].status, StepStatus::Applied);
+  EXPECT_EQ(count(conn, "BEGIN ISOLATION LEVEL SERIALIZABLE"), 3u);
+}
+
+TEST(ApplyLockTest, OtherFailuresAreNotRetried) {
+  FakeConnection conn;
+  conn.failOn = "UPDATE t SET a = 1";
+  conn.failState = "22012";
+  ApplyReport r = applyScript(conn, twoSteps(Dialect::CockroachDB), ApplyOptions());
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.steps[0].status, StepStatus::RolledBack);
+  EXPECT_EQ(count(conn, "BEGIN ISOLATION LEVEL SERIALIZABLE"), 1u);
+}
+
+TEST(ApplyLockTest, AnInterruptRollsTheStepBackAndStops) {
+  FakeConnection conn;
+  conn.answers["pg_try_advisory_lock"] = Rows{{std::string("t")}};
+  int signal = 0;
+  // The signal arrives while the migration's statements run: the handler
+  // has cancelled them, and the server reports the cancellation.
+  conn.onExec = [&](llvm::StringRef sql) {
+    if (sql.contains("DO $shc$")) {
+      signal = SIGTERM;
+      conn.failOn = "DO $shc$";
+      conn.failState = "57014";
+    }
+  };
+  ApplyOptions opts;
+  opts.interrupted = [&] { return signal; };
+  ApplyReport r = applyScript(conn, twoSteps(Dialect::Postgres), opts);
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.signal, SIGTERM);
+  EXPECT_EQ(r.steps[0].status, StepStatus::RolledBack);
+  EXPECT_EQ(r.steps[0].note, "interrupted by SIGTERM");
+  EXPECT_EQ(r.steps[1].status, StepStatus::NotRun);
+  EXPECT_EQ(count(conn, "COMMIT"), 0u);
+  EXPECT_EQ(count(conn, "ROLLBACK"), 1u);
+}
+
+TEST(ApplyLockTest, AnInterruptAfterTheStatementsStillRollsBack) {
+  FakeConnection conn;
+  conn.answers["pg_try_advisory_lock"] = Rows{{std::string("t")}};
+  int signal = 0;
+  conn.onExec = [&](llvm::StringRef sql) {
+    if (sql.contains("DO $shc$"))
+      signal = SIGINT; // too late to cancel: the statements complete
+  };
+  ApplyOptions opts;
+  opts.interrupted = [&] { return signal; };
+  ApplyReport r = applyScript(conn, twoSteps(Dialect::Postgres), opts);
+  EXPECT_EQ(r.signal, SIGINT);
+  EXPECT_EQ(r.steps[0].status, StepStatus::RolledBack);
+  EXPECT_EQ(count(conn, "COMMIT"), 0u);
+}
