@@ -124,9 +124,9 @@ TEST(ApplyLockTest, AnInterruptRollsTheStepBackAndStops) {
   // The signal arrives while the migration's statements run: the handler
   // has cancelled them, and the server reports the cancellation.
   conn.onExec = [&](llvm::StringRef sql) {
-    if (sql.contains("DO $shc$")) {
+    if (sql.contains("EXECUTE $shc1$")) {
       signal = SIGTERM;
-      conn.failOn = "DO $shc$";
+      conn.failOn = "EXECUTE $shc1$";
       conn.failState = "57014";
     }
   };
@@ -147,7 +147,7 @@ TEST(ApplyLockTest, AnInterruptAfterTheStatementsStillRollsBack) {
   conn.answers["pg_try_advisory_lock"] = Rows{{std::string("t")}};
   int signal = 0;
   conn.onExec = [&](llvm::StringRef sql) {
-    if (sql.contains("DO $shc$"))
+    if (sql.contains("EXECUTE $shc1$"))
       signal = SIGINT; // too late to cancel: the statements complete
   };
   ApplyOptions opts;
