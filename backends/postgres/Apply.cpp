@@ -192,7 +192,7 @@ private:
     if (!opts.dryRun)
       if (auto r = conn.exec(lock->beginStep()); !r)
         return failed(out, describeFailure(r.takeError()), attempt);
-    if (llvm::Error e = lock->lockStep(conn))
+    if (llvm::Error e = lock->lockStep(conn, opts.dryRun))
       return failed(out, describeFailure(std::move(e)), attempt, /*lockWait=*/true);
     if (step.ledger) {
       llvm::Expected<LedgerCheck> check = checkLedger(conn, *step.ledger);

@@ -56,7 +56,8 @@ public:
 /// CockroachDB: a row lock in each step's serializable transaction.
 class LockRow : public ApplyLock {
 public:
-  llvm::Error acquire(Connection &conn, const std::function<void()> &) override {
+  llvm::Error acquire(Connection &conn, const std::function<void()> &waiting) override {
+    onWait = waiting;
     std::string table = ledgerLockTableName().str();
     return retrySetup(conn, "CREATE TABLE IF NOT EXISTS " + table +
                                 " (id INT PRIMARY KEY); INSERT INTO " + table +
@@ -69,13 +70,38 @@ public:
 
   llvm::StringRef beginStep() const override { return "BEGIN ISOLATION LEVEL SERIALIZABLE"; }
 
-  llvm::Error lockStep(Connection &conn) override {
-    llvm::Expected<Rows> r =
-        conn.query("SELECT id FROM " + ledgerLockTableName().str() + " WHERE id = 1 FOR UPDATE");
-    return r ? llvm::Error::success() : r.takeError();
+  llvm::Error lockStep(Connection &conn, bool sharedTransaction) override {
+    std::string lock = "SELECT id FROM " + ledgerLockTableName().str() + " WHERE id = 1 FOR UPDATE";
+    if (sharedTransaction)
+      return check(conn.query(lock));
+    for (unsigned round = 0;; ++round) {
+      llvm::Expected<Rows> got = conn.query(lock + " NOWAIT");
+      if (got)
+        return llvm::Error::success();
+      Failure f = describeFailure(got.takeError());
+      if (f.sqlstate != "55P03" || round == 100)
+        return llvm::make_error<DatabaseError>(f.message, f.sqlstate, f.connectionLost);
+      // Another apply holds it: wait for it, then start afresh.
+      if (onWait && !round)
+        onWait();
+      for (llvm::StringRef sql : {llvm::StringRef("ROLLBACK"), beginStep()})
+        if (llvm::Error e = check(conn.exec(sql)))
+          return e;
+      if (llvm::Error e = check(conn.query(lock)))
+        return e; // lock_timeout: another apply held it too long
+      for (llvm::StringRef sql : {llvm::StringRef("ROLLBACK"), beginStep()})
+        if (llvm::Error e = check(conn.exec(sql)))
+          return e;
+    }
   }
 
 private:
+  template <typename T> static llvm::Error check(llvm::Expected<T> r) {
+    return r ? llvm::Error::success() : r.takeError();
+  }
+
+  std::function<void()> onWait;
+
   /// `CREATE TABLE IF NOT EXISTS` run by two sessions at once can fail in
   /// the one that loses (a serialization error, or a duplicate catalogue
   /// row); run again, it finds the table.
@@ -85,7 +111,8 @@ private:
       if (r)
         return llvm::Error::success();
       Failure f = describeFailure(r.takeError());
-      bool race = isRetryable(f.sqlstate) || f.sqlstate == "23505" || f.sqlstate == "42P07";
+      bool race = isRetryable(f.sqlstate) || f.sqlstate == "23505" || f.sqlstate == "42P07" ||
+                  f.sqlstate == "42710";
       if (!race || attempt == 5)
         return llvm::make_error<DatabaseError>(f.message, f.sqlstate, f.connectionLost);
       std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));

@@ -10,9 +10,13 @@
 //   same key as a transaction-level lock, so `psql -f` of the file waits too.
 // - CockroachDB has no advisory locks: every step's serializable transaction
 //   first locks the one row of schemahero_data_migrations_lock with SELECT
-//   ... FOR UPDATE. A transaction that waited may then fail with a
-//   serialization error (40001), which apply retries; the retry finds the
-//   ledger row and skips.
+//   ... FOR UPDATE NOWAIT. When another apply holds it, apply waits for it in
+//   a transaction of its own and starts the step's transaction again: one
+//   that had waited would read the ledger as it was before the other apply
+//   committed (its snapshot is taken when its first statement starts), run
+//   the migration for nothing and fail with a serialization error. Such
+//   errors (40001) are still retried; the retry finds the ledger row and
+//   skips.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -42,8 +46,12 @@ public:
   virtual llvm::Error runPreamble(Connection &conn, llvm::StringRef preamble) = 0;
   /// The statement that opens each step's transaction.
   virtual llvm::StringRef beginStep() const = 0;
-  /// Called first in each step's transaction.
-  virtual llvm::Error lockStep(Connection &) { return llvm::Error::success(); }
+  /// Called first in each step's transaction, which it may roll back and
+  /// begin again (not when `sharedTransaction`: a dry run's one
+  /// transaction). Errors are the server's.
+  virtual llvm::Error lockStep(Connection &, bool sharedTransaction) {
+    return llvm::Error::success();
+  }
   /// Gives the lock back (best effort: closing the connection also does).
   virtual void release(Connection &) {}
 };

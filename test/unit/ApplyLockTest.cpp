@@ -95,6 +95,43 @@ TEST(ApplyLockTest, CockroachLocksTheLockRowInEachSerializableStep) {
   EXPECT_EQ(count(conn, "SELECT pg_"), 0u); // no advisory locks
 }
 
+// Waiting for the lock row inside the step's transaction would leave it with
+// a snapshot from before the other apply committed: apply waits in a
+// transaction of its own, then starts the step's again.
+TEST(ApplyLockTest, CockroachWaitsForTheLockRowOutsideTheStep) {
+  FakeConnection conn;
+  conn.failQueryOn = "FOR UPDATE NOWAIT";
+  conn.failState = "55P03";
+  conn.failTimes = 1;
+  unsigned waited = 0;
+  ApplyOptions opts;
+  opts.waiting = [&] { ++waited; };
+  ApplyReport r = applyScript(conn, twoSteps(Dialect::CockroachDB), opts);
+  EXPECT_TRUE(r.ok());
+  EXPECT_EQ(waited, 1u);
+  size_t first = traced(conn, "BEGIN ISOLATION LEVEL SERIALIZABLE");
+  ASSERT_LT(first + 7, conn.trace.size());
+  std::string lock = "SELECT id FROM schemahero_data_migrations_lock WHERE id = 1 FOR UPDATE";
+  EXPECT_EQ(std::vector<std::string>(conn.trace.begin() + first, conn.trace.begin() + first + 8),
+            (std::vector<std::string>{"BEGIN ISOLATION LEVEL SERIALIZABLE", lock + " NOWAIT",
+                                      "ROLLBACK", "BEGIN ISOLATION LEVEL SERIALIZABLE", lock,
+                                      "ROLLBACK", "BEGIN ISOLATION LEVEL SERIALIZABLE",
+                                      lock + " NOWAIT"}));
+}
+
+TEST(ApplyLockTest, CockroachLockTimeoutSaysAnotherApplyHoldsTheLock) {
+  FakeConnection conn;
+  conn.failQueryOn = "FOR UPDATE";
+  conn.failState = "55P03";
+  ApplyReport r = applyScript(conn, twoSteps(Dialect::CockroachDB), ApplyOptions());
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(r.lockBusy);
+  EXPECT_EQ(r.steps[0].status, StepStatus::RolledBack);
+  EXPECT_NE(r.steps[0].error.find("another apply holds the lock on this database"),
+            std::string::npos);
+  EXPECT_EQ(r.steps[1].status, StepStatus::NotRun);
+}
+
 TEST(ApplyLockTest, CockroachRetriesASerializationFailure) {
   FakeConnection conn;
   conn.failOn = "UPDATE t SET a = 1";

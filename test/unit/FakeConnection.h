@@ -9,8 +9,8 @@
 
 namespace shc {
 
-/// Records every exec and query; fails the exec containing `failOn` (the
-/// first `failTimes` times) and the query containing `failQueryOn`, with the
+/// Records every exec and query; fails the exec containing `failOn` and the
+/// query containing `failQueryOn` (the first `failTimes` times), with the
 /// SQLSTATE `failState` and, when `failLosesConnection`, as a lost
 /// connection; answers a query with the rows of the first `answers` key it
 /// contains (no rows otherwise). `onExec` sees each exec first.
@@ -64,8 +64,10 @@ public:
   llvm::Expected<Rows> query(llvm::StringRef sql, llvm::ArrayRef<std::string> ps) override {
     trace.push_back(sql.str());
     queries.push_back({sql.str(), std::vector<std::string>(ps.begin(), ps.end())});
-    if (!failQueryOn.empty() && sql.contains(failQueryOn))
+    if (!failQueryOn.empty() && sql.contains(failQueryOn) && failTimes) {
+      --failTimes;
       return failure("ERROR:  no such function");
+    }
     for (const auto &[key, rows] : answers)
       if (sql.contains(key))
         return rows;
