@@ -2,6 +2,7 @@
 
 #include "backends/postgres/Redact.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <libpq-fe.h>
@@ -26,21 +27,28 @@ bool isConninfoSpace(char c) {
 
 /// Where a URI may hold a password: from the `:` after the user to the last
 /// `@` (the password may hold `/`, `?` or `@` unencoded), and each
-/// `password=` parameter up to the next `&`.
+/// `password=` parameter up to the next `&`; overlapping ones merged.
 std::vector<Region> uriPasswordRegions(llvm::StringRef s) {
-  std::vector<Region> out;
+  std::vector<Region> found;
   size_t start = s.find("://") + 3;
   size_t at = s.rfind('@');
   if (at != llvm::StringRef::npos && at >= start) {
     size_t colon = s.find(':', start);
     if (colon < at)
-      out.push_back({colon + 1, at});
+      found.push_back({colon + 1, at});
   }
-  size_t from = at == llvm::StringRef::npos ? start : at;
-  for (size_t p = from; (p = s.find("password=", p)) != llvm::StringRef::npos;) {
+  for (size_t p = start; (p = s.find("password=", p)) != llvm::StringRef::npos;) {
     size_t value = p + 9, end = s.find('&', value);
-    out.push_back({value, end == llvm::StringRef::npos ? s.size() : end});
+    found.push_back({value, end == llvm::StringRef::npos ? s.size() : end});
     p = value;
+  }
+  llvm::sort(found, [](Region a, Region b) { return a.begin < b.begin; });
+  std::vector<Region> out;
+  for (Region r : found) {
+    if (!out.empty() && r.begin <= out.back().end)
+      out.back().end = std::max(out.back().end, r.end);
+    else
+      out.push_back(r);
   }
   return out;
 }
@@ -118,15 +126,9 @@ std::string shc::redactConnectionString(llvm::StringRef conninfo) {
   PQconninfoFree(opts);
   std::string out = conninfo.str();
   std::vector<Region> regions = passwordRegions(conninfo);
-  // Back to front, so earlier offsets stay valid; regions do not overlap
-  // except a URI's password= parameter inside the userinfo region.
-  size_t limit = out.size();
-  for (auto it = regions.rbegin(); it != regions.rend(); ++it) {
-    if (it->end > limit)
-      continue;
+  // Back to front, so earlier offsets stay valid (regions do not overlap).
+  for (auto it = regions.rbegin(); it != regions.rend(); ++it)
     out.replace(it->begin, it->end - it->begin, "***");
-    limit = it->begin;
-  }
   return out;
 }
 

@@ -30,6 +30,10 @@ TEST(RedactTest, CoversPasswordsWrittenWithoutPercentEncoding) {
             "postgresql://u:***@/db?host=/tmp");
   EXPECT_EQ(redactConnectionString("postgresql://u:ab@cd@h/db"), "postgresql://u:***@h/db");
   EXPECT_EQ(redactConnectionString("postgresql://u:a?b#c@h/db"), "postgresql://u:***@h/db");
+  // An @ in a password= parameter is the last @ of the string.
+  EXPECT_EQ(redactConnectionString("postgresql:///db?host=/tmp&password=a@b&user=u"),
+            "postgresql:///db?host=/tmp&password=***&user=u");
+  EXPECT_EQ(redactConnectionString("postgresql://h:5/db?password=a@b"), "postgresql://h:***");
 }
 
 TEST(RedactTest, AStringLibpqCannotParseIsNotShown) {
