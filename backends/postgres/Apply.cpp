@@ -238,8 +238,6 @@ private:
     out.status = StepStatus::RolledBack;
     if ((report.signal = interrupted())) {
       out.note = "interrupted by " + signalName(report.signal);
-      out.error = "interrupted by " + signalName(report.signal) +
-                  "; the server cancelled the running statement and rolled the migration back";
       return Attempt::Stop;
     }
     if (!opts.dryRun && isRetryable(f.sqlstate) && attempt < kMaxAttempts)

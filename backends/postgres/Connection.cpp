@@ -51,7 +51,7 @@ public:
     std::vector<StatementResult> counts;
     if (!PQsendQuery(conn, sql.str().c_str()))
       return serverError(nullptr);
-    llvm::Error err = llvm::Error::success();
+    std::optional<Failure> failure;
     // Every result must be read, even after an error, before the next query.
     while (PGresult *res = PQgetResult(conn)) {
       ExecStatusType st = PQresultStatus(res);
@@ -62,13 +62,14 @@ public:
           (void)llvm::to_integer(llvm::StringRef(PQcmdTuples(res)), n);
           counts.push_back({tag.split(' ').first.str(), n});
         }
-      } else if (!err) {
-        err = serverError(res);
+      } else if (!failure) {
+        failure = describeFailure(serverError(res));
       }
       PQclear(res);
     }
-    if (err)
-      return err;
+    if (failure) // whether the connection survived is known only now
+      return llvm::make_error<DatabaseError>(failure->message, failure->sqlstate,
+                                             PQstatus(conn) == CONNECTION_BAD);
     return counts;
   }
 

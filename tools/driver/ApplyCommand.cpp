@@ -37,7 +37,10 @@ static void printReport(const ApplyReport &report, bool dryRun, llvm::StringRef 
       os << " (" << s.note << ")";
     os << "\n";
     if (!s.error.empty())
-      llvm::errs() << tool << ": error: migration '" << s.name << "' failed: " << s.error << "\n";
+      llvm::errs() << tool << ": error: migration '" << s.name
+                   << (s.status == StepStatus::Unknown ? "' may or may not have been applied: "
+                                                       : "' failed: ")
+                   << s.error << "\n";
   }
   auto count = [&](StepStatus s) { return counts[static_cast<int>(s)]; };
   if (dryRun) {
@@ -91,7 +94,8 @@ int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOpt
   }
   if (report.signal) {
     llvm::errs() << tool << ": interrupted by " << (report.signal == SIGINT ? "SIGINT" : "SIGTERM")
-                 << "; the running migration was rolled back, later ones were not run\n";
+                 << ": the server cancelled the running statement, its migration was rolled "
+                    "back, later ones were not run\n";
     return 128 + report.signal;
   }
   return report.ok() ? 0 : 1;
