@@ -154,43 +154,37 @@ TEST(ApplyLockTest, OtherFailuresAreNotRetried) {
   EXPECT_EQ(count(conn, "BEGIN ISOLATION LEVEL SERIALIZABLE"), 1u);
 }
 
-TEST(ApplyLockTest, AnInterruptRollsTheStepBackAndStops) {
-  FakeConnection conn;
+/// twoSteps(Postgres) with `sig` arriving while the first migration's
+/// statements run. `cancelled`: the handler's cancel came in time and the
+/// server reports them cancelled; otherwise they complete.
+static ApplyReport applyInterrupted(FakeConnection &conn, int sig, bool cancelled) {
   conn.answers["pg_try_advisory_lock"] = Rows{{std::string("t")}};
   int signal = 0;
-  // The signal arrives while the migration's statements run: the handler
-  // has cancelled them, and the server reports the cancellation.
   conn.onExec = [&](llvm::StringRef sql) {
-    if (sql.contains("EXECUTE $shc1$")) {
-      signal = SIGTERM;
+    if (!sql.contains("EXECUTE $shc1$"))
+      return;
+    signal = sig;
+    if (cancelled) {
       conn.failOn = "EXECUTE $shc1$";
       conn.failState = "57014";
     }
   };
   ApplyOptions opts;
   opts.interrupted = [&] { return signal; };
-  ApplyReport r = applyScript(conn, twoSteps(Dialect::Postgres), opts);
-  EXPECT_FALSE(r.ok());
-  EXPECT_EQ(r.signal, SIGTERM);
-  EXPECT_EQ(r.steps[0].status, StepStatus::RolledBack);
-  EXPECT_EQ(r.steps[0].note, "interrupted by SIGTERM");
-  EXPECT_EQ(r.steps[1].status, StepStatus::NotRun);
-  EXPECT_EQ(count(conn, "COMMIT"), 0u);
-  EXPECT_EQ(count(conn, "ROLLBACK"), 1u);
+  return applyScript(conn, twoSteps(Dialect::Postgres), opts);
 }
 
-TEST(ApplyLockTest, AnInterruptAfterTheStatementsStillRollsBack) {
-  FakeConnection conn;
-  conn.answers["pg_try_advisory_lock"] = Rows{{std::string("t")}};
-  int signal = 0;
-  conn.onExec = [&](llvm::StringRef sql) {
-    if (sql.contains("EXECUTE $shc1$"))
-      signal = SIGINT; // too late to cancel: the statements complete
-  };
-  ApplyOptions opts;
-  opts.interrupted = [&] { return signal; };
-  ApplyReport r = applyScript(conn, twoSteps(Dialect::Postgres), opts);
-  EXPECT_EQ(r.signal, SIGINT);
-  EXPECT_EQ(r.steps[0].status, StepStatus::RolledBack);
-  EXPECT_EQ(count(conn, "COMMIT"), 0u);
+TEST(ApplyLockTest, AnInterruptRollsTheStepBackAndStops) {
+  for (bool cancelled : {true, false}) {
+    FakeConnection conn;
+    ApplyReport r = applyInterrupted(conn, cancelled ? SIGTERM : SIGINT, cancelled);
+    EXPECT_FALSE(r.ok());
+    EXPECT_EQ(r.signal, cancelled ? SIGTERM : SIGINT);
+    EXPECT_EQ(r.steps[0].status, StepStatus::RolledBack);
+    EXPECT_EQ(r.steps[0].note, cancelled ? "interrupted by SIGTERM" : "interrupted by SIGINT");
+    EXPECT_EQ(r.steps[1].status, StepStatus::NotRun);
+    // Never a COMMIT after a signal, even when the statements completed.
+    EXPECT_EQ(count(conn, "COMMIT"), 0u);
+    EXPECT_EQ(count(conn, "ROLLBACK"), 1u);
+  }
 }
