@@ -53,10 +53,10 @@ struct CompiledScript {
   std::string preamble;
   /// In execution order: before_schema steps, then after_schema steps.
   std::vector<ScriptStep> steps;
-  /// The lines around each step's sql in the file; empty for a dialect
-  /// without transactions.
-  std::string beginTransaction = "BEGIN;";
-  std::string commitTransaction = "COMMIT;";
+  /// The dialect's lines around each step's sql in the file (`BEGIN;`,
+  /// `COMMIT;`); empty for a dialect without transactions.
+  std::string beginTransaction;
+  std::string commitTransaction;
 };
 
 /// The compiled file: the header, the preamble, each step under its

@@ -108,6 +108,8 @@ public:
     if (markers.empty() || !problem.empty())
       return fallback(std::move(r), fallbackName);
     r.script.preamble = text.take_front(markers.front().begin).str();
+    r.script.beginTransaction = "BEGIN;";
+    r.script.commitTransaction = "COMMIT;";
     size_t next = 0; // the preamble's statements run as they are
     while (next < statements.size() && statements[next].begin < markers.front().begin)
       ++next;
@@ -156,7 +158,8 @@ private:
     };
     if (m.empty)
       return stmts.empty() ? step : fail("has no operations but holds statements");
-    if (stmts.size() < 2 || textOf(stmts.front()) != "BEGIN;" || textOf(stmts.back()) != "COMMIT;")
+    if (stmts.size() < 2 || textOf(stmts.front()) != "BEGIN;" ||
+        textOf(stmts.back()) != "COMMIT;")
       return fail("is not one BEGIN; ... COMMIT; block");
     std::optional<LedgerRecord> record;
     for (const Statement &s : stmts.drop_front().drop_back()) {

@@ -97,6 +97,12 @@ TEST(ScriptParseTest, ACompiledFileParsesBackIntoItsScript) {
     EXPECT_EQ(parsed.script.target, d);
     EXPECT_EQ(parsed.script.preamble, built.header + "\n" + built.preamble + "\n");
     expectSameSteps(parsed.script, built);
+    // Rendered again, it is the file. (What precedes the first marker is
+    // all preamble to apply; as a header it renders without the blank line.)
+    CompiledScript again = parsed.script;
+    again.header = again.preamble.substr(0, again.preamble.size() - 1);
+    again.preamble.clear();
+    EXPECT_EQ(renderScript(again), renderScript(built));
   }
 }
 
