@@ -106,7 +106,7 @@ def main():
     # 1. Wrong passwords in every form.
     cases = runs = 0
     anybyte = bytes(range(1, 256))
-    for i in range(20):
+    for i in range(12):
         pw = random_password(anybyte if i % 2 else printable)
         for form, uri in forms(pw).items():
             cases += 1
