@@ -26,8 +26,7 @@ std::string shc::renderScript(const CompiledScript &script) {
     out += "\n" + script.preamble;
   for (size_t i = 0; i < script.steps.size(); ++i) {
     const ScriptStep &step = script.steps[i];
-    if (i && script.steps[i - 1].phase == Phase::BeforeSchema &&
-        step.phase == Phase::AfterSchema)
+    if (i && script.steps[i - 1].phase == Phase::BeforeSchema && step.phase == Phase::AfterSchema)
       out += "\n" + schemaChangesLine().str() + "\n";
     out += "\n" + migrationMarker(step.name, step.phase);
     if (step.empty) {

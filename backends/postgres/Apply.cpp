@@ -142,8 +142,8 @@ private:
       Failure f = describeFailure(std::move(e));
       if (!interrupted() && isLockWaitTimeout(f.sqlstate)) {
         report.lockBusy = true;
-        f.message = "another apply holds the lock on this database; gave up waiting (" +
-                    f.message + ")";
+        f.message =
+            "another apply holds the lock on this database; gave up waiting (" + f.message + ")";
       }
       return setupFailed(f);
     }
@@ -161,9 +161,9 @@ private:
 
   bool setupFailed(const Failure &f) {
     report.signal = interrupted();
-    report.setupError = report.signal ? "interrupted by " + signalName(report.signal) + " (" +
-                                            f.message + ")"
-                                      : f.message;
+    report.setupError = report.signal
+                            ? "interrupted by " + signalName(report.signal) + " (" + f.message + ")"
+                            : f.message;
     return false;
   }
 
@@ -245,8 +245,8 @@ private:
     out.error = f.message;
     if (lockWait && isLockWaitTimeout(f.sqlstate)) {
       report.lockBusy = true;
-      out.error = "another apply holds the lock on this database; gave up waiting (" +
-                  f.message + ")";
+      out.error =
+          "another apply holds the lock on this database; gave up waiting (" + f.message + ")";
     }
     return Attempt::Stop;
   }

@@ -46,8 +46,8 @@ public:
   llvm::StringRef beginStep() const override { return "BEGIN"; }
 
   void release(Connection &conn) override {
-    if (auto r = conn.query("SELECT pg_advisory_unlock($1::bigint)",
-                            {std::to_string(ledgerLockKey())});
+    if (auto r =
+            conn.query("SELECT pg_advisory_unlock($1::bigint)", {std::to_string(ledgerLockKey())});
         !r)
       llvm::consumeError(r.takeError());
   }

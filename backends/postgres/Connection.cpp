@@ -121,10 +121,9 @@ llvm::Expected<std::unique_ptr<Connection>> shc::connectPostgres(llvm::StringRef
     if (conn && PQpass(conn))
       scrubber.add(PQpass(conn)); // e.g. from PGPASSWORD or .pgpass
     PQfinish(conn);
-    return llvm::make_error<DatabaseError>("cannot connect to '" +
-                                               redactConnectionString(conninfo) +
-                                               "': " + scrubber.scrub(why),
-                                           "", /*connectionLost=*/true);
+    return llvm::make_error<DatabaseError>(
+        "cannot connect to '" + redactConnectionString(conninfo) + "': " + scrubber.scrub(why), "",
+        /*connectionLost=*/true);
   }
   if (PQpass(conn))
     scrubber.add(PQpass(conn));

@@ -13,7 +13,8 @@ using namespace shc;
 llvm::StringRef shc::ledgerTableName() { return "schemahero_data_migrations"; }
 
 int64_t shc::ledgerLockKey() {
-  std::array<uint8_t, 32> digest = llvm::SHA256::hash(llvm::arrayRefFromStringRef(ledgerTableName()));
+  std::array<uint8_t, 32> digest =
+      llvm::SHA256::hash(llvm::arrayRefFromStringRef(ledgerTableName()));
   uint64_t key = 0;
   for (size_t i = 0; i < 8; ++i)
     key = key << 8 | digest[i];

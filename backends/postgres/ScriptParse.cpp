@@ -135,8 +135,7 @@ private:
 
   ParsedScript fallback(ParsedScript r, llvm::StringRef fallbackName) {
     if (!markers.empty())
-      r.warning = "cannot split it at its migration markers: " + problem +
-                  "; it runs as one step";
+      r.warning = "cannot split it at its migration markers: " + problem + "; it runs as one step";
     r.script.preamble.clear();
     r.script.steps.clear();
     ScriptStep step;
@@ -158,8 +157,7 @@ private:
     };
     if (m.empty)
       return stmts.empty() ? step : fail("has no operations but holds statements");
-    if (stmts.size() < 2 || textOf(stmts.front()) != "BEGIN;" ||
-        textOf(stmts.back()) != "COMMIT;")
+    if (stmts.size() < 2 || textOf(stmts.front()) != "BEGIN;" || textOf(stmts.back()) != "COMMIT;")
       return fail("is not one BEGIN; ... COMMIT; block");
     std::optional<LedgerRecord> record;
     for (const Statement &s : stmts.drop_front().drop_back()) {

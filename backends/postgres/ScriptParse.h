@@ -30,7 +30,6 @@ struct ParsedScript {
 /// The steps of `text`, a file compiled for the postgres family (or any SQL
 /// file). The target is the one the header's `-- dialect:` line names, else
 /// `dialect`. A file that is not split is one step named `fallbackName`.
-ParsedScript parseCompiledFile(llvm::StringRef text, llvm::StringRef fallbackName,
-                               Dialect dialect);
+ParsedScript parseCompiledFile(llvm::StringRef text, llvm::StringRef fallbackName, Dialect dialect);
 
 } // namespace shc

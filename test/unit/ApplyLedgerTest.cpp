@@ -78,8 +78,8 @@ TEST(ApplyLedgerTest, TheScriptCarriesEachStepsLedgerRow) {
 }
 
 TEST(ApplyLedgerTest, ParsesTheLedgerInsertOfACompiledFile) {
-  std::optional<LedgerRecord> r = parseLedgerInsert(
-      ledgerInsertHead() + "E'it''s a\\\\b', '" + Checksum + "', TRUE, 'before_schema');");
+  std::optional<LedgerRecord> r = parseLedgerInsert(ledgerInsertHead() + "E'it''s a\\\\b', '" +
+                                                    Checksum + "', TRUE, 'before_schema');");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->name, "it's a\\b");
   EXPECT_EQ(r->checksum, Checksum);

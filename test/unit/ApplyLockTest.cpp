@@ -112,11 +112,11 @@ TEST(ApplyLockTest, CockroachWaitsForTheLockRowOutsideTheStep) {
   size_t first = traced(conn, "BEGIN ISOLATION LEVEL SERIALIZABLE");
   ASSERT_LT(first + 7, conn.trace.size());
   std::string lock = "SELECT id FROM schemahero_data_migrations_lock WHERE id = 1 FOR UPDATE";
-  EXPECT_EQ(std::vector<std::string>(conn.trace.begin() + first, conn.trace.begin() + first + 8),
-            (std::vector<std::string>{"BEGIN ISOLATION LEVEL SERIALIZABLE", lock + " NOWAIT",
-                                      "ROLLBACK", "BEGIN ISOLATION LEVEL SERIALIZABLE", lock,
-                                      "ROLLBACK", "BEGIN ISOLATION LEVEL SERIALIZABLE",
-                                      lock + " NOWAIT"}));
+  EXPECT_EQ(
+      std::vector<std::string>(conn.trace.begin() + first, conn.trace.begin() + first + 8),
+      (std::vector<std::string>{"BEGIN ISOLATION LEVEL SERIALIZABLE", lock + " NOWAIT", "ROLLBACK",
+                                "BEGIN ISOLATION LEVEL SERIALIZABLE", lock, "ROLLBACK",
+                                "BEGIN ISOLATION LEVEL SERIALIZABLE", lock + " NOWAIT"}));
 }
 
 TEST(ApplyLockTest, CockroachLockTimeoutSaysAnotherApplyHoldsTheLock) {

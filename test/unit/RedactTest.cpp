@@ -125,11 +125,12 @@ TEST(RedactTest, FuzzedPasswordsNeverShow) {
       quoted += (c == '\'' || c == '\\') ? std::string("\\") + c : std::string(1, c);
     quoted += "'";
     for (const std::string &s :
-         {"postgresql://u:" + pw + "@/db?host=/tmp", "postgresql://u:" + percentEncode(pw) + "@h/db",
+         {"postgresql://u:" + pw + "@/db?host=/tmp",
+          "postgresql://u:" + percentEncode(pw) + "@h/db",
           "postgresql:///db?host=/tmp&password=" + pw + "&user=u",
-          "postgres:///db?password=" + percentEncode(pw), "host=/tmp password=" + quoted + " user=u",
-          "host=/tmp password=" + pw + " dbname=d", "u:" + pw + "@localhost/db",
-          "postgresql://u:" + pw + "@h:" + pw.substr(0, 3) + "/db"}) {
+          "postgres:///db?password=" + percentEncode(pw),
+          "host=/tmp password=" + quoted + " user=u", "host=/tmp password=" + pw + " dbname=d",
+          "u:" + pw + "@localhost/db", "postgresql://u:" + pw + "@h:" + pw.substr(0, 3) + "/db"}) {
       ++cases;
       std::string shown = redactConnectionString(s);
       EXPECT_FALSE(shows(shown, pw)) << s << " -> " << shown;

@@ -93,8 +93,9 @@ TEST(ScheduleApplyTest, DryRunIsOneRolledBackTransaction) {
   EXPECT_EQ(r.steps[1].status, StepStatus::DryRun);
   EXPECT_EQ(r.steps[1].rows, 2u);
   EXPECT_EQ(r.steps[2].status, StepStatus::Skipped);
-  EXPECT_EQ(prefixes(conn.statements(), 10),
-            (std::vector<std::string>{"BEGIN", "CREATE TAB", "UPDATE a S", "UPDATE b S", "ROLLBACK"}));
+  EXPECT_EQ(
+      prefixes(conn.statements(), 10),
+      (std::vector<std::string>{"BEGIN", "CREATE TAB", "UPDATE a S", "UPDATE b S", "ROLLBACK"}));
 }
 
 TEST(ScheduleApplyTest, AStepWithoutOperationsIsSkipped) {
@@ -117,8 +118,9 @@ TEST(ScheduleApplyTest, RowCountFailureDoesNotAbortTheMigration) {
   EXPECT_EQ(r.steps[0].rows, 2u);
   std::vector<std::string> sent = prefixes(conn.executed, 24);
   ASSERT_GE(sent.size(), 8u);
-  EXPECT_EQ(std::vector<std::string>(sent.begin() + 1, sent.begin() + 8),
-            (std::vector<std::string>{"BEGIN", "SAVEPOINT shc_rows_touch", "ROLLBACK TO SAVEPOINT sh",
-                                      "UPDATE a SET x = 1;\n", "SAVEPOINT shc_rows_touch",
-                                      "ROLLBACK TO SAVEPOINT sh", "COMMIT"}));
+  EXPECT_EQ(
+      std::vector<std::string>(sent.begin() + 1, sent.begin() + 8),
+      (std::vector<std::string>{"BEGIN", "SAVEPOINT shc_rows_touch", "ROLLBACK TO SAVEPOINT sh",
+                                "UPDATE a SET x = 1;\n", "SAVEPOINT shc_rows_touch",
+                                "ROLLBACK TO SAVEPOINT sh", "COMMIT"}));
 }

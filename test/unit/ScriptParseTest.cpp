@@ -3,9 +3,9 @@
 // compiled file parses back into the script it was rendered from, whatever
 // its customSQL holds; anything else runs as one step, with a warning.
 
+#include "backends/postgres/ScriptParse.h"
 #include "LedgerTestUtil.h"
 #include "backends/common/SqlText.h"
-#include "backends/postgres/ScriptParse.h"
 
 #include <gtest/gtest.h>
 
@@ -123,7 +123,8 @@ TEST(ScriptParseTest, WhatItCannotProveRunsAsOneStep) {
       {"-- migration: a (after_schema)\nBEGIN;\nSELECT 'x;\nCOMMIT;\n",
        "it ends inside a quoted string, dollar quote or comment"},
       {"-- migration: a (after_schema)\nBEGIN;\nUPDATE t SET x = 1;\n", "migration a is not one"},
-      {"-- migration: a (after_schema)\nBEGIN;\nUPDATE t SET x = 1;\nCOMMIT;\nUPDATE t SET x = 2;\n",
+      {"-- migration: a (after_schema)\nBEGIN;\nUPDATE t SET x = 1;\nCOMMIT;\nUPDATE t SET x = "
+       "2;\n",
        "migration a is not one"},
       {"-- migration: a (after_schema)\nBEGIN;\nUPDATE t SET x = 1;\nCOMMIT;\nBEGIN;\nCOMMIT;\n",
        "migration a holds a COMMIT of its own"},
@@ -140,8 +141,7 @@ TEST(ScriptParseTest, WhatItCannotProveRunsAsOneStep) {
       {"-- migration: a (after_schema)\nBEGIN;\nSELECT 1;\n-- migration: b (after_schema)\n"
        "SELECT 2;\nINSERT INTO schemahero_data_migrations (name, checksum, idempotent, phase) "
        "VALUES ('a', '" +
-           std::string(64, 'a') +
-           "', FALSE, 'after_schema');\nCOMMIT;\n",
+           std::string(64, 'a') + "', FALSE, 'after_schema');\nCOMMIT;\n",
        "migration a is not one"},
   };
   for (const Case &c : cases) {

@@ -19,7 +19,8 @@ std::optional<unsigned> shc::parseDurationMs(llvm::StringRef text) {
   if (number.getAsDouble(value) || !std::isfinite(value))
     return std::nullopt;
   static const std::pair<llvm::StringRef, double> units[] = {
-      {"", 1}, {"us", 0.001}, {"ms", 1}, {"s", 1000}, {"min", 60000}, {"h", 3600000}, {"d", 86400000}};
+      {"", 1},        {"us", 0.001},  {"ms", 1},      {"s", 1000},
+      {"min", 60000}, {"h", 3600000}, {"d", 86400000}};
   for (const auto &[name, scale] : units) {
     if (unit != name)
       continue;
