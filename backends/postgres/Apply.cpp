@@ -150,12 +150,11 @@ private:
     if (opts.dryRun)
       if (auto r = conn.exec("BEGIN"); !r)
         return setupFailed(describeFailure(r.takeError()));
-    if (!script.preamble.empty())
-      if (llvm::Error e = lock->runPreamble(conn, script.preamble)) {
-        if (opts.dryRun)
-          rollback();
-        return setupFailed(describeFailure(std::move(e)));
-      }
+    if (llvm::Error e = lock->runPreamble(conn, script.preamble)) {
+      if (opts.dryRun)
+        rollback();
+      return setupFailed(describeFailure(std::move(e)));
+    }
     return true;
   }
 

@@ -1,4 +1,4 @@
-//===- ApplyLedger.cpp - apply's ledger check for unguarded migrations ----===//
+//===- ApplyLedger.cpp - apply's ledger check before each migration ----===//
 
 #include "backends/postgres/ApplyLedger.h"
 

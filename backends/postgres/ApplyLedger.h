@@ -1,11 +1,12 @@
-//===- ApplyLedger.h - apply's ledger check for unguarded migrations -*- C++ -*-===//
+//===- ApplyLedger.h - apply's ledger check before each migration -*- C++ -*-===//
 //
-// On PostgreSQL a DO block in the compiled file checks the ledger before a
-// migration runs. CockroachDB has no DO blocks, so its file records the row
-// but cannot skip the migration; apply does it instead. It reads the row the
-// compiled migration will write (its name, checksum and verdict: the values
-// the emitter computed with migrationChecksum) and, inside the migration's
-// transaction, locks and compares the ledger's row for it.
+// apply checks the ledger itself before every migration, on every dialect:
+// CockroachDB has no DO blocks, so its file records the row but cannot skip
+// the migration, and on PostgreSQL the DO block would skip it silently. It
+// takes the row the compiled migration will write (its name, checksum and
+// verdict: the values the emitter computed with migrationChecksum) and,
+// inside the migration's transaction and under the apply lock, locks and
+// compares the ledger's row for it.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

@@ -39,6 +39,8 @@ public:
   }
 
   llvm::Error runPreamble(Connection &conn, llvm::StringRef preamble) override {
+    if (preamble.empty())
+      return llvm::Error::success();
     auto r = conn.exec(preamble);
     return r ? llvm::Error::success() : r.takeError();
   }
@@ -56,16 +58,20 @@ public:
 /// CockroachDB: a row lock in each step's serializable transaction.
 class LockRow : public ApplyLock {
 public:
-  llvm::Error acquire(Connection &conn, const std::function<void()> &waiting) override {
-    onWait = waiting;
-    std::string table = ledgerLockTableName().str();
-    return retrySetup(conn, "CREATE TABLE IF NOT EXISTS " + table +
-                                " (id INT PRIMARY KEY); INSERT INTO " + table +
-                                " (id) VALUES (1) ON CONFLICT (id) DO NOTHING;");
+  llvm::Error acquire(Connection &, const std::function<void()> &waiting) override {
+    onWait = waiting; // the lock is taken per step
+    return llvm::Error::success();
   }
 
+  /// The lock row's table first (in a dry run inside its transaction, so it
+  /// leaves nothing behind), then the preamble.
   llvm::Error runPreamble(Connection &conn, llvm::StringRef preamble) override {
-    return retrySetup(conn, preamble);
+    std::string table = ledgerLockTableName().str();
+    if (llvm::Error e = retrySetup(conn, "CREATE TABLE IF NOT EXISTS " + table +
+                                             " (id INT PRIMARY KEY); INSERT INTO " + table +
+                                             " (id) VALUES (1) ON CONFLICT (id) DO NOTHING;"))
+      return e;
+    return preamble.empty() ? llvm::Error::success() : retrySetup(conn, preamble);
   }
 
   llvm::StringRef beginStep() const override { return "BEGIN ISOLATION LEVEL SERIALIZABLE"; }

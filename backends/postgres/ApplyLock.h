@@ -42,7 +42,8 @@ public:
   /// (`waiting` is called first when it must wait). A lock_timeout or
   /// statement_timeout that expires while waiting gives the server's error.
   virtual llvm::Error acquire(Connection &conn, const std::function<void()> &waiting) = 0;
-  /// Runs the script's preamble under the lock.
+  /// Runs the script's preamble (maybe empty) under the lock, with what the
+  /// lock itself needs set up.
   virtual llvm::Error runPreamble(Connection &conn, llvm::StringRef preamble) = 0;
   /// The statement that opens each step's transaction.
   virtual llvm::StringRef beginStep() const = 0;

@@ -95,6 +95,17 @@ TEST(ApplyLockTest, CockroachLocksTheLockRowInEachSerializableStep) {
   EXPECT_EQ(count(conn, "SELECT pg_"), 0u); // no advisory locks
 }
 
+TEST(ApplyLockTest, ACockroachDryRunLeavesNoLockTable) {
+  FakeConnection conn;
+  ApplyOptions opts;
+  opts.dryRun = true;
+  ApplyReport r = applyScript(conn, twoSteps(Dialect::CockroachDB), opts);
+  EXPECT_TRUE(r.ok());
+  EXPECT_EQ(conn.executed[0], "BEGIN"); // the table is created in the rolled-back transaction
+  EXPECT_LT(0u, traced(conn, "CREATE TABLE IF NOT EXISTS schemahero_data_migrations_lock"));
+  EXPECT_EQ(conn.executed.back(), "ROLLBACK");
+}
+
 // Waiting for the lock row inside the step's transaction would leave it with
 // a snapshot from before the other apply committed: apply waits in a
 // transaction of its own, then starts the step's again.
