@@ -1,8 +1,10 @@
 //===- ScriptEmitter.h - Layout of a compiled migration file ----*- C++ -*-===//
 //
-// The file around the statements: header, phase order, one transaction per
-// migration, UPDATE and customSQL statements. Dialects share this layout and
-// override what differs (transaction syntax, statement forms).
+// The script around the statements: header, phase order, one transaction
+// per migration, UPDATE and customSQL statements, built as a CompiledScript
+// (ir/CompiledScript.h) that renderScript turns into the file and apply runs
+// as it is. Dialects share this layout and override what differs
+// (transaction syntax, statement forms, the ledger).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
