@@ -3,6 +3,7 @@
 // Internal to the frontend: lowering of SchemaHero YAML documents into the
 // IR. These files are the only ones that know the spec's shape.
 
+#include "frontend/SpecSchema.h"
 #include "ir/Dialect.h"
 #include "ir/Expr.h"
 #include "ir/Module.h"
@@ -38,11 +39,24 @@ void lowerDocument(const YamlDocument &doc, LowerContext &ctx);
 
 /// kind: Table. `top` is the checked top-level mapping.
 void lowerTable(const FieldMap &top, LowerContext &ctx);
+/// A TableSpec: `spec` of a full document or a bare document itself;
+/// `metaName` is metadata.name when there is one.
+void lowerTableSpec(const YamlNode &spec, const YamlNode *metaName, LowerContext &ctx);
 /// kind: DataMigration.
 void lowerDataMigration(const FieldMap &top, LowerContext &ctx);
+/// A DataMigration spec (full or bare, as for lowerTableSpec); `context`
+/// names it in messages.
+void lowerDataMigrationSpec(const YamlNode &spec, const YamlNode *metaName,
+                            llvm::StringRef context, LowerContext &ctx);
+
+/// A document without apiVersion and kind (SchemaHero's fixtures): a bare
+/// TableSpec or DataMigration spec, told apart by its shape
+/// (LowerBareSpec.cpp); an error names both readings when it is ambiguous.
+void lowerBareSpec(const YamlNode &root, LowerContext &ctx);
 
 /// Checks `metadata` (Kubernetes ObjectMeta) and returns metadata.name or null.
-const YamlNode *lowerMetadata(const YamlNode *metadata, LowerContext &ctx);
+const YamlNode *lowerMetadata(const YamlNode *metadata, LowerContext &ctx,
+                              UnknownFields policy = UnknownFields::Error);
 
 /// One item of a `schema.<dialect>` operation list; null after an error.
 /// `listDialect` is the dialect whose list it came from (type_cast types).
@@ -54,5 +68,8 @@ ExprPtr lowerStaticValue(const YamlNode &value, llvm::StringRef column, LowerCon
 
 /// One `transformations` item into an assignment; false after an error.
 bool lowerTransform(const YamlNode &item, Dialect listDialect, Assignment &out, LowerContext &ctx);
+/// Applies the transformation `next` to the result of `previous`, an earlier
+/// transformation of the same column: `previous` becomes next(previous).
+void composeTransform(Assignment &previous, Assignment next);
 
 } // namespace shc

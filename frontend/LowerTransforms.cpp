@@ -203,3 +203,20 @@ bool shc::lowerTransform(const YamlNode &item, Dialect listDialect, Assignment &
   reportInvalid(*type, "transformType", TransformTypes, ctx);
   return false;
 }
+
+void shc::composeTransform(Assignment &previous, Assignment next) {
+  // Every transform reads its column in one place: the first argument of
+  // its call, or the operand of its cast or zone conversion.
+  ExprPtr *input = nullptr;
+  if (auto *call = llvm::dyn_cast<FuncCallExpr>(next.value.get()); call && !call->args.empty())
+    input = &call->args.front();
+  else if (auto *cast = llvm::dyn_cast<CastExpr>(next.value.get()))
+    input = &cast->operand;
+  else if (auto *tz = llvm::dyn_cast<TimezoneConvertExpr>(next.value.get()))
+    input = &tz->operand;
+  if (!input)
+    return;
+  *input = std::move(previous.value);
+  previous.value = std::move(next.value);
+  previous.transform = next.transform;
+}

@@ -278,6 +278,7 @@ struct TableRef {
   std::unique_ptr<SelectStmt> subquery;
   std::vector<std::string> columnAliases;
   std::shared_ptr<Table> derived;
+  std::string schema; ///< the qualifier of `schema.name` as written, or ""
 };
 
 /// The SELECT of a subquery: SELECT items FROM tables [WHERE cond].

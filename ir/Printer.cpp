@@ -64,7 +64,7 @@ private:
   }
 
   void printTable(const Table &t) {
-    os << "table " << t.name;
+    os << "table " << t.displayName();
     if (!t.database.empty())
       os << " database=" << t.database;
     loc(t.loc);
@@ -141,7 +141,8 @@ private:
   }
 
   void printUpdate(const UpdateOp &u) {
-    os << "  update " << u.table << " origin=" << updateOriginName(u.origin);
+    os << "  update " << (u.schema.empty() ? "" : u.schema + ".") << u.table
+       << " origin=" << updateOriginName(u.origin);
     loc(u.getLoc());
     os << '\n';
     printUpdateBody(u, "    ");
@@ -196,7 +197,7 @@ private:
   void printStatement(const SqlStatement &st) {
     os << "    statement " << statementKindName(st.kind);
     if (!st.table.empty())
-      os << ' ' << st.table;
+      os << ' ' << (st.schema.empty() ? "" : st.schema + ".") << st.table;
     if (st.onConflict == OnConflict::DoNothing)
       os << " on_conflict=do_nothing";
     else if (st.onConflict == OnConflict::DoUpdate)
@@ -269,7 +270,7 @@ private:
   }
 
   void printInsert(const InsertStmt &ins, llvm::StringRef indent) {
-    os << indent << "insert into " << ins.table;
+    os << indent << "insert into " << (ins.schema.empty() ? "" : ins.schema + ".") << ins.table;
     if (!ins.alias.empty())
       os << " as " << ins.alias;
     printNames(" columns=[", ins.columns, "]");

@@ -133,13 +133,25 @@ TEST_F(LowerMigrationTest, OwnListWinsOverPostgres) {
   EXPECT_EQ(onlyMigration().operations.size(), 2u);
 }
 
-TEST_F(LowerMigrationTest, NoListForTargetKeepsMigrationWithNote) {
-  EXPECT_TRUE(lower(migration("      - customSQL:\n          sql: SELECT 1\n"), Dialect::MySQL));
+TEST_F(LowerMigrationTest, OperationsOnlyForAnotherDialectAreAnError) {
+  EXPECT_FALSE(lower(migration("      - customSQL:\n          sql: SELECT 1\n"), Dialect::MySQL));
+  EXPECT_TRUE(onlyMigration().operations.empty());
+  ASSERT_EQ(diags.pending().size(), 1u);
+  EXPECT_EQ(diags.pending()[0].severity, Severity::Error);
+  EXPECT_EQ(diags.pending()[0].rule, "dialect-mismatch");
+  EXPECT_EQ(diags.pending()[0].message,
+            "no mysql operations; this spec has postgres operations: use --dialect postgres");
+}
+
+TEST_F(LowerMigrationTest, NoOperationsAtAllKeepsMigrationWithNote) {
+  EXPECT_TRUE(lower("kind: DataMigration\nmetadata:\n  name: empty\nspec:\n  schema:\n"
+                    "    postgres: []\n",
+                    Dialect::MySQL));
   EXPECT_TRUE(onlyMigration().operations.empty());
   ASSERT_EQ(diags.pending().size(), 1u);
   EXPECT_EQ(diags.pending()[0].severity, Severity::Note);
   EXPECT_EQ(diags.pending()[0].rule, "no-operations");
-  EXPECT_EQ(diags.pending()[0].message, "data migration 'meta-name' has no operations for mysql");
+  EXPECT_EQ(diags.pending()[0].message, "data migration 'empty' has no operations for mysql");
 }
 
 TEST_F(LowerMigrationTest, UnknownDialectKeySuggests) {
