@@ -100,8 +100,10 @@ void lowerOperations(const FieldMap &spec, Migration &m, SourceLoc nameLoc, Lowe
   m.sourceDialectKey = dialectKey(used).str();
   if (!list->isSequence())
     return; // reported above
+  // A postgres list standing in for cockroachdb names CockroachDB's types.
+  Dialect typeDialect = used == Dialect::Postgres ? ctx.target() : used;
   for (const YamlNode *item : list->items)
-    if (OperationPtr op = lowerOperation(*item, used, ctx))
+    if (OperationPtr op = lowerOperation(*item, typeDialect, ctx))
       m.operations.push_back(std::move(op));
 }
 
