@@ -57,6 +57,8 @@ static const RuleInfo kRules[] = {
     {"type-mismatch", Severity::Error, false, "a value or expression of the wrong type"},
     {"where-not-boolean", Severity::Error, false, "a WHERE that is not boolean"},
     {"invalid-literal", Severity::Error, false, "a literal the column type rejects"},
+    {"sql-in-static-value", Severity::Error, false,
+     "a staticUpdate value that reads as SQL (NOW(), CURRENT_TIMESTAMP)"},
     {"invalid-transform", Severity::Error, false, "a transformUpdate that cannot apply"},
     {"invalid-argument", Severity::Error, false, "a function argument out of its domain"},
     {"constant-folding", Severity::Error, false, "a constant expression fails (e.g. 1/0)"},
@@ -87,6 +89,7 @@ static const RuleInfo kRules[] = {
     {"unordered-migrations", Severity::Warning, true,
      "two migrations write the same column with no order between them"},
     {"null-into-not-null", Severity::Warning, true, "NULL set into a NOT NULL column"},
+    {"quoted-null", Severity::Warning, true, "a quoted \"NULL\" in a staticUpdate is text"},
     {"value-too-long", Severity::Warning, true, "a value may be longer than varchar(n)"},
 };
 

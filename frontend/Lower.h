@@ -64,7 +64,8 @@ OperationPtr lowerOperation(const YamlNode &item, Dialect listDialect, LowerCont
 
 /// A staticUpdate value as typed data (YAML 1.2 core schema); null after an
 /// error.
-ExprPtr lowerStaticValue(const YamlNode &value, llvm::StringRef column, LowerContext &ctx);
+ExprPtr lowerStaticValue(const YamlNode &value, llvm::StringRef table, llvm::StringRef column,
+                         LowerContext &ctx);
 
 /// One `transformations` item into an assignment; false after an error.
 bool lowerTransform(const YamlNode &item, Dialect listDialect, Assignment &out, LowerContext &ctx);
