@@ -27,3 +27,17 @@ LogicalResult shc::lowerToIR(SourceManager &sm, llvm::ArrayRef<uint32_t> files, 
   }
   return diags.getNumErrors() > errorsBefore ? failure() : success();
 }
+
+LogicalResult shc::lowerBeforeSchema(SourceManager &sm, llvm::ArrayRef<uint32_t> files,
+                                     Module &module, DiagnosticEngine &diags) {
+  unsigned errorsBefore = diags.getNumErrors();
+  Module before(module.getTarget());
+  LowerContext ctx{sm, diags, before, 0, {}};
+  ctx.tablesOnly = true;
+  for (uint32_t file : files)
+    for (const YamlDocument &doc : parseYamlDocuments(sm, file, diags))
+      lowerDocument(doc, ctx);
+  module.beforeTables = std::move(before.tables);
+  module.beforeSchemaKnown = true;
+  return diags.getNumErrors() > errorsBefore ? failure() : success();
+}

@@ -31,4 +31,11 @@ std::vector<uint32_t> loadInputs(llvm::ArrayRef<std::string> paths, SourceManage
 LogicalResult lowerToIR(SourceManager &sm, llvm::ArrayRef<uint32_t> files, Module &module,
                         DiagnosticEngine &diags);
 
+/// --before-specs: lowers the kind: Table documents of `files` (an older
+/// copy of the specs) into `module.beforeTables`, the schema before_schema
+/// migrations are checked against, and marks it known. Their data
+/// migrations are ignored.
+LogicalResult lowerBeforeSchema(SourceManager &sm, llvm::ArrayRef<uint32_t> files, Module &module,
+                                DiagnosticEngine &diags);
+
 } // namespace shc

@@ -24,8 +24,12 @@ struct LowerContext {
   DiagnosticEngine &diags;
   Module &module;
   uint32_t file = 0; ///< the file being lowered
-  /// Tables added so far, by database and name, to report redefinitions.
+  /// Tables added so far, by database, schema and name, to report
+  /// redefinitions.
   llvm::StringMap<const Table *> tableIndex;
+  /// Lower kind: Table documents only (--before-specs: an older copy of the
+  /// specs, whose data migrations are not this run's).
+  bool tablesOnly = false;
 
   Dialect target() const { return module.getTarget(); }
   /// The decoded text of `n` with a locator mapping each byte to the file.

@@ -54,8 +54,11 @@ void shc::lowerBareSpec(const YamlNode &root, LowerContext &ctx) {
   Readings r = classify(root);
   if (!r.table.empty() && r.migration.empty())
     return lowerTableSpec(root, nullptr, ctx);
-  if (r.table.empty() && !r.migration.empty())
-    return lowerDataMigrationSpec(root, nullptr, "spec", ctx);
+  if (r.table.empty() && !r.migration.empty()) {
+    if (!ctx.tablesOnly)
+      lowerDataMigrationSpec(root, nullptr, "spec", ctx);
+    return;
+  }
   if (r.table.empty()) {
     ctx.diags
         .error(root.loc, "ambiguous-document",

@@ -86,6 +86,8 @@ void shc::lowerDocument(const YamlDocument &doc, LowerContext &ctx) {
     FieldMap top(root, TopFields, "Table", ctx.diags, UnknownFields::Warning);
     lowerTable(top, ctx);
   } else if (*kindName == "DataMigration") {
+    if (ctx.tablesOnly)
+      return;
     FieldMap top(root, TopFields, "DataMigration", ctx.diags);
     lowerDataMigration(top, ctx);
   } else {

@@ -68,6 +68,7 @@ LogicalResult shc::addLiveTables(const std::string &uri, Module &module, SourceM
     }
   }
   uint32_t file = sources.addBuffer(redactConnectionString(uri), text);
+  bool beforeGiven = module.beforeSchemaKnown;
   for (size_t n = 0; n < tables->size(); ++n) {
     const LiveTable &lt = (*tables)[n];
     auto [tableOffset, columnOffsets] = offsets[n];
@@ -94,9 +95,11 @@ LogicalResult shc::addLiveTables(const std::string &uri, Module &module, SourceM
       t->columns.push_back(std::move(c));
     }
     // The live database is the schema before the Table specs are applied:
-    // before_schema migrations are checked against it. After the change,
-    // a Table spec wins over the live table.
-    module.beforeTables.push_back(std::make_unique<Table>(*t));
+    // before_schema migrations are checked against it (unless
+    // --before-specs said what it is). After the change, a Table spec wins
+    // over the live table.
+    if (!beforeGiven)
+      module.beforeTables.push_back(std::make_unique<Table>(*t));
     if (findTables(module.tables, "", t->schemaOrDefault(), t->name).empty())
       module.tables.push_back(std::move(t));
   }

@@ -41,6 +41,9 @@ struct FrontOptions {
   bool lintRules = false;
   /// --uri: read tables without a Table spec from this live database.
   std::string uri;
+  /// --before-specs: an older copy of the Table specs, the schema
+  /// before_schema migrations are checked against.
+  std::string beforeSpecs;
   DiagnosticOptions diag;
 };
 void addFrontOptions(CLI::App &cmd, FrontOptions &opts);

@@ -34,6 +34,10 @@ void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
                "Check diagnostics against expected-* comments in the inputs");
   cmd.add_option("--uri", o.uri,
                  "Read tables that have no Table spec from this database (libpq URI)");
+  cmd.add_option("--before-specs", o.beforeSpecs,
+                 "Check before_schema migrations against the Table specs in DIR (the schema "
+                 "before the change); --uri checks them against the live database")
+      ->check(CLI::ExistingPath);
   cmd.add_option("--error-limit", o.diag.errorLimit, "Stop after N errors (0: no limit)");
 }
 
@@ -44,6 +48,10 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   Session &s = *r.session;
   std::vector<uint32_t> files = loadInputs(opts.inputs, s.sources, s.diags);
   (void)lowerToIR(s.sources, files, *r.module, s.diags);
+  if (!opts.beforeSpecs.empty()) {
+    std::vector<uint32_t> before = loadInputs({opts.beforeSpecs}, s.sources, s.diags);
+    (void)lowerBeforeSchema(s.sources, before, *r.module, s.diags);
+  }
   if (!opts.uri.empty() && failed(addLiveTables(opts.uri, *r.module, s.sources, s.diags))) {
     r.connectionFailed = true; // checking against a schema we could not read is noise
     return r;
