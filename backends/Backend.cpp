@@ -8,6 +8,16 @@
 
 using namespace shc;
 
+DialectSupport shc::dialectSupport(Dialect d) {
+  if (isPostgresFamily(d))
+    return {true, true, {}, ""};
+  return {false,
+          false,
+          {"typecheck", "idempotency", "dependence"},
+          "where/expression and customSQL text, values against column types, idempotency and "
+          "unordered writes"};
+}
+
 LogicalResult shc::emitSQL(const Module &module, const EmitOptions &opts, llvm::raw_ostream &os,
                            DiagnosticEngine &diags) {
   if (isPostgresFamily(module.getTarget()))

@@ -33,6 +33,10 @@ static const RuleInfo kRules[] = {
     {"no-operations", Severity::Warning, false, "a migration has no operations for the target"},
     {"dialect-mismatch", Severity::Error, false,
      "a migration has operations only for dialects other than the target"},
+    {"dialect-inferred", Severity::Note, false,
+     "no --dialect: the one every data migration has operations for is used"},
+    {"dialect-unchecked", Severity::Warning, true,
+     "the target dialect has no SQL checks yet: what is not checked"},
     // Expressions, names and types.
     {"expr-syntax", Severity::Error, false, "a where/expression is not one SQL expression"},
     {"unsupported-construct", Severity::Error, false, "SQL the compiler does not model"},

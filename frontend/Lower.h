@@ -32,6 +32,10 @@ struct LowerContext {
   bool tablesOnly = false;
 
   Dialect target() const { return module.getTarget(); }
+  /// Whether where/expression text is parsed and checked for the target:
+  /// only the postgres family has an SQL grammar and type catalogue; for the
+  /// other dialects the text is kept as written (docs/dialects.md).
+  bool checksSql() const { return isPostgresFamily(target()); }
   /// The decoded text of `n` with a locator mapping each byte to the file.
   ScalarLocator locate(const YamlNode &n) const;
   /// Parses a `where` / `condition` / `expression` scalar as SQL.

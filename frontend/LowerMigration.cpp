@@ -84,11 +84,13 @@ void lowerOperations(const FieldMap &spec, Migration &m, SourceLoc nameLoc, Lowe
     if (!m.operationDialects.empty()) {
       // Never silently unchecked: the operations are there, for another
       // dialect (docs/dialects.md).
-      std::string other = dialectKey(m.operationDialects.front()).str();
+      std::string use;
+      for (Dialect d : m.operationDialects)
+        use += (use.empty() ? "use --dialect " : " or --dialect ") + dialectKey(d).str();
       ctx.diags
           .error(nameLoc, "dialect-mismatch",
                  "no " + target + " operations; this spec has " +
-                     dialectList(m.operationDialects) + " operations: use --dialect " + other)
+                     dialectList(m.operationDialects) + " operations: " + use)
           .hint("data migration '" + m.name + "' would be skipped for " +
                 dialectKey(ctx.target()).str());
       return;

@@ -27,6 +27,11 @@ void lowerWhere(const FieldMap &f, UpdateOp &op, LowerContext &ctx) {
   const YamlNode *use = where ? where : condition;
   if (!use || use->isNull())
     return;
+  if (!ctx.checksSql()) {
+    if (std::optional<std::string> text = readString(use, where ? "where" : "condition", ctx.diags))
+      op.uncheckedWhere = *text;
+    return;
+  }
   op.where = ctx.parseSql(*use, where ? "where" : "condition");
 }
 
@@ -153,6 +158,13 @@ OperationPtr lowerCalculated(const YamlNode *body, SourceLoc loc, LowerContext &
     Assignment a;
     a.column = *name;
     a.loc = column->loc;
+    if (!ctx.checksSql()) {
+      if (std::optional<std::string> text = readString(expr, "expression", ctx.diags)) {
+        a.uncheckedText = *text;
+        addAssignment(*op, std::move(a), seen, ctx);
+      }
+      continue;
+    }
     a.value = ctx.parseSql(*expr, "expression");
     if (a.value)
       addAssignment(*op, std::move(a), seen, ctx);

@@ -125,6 +125,9 @@ struct Assignment {
   SourceLoc loc; ///< of the column name
   const Column *resolved = nullptr;
   ExprPtr value;
+  /// A calculatedUpdate expression kept as written, not parsed: the target
+  /// dialect has no SQL checks yet (docs/dialects.md); `value` is null then.
+  std::string uncheckedText;
   TransformKind transform = TransformKind::None;
 };
 
@@ -142,6 +145,8 @@ public:
   const Table *resolved = nullptr;
   std::vector<Assignment> assignments;
   ExprPtr where; ///< may be null (updates every row)
+  /// A where kept as written, not parsed (as Assignment::uncheckedText).
+  std::string uncheckedWhere;
   // customSQL only: UPDATE t AS alias ... FROM from ... RETURNING returning
   // (for a DELETE, `from` is its USING list).
   std::string alias;

@@ -156,7 +156,12 @@ private:
   void printAssignments(const UpdateOp &u, llvm::StringRef indent) {
     for (const Assignment &a : u.assignments) {
       os << indent << "set " << a.column << " = ";
-      printExprOrNull(a.value.get());
+      if (!a.value && !a.uncheckedText.empty()) {
+        os << "(unchecked ";
+        printQuoted(os, a.uncheckedText);
+        os << ')';
+      } else
+        printExprOrNull(a.value.get());
       if (a.transform != TransformKind::None)
         os << " transform=" << transformName(a.transform);
       loc(a.loc);
@@ -169,6 +174,10 @@ private:
       os << indent << "where ";
       printExprOrNull(u.where.get());
       os << '\n';
+    } else if (!u.uncheckedWhere.empty()) {
+      os << indent << "where (unchecked ";
+      printQuoted(os, u.uncheckedWhere);
+      os << ")\n";
     }
   }
 

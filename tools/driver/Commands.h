@@ -34,6 +34,9 @@ CommandRunner registerApplyCommand(CLI::App &app);
 struct FrontOptions {
   std::vector<std::string> inputs;
   std::string dialect = "postgres";
+  /// --dialect was not given: check for the dialect the specs agree on
+  /// (frontend inferDialect) when they have no operations for `dialect`.
+  bool inferDialect = false;
   std::vector<std::string> disablePasses;
   std::vector<std::string> printAfter;
   /// The reviewer warnings of the `lint` pass run for `lint` only; compile

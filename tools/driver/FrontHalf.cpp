@@ -16,11 +16,26 @@ using namespace shc;
 #define SHC_VERSION "0.0.0"
 #endif
 
+/// The --dialect help: every dialect, grouped by what it has
+/// (dialectSupport), so --help, README and docs/dialects.md say the same.
+static std::string dialectHelp() {
+  std::string full, partial;
+  for (llvm::StringRef key : allDialectKeys()) {
+    std::string &list = dialectSupport(*parseDialect(key)).sqlChecks ? full : partial;
+    list += (list.empty() ? "" : ", ") + key.str();
+  }
+  return "Target dialect (default: postgres, or the one every data migration has operations "
+         "for): " + full + " (every check, SQL); " + partial +
+         " (structure checks only, no SQL yet; docs/dialects.md)";
+}
+
 void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
   cmd.add_option("inputs", o.inputs, "Spec files or folders, or - for stdin")->required();
-  cmd.add_option("--dialect", o.dialect, "Target dialect")
-      ->check(CLI::IsMember({"postgres", "cockroachdb", "timescaledb", "mysql", "sqlite",
-                             "rqlite", "cassandra"}));
+  o.inferDialect = true;
+  cmd.add_option("--dialect", o.dialect, dialectHelp())
+      ->check(CLI::IsMember(std::vector<std::string>(allDialectKeys().begin(),
+                                                     allDialectKeys().end())))
+      ->each([&o](const std::string &) { o.inferDialect = false; });
   // One NAME per occurrence: a vector option would otherwise swallow the
   // input paths that follow it (`--disable lint specs/`).
   cmd.add_option("--disable", o.disablePasses, "Skip the pass NAME")->allow_extra_args(false);
@@ -47,7 +62,27 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   r.module = std::make_unique<Module>(target);
   Session &s = *r.session;
   std::vector<uint32_t> files = loadInputs(opts.inputs, s.sources, s.diags);
-  (void)lowerToIR(s.sources, files, *r.module, s.diags);
+  if (!opts.inferDialect) {
+    (void)lowerToIR(s.sources, files, *r.module, s.diags);
+  } else {
+    // Lowered once for the default; only when the specs agree on another
+    // dialect are they lowered again for it (and that lowering's
+    // diagnostics are the ones kept).
+    DiagnosticEngine first;
+    (void)lowerToIR(s.sources, files, *r.module, first);
+    if (std::optional<Dialect> other = inferDialect(*r.module)) {
+      r.module = std::make_unique<Module>(*other);
+      (void)lowerToIR(s.sources, files, *r.module, s.diags);
+      std::string key = dialectKey(*other).str();
+      SourceLoc at = r.module->migrations.empty() ? SourceLoc() : r.module->migrations.front()->loc;
+      s.diags.note(at, "dialect-inferred",
+                   "no --dialect given, and every data migration has " + key +
+                       " operations only: checking for " + key);
+    } else {
+      for (const Diagnostic &d : first.pending())
+        s.diags.report(d);
+    }
+  }
   if (!opts.beforeSpecs.empty()) {
     std::vector<uint32_t> before = loadInputs({opts.beforeSpecs}, s.sources, s.diags);
     (void)lowerBeforeSchema(s.sources, before, *r.module, s.diags);
@@ -61,13 +96,24 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   PassManager pm;
   buildDefaultPipeline(pm);
   if (!opts.lintRules) pm.disable("lint");
+  // Never PostgreSQL's rules on another dialect's SQL: what the target has
+  // no checks for is switched off, and said so once.
+  DialectSupport support = dialectSupport(r.module->getTarget());
+  for (const std::string &name : support.skippedPasses) pm.disable(name);
+  if (!support.sqlChecks && !r.module->migrations.empty())
+    s.diags
+        .warning(r.module->migrations.front()->loc, "dialect-unchecked",
+                 dialectKey(r.module->getTarget()).str() + " has no SQL checks yet: " +
+                     support.unchecked + " are not checked")
+        .hint("checked: the YAML, the tables and columns named, requires and phases; "
+              "postgres, cockroachdb and timescaledb have every check");
   for (const std::string &name : opts.disablePasses) pm.disable(name);
   for (const std::string &name : opts.printAfter) pm.printAfter(name, &llvm::errs());
   PassContext ctx{s.diags, s.sources};
   bool passesOk = succeeded(pm.run(*r.module, ctx));
   // The verifier checks the compiler, not the input: only meaningful when the
   // input was clean and every pass ran.
-  if (passesOk && !s.diags.hasErrors() && opts.disablePasses.empty())
+  if (passesOk && !s.diags.hasErrors() && opts.disablePasses.empty() && support.sqlChecks)
     (void)verifyModule(*r.module, s.diags, /*typed=*/true);
   return r;
 }

@@ -100,6 +100,8 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
                                          : u->schema + "." + u->table;
         if (u->where)
           (void)exprs.emit(*u->where, p.where);
+        else
+          p.where = u->uncheckedWhere; // as written: not checked for this dialect
         if (conn && u->resolved) {
           std::string sql = postgresUpdateStatement(*u, engine);
           auto rows = sql.empty() ? llvm::Expected<double>(0.0) : estimateRows(*conn, sql);
