@@ -236,3 +236,42 @@ TEST_F(LowerMigrationTest, BrokenFileDoesNotStopOthers) {
 }
 
 } // namespace
+
+namespace {
+
+/// A bare DataMigration with one customSQL under each of `keys`.
+std::string withLists(std::initializer_list<const char *> keys, const char *name = "m") {
+  std::string s = std::string("database: d\nname: ") + name + "\nschema:\n";
+  for (const char *k : keys)
+    s += std::string("  ") + k + ":\n    - customSQL: {sql: SELECT 1}\n";
+  return s;
+}
+
+std::optional<Dialect> inferred(const std::string &yaml) {
+  SourceManager sm;
+  DiagnosticEngine diags;
+  Module module(Dialect::Postgres);
+  uint32_t files[] = {sm.addBuffer("m.yaml", yaml)};
+  (void)lowerToIR(sm, files, module, diags);
+  return inferDialect(module);
+}
+
+} // namespace
+
+TEST(InferDialectTest, OnlyWhenEverySpecAgreesOnAnother) {
+  EXPECT_EQ(inferred(withLists({"postgres", "mysql"})), std::nullopt); // postgres will do
+  EXPECT_EQ(inferred(withLists({"mysql"})), Dialect::MySQL);
+  EXPECT_EQ(inferred(withLists({"mysql"}) + "---\n" + withLists({"mysql", "sqlite"}, "n")),
+            Dialect::MySQL);
+  // Disagreement, or two that fit: the user must choose.
+  EXPECT_EQ(inferred(withLists({"mysql"}) + "---\n" + withLists({"postgres"}, "n")),
+            std::nullopt);
+  EXPECT_EQ(inferred(withLists({"mysql", "sqlite"})), std::nullopt);
+  // cockroachdb runs its own list, timescaledb the postgres one.
+  EXPECT_EQ(inferred(withLists({"cockroachdb"})), Dialect::CockroachDB);
+  EXPECT_EQ(inferred(withLists({"timescaledb"})), Dialect::TimescaleDB);
+  // A migration without operations does not vote.
+  EXPECT_EQ(inferred(withLists({"sqlite"}) + "---\ndatabase: d\nname: e\nschema:\n  postgres: []\n"),
+            Dialect::SQLite);
+  EXPECT_EQ(inferred("database: d\nname: t\nschema:\n  mysql: {columns: []}\n"), std::nullopt);
+}
