@@ -128,7 +128,7 @@ OperationPtr lowerStatic(const YamlNode *body, SourceLoc loc, LowerContext &ctx)
     a.column = e.key->value;
     a.loc = e.key->loc;
     a.value = lowerStaticValue(
-        *e.value, op->schema.empty() ? op->table : op->schema + "." + op->table, a.column, ctx);
+        *e.value, qualifiedName(op->schema, op->table), a.column, ctx);
     if (a.value)
       addAssignment(*op, std::move(a), seen, ctx);
   }

@@ -26,6 +26,8 @@ std::vector<const Table *> shc::findTables(llvm::ArrayRef<std::unique_ptr<Table>
   return out;
 }
 
+std::string Table::displayName() const { return qualifiedName(schema, name); }
+
 const Table *Module::findTableByName(llvm::StringRef n, llvm::StringRef database) const {
   for (const auto &t : tables) {
     if (t->name != n && t->metadataName != n)

@@ -63,7 +63,7 @@ struct Table {
   /// "test.users" for a table the spec places in a schema, else "users": for
   /// messages, plans and the effects analyses, where two tables of one name
   /// must stay apart.
-  std::string displayName() const { return schema.empty() ? name : schema + "." + name; }
+  std::string displayName() const;
 };
 
 /// The tables a reference `schema.name` can mean (`schema` empty when the

@@ -141,8 +141,7 @@ private:
   }
 
   void printUpdate(const UpdateOp &u) {
-    os << "  update " << (u.schema.empty() ? "" : u.schema + ".") << u.table
-       << " origin=" << updateOriginName(u.origin);
+    os << "  update " << qualifiedName(u.schema, u.table) << " origin=" << updateOriginName(u.origin);
     loc(u.getLoc());
     os << '\n';
     printUpdateBody(u, "    ");
@@ -206,7 +205,7 @@ private:
   void printStatement(const SqlStatement &st) {
     os << "    statement " << statementKindName(st.kind);
     if (!st.table.empty())
-      os << ' ' << (st.schema.empty() ? "" : st.schema + ".") << st.table;
+      os << ' ' << qualifiedName(st.schema, st.table);
     if (st.onConflict == OnConflict::DoNothing)
       os << " on_conflict=do_nothing";
     else if (st.onConflict == OnConflict::DoUpdate)
@@ -279,7 +278,7 @@ private:
   }
 
   void printInsert(const InsertStmt &ins, llvm::StringRef indent) {
-    os << indent << "insert into " << (ins.schema.empty() ? "" : ins.schema + ".") << ins.table;
+    os << indent << "insert into " << qualifiedName(ins.schema, ins.table);
     if (!ins.alias.empty())
       os << " as " << ins.alias;
     printNames(" columns=[", ins.columns, "]");

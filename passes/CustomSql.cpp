@@ -72,7 +72,7 @@ private:
       std::vector<std::string> tableNames;
       for (const auto &t : module.tables)
         tableNames.push_back(t->name);
-      std::string written = st.schema.empty() ? st.table : st.schema + "." + st.table;
+      std::string written = qualifiedName(st.schema, st.table);
       diags.error(st.tableLoc.isValid() ? st.tableLoc : st.loc, "unknown-table",
                   "table \"" + written + "\" does not exist" + didYouMean(st.table, tableNames));
       return;

@@ -77,7 +77,7 @@ bool Resolver::resolveTarget(const std::string &schema, const std::string &name,
 
 const Table *Resolver::findBaseTable(llvm::StringRef schema, llvm::StringRef name,
                                      SourceLoc loc) {
-  std::string written = schema.empty() ? name.str() : schema.str() + "." + name.str();
+  std::string written = qualifiedName(schema, name);
   std::vector<const Table *> found = tablesNamed(schema, name);
   if (asWritten && schema.empty() && !found.empty()) {
     std::vector<const Table *> visible;

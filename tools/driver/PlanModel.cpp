@@ -95,9 +95,8 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
       if (auto *u = llvm::dyn_cast<UpdateOp>(op.get())) {
         p.kind = updateOriginName(u->origin).str();
         p.table = u->table;
-        shownTable = u->resolved ? u->resolved->displayName()
-                     : u->schema.empty() ? u->table
-                                         : u->schema + "." + u->table;
+        shownTable =
+            u->resolved ? u->resolved->displayName() : qualifiedName(u->schema, u->table);
         if (u->where)
           (void)exprs.emit(*u->where, p.where);
         else
@@ -117,7 +116,7 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
         for (const SqlStatement &st : c->statements) {
           if (p.table.empty()) {
             p.table = st.table;
-            shownTable = st.schema.empty() ? st.table : st.schema + "." + st.table;
+            shownTable = qualifiedName(st.schema, st.table);
           }
           const UpdateOp *u = st.query.update.get();
           if (p.where.empty() && u && u->where)
