@@ -50,8 +50,8 @@ bool ExprBuilder::dmlQuery(P::DmlQueryContext *ctx, DmlQuery &out) {
   return !failed && out;
 }
 
-bool ExprBuilder::targetTable(P::QualifiedNameContext *ctx, std::string &schema,
-                              std::string &table, SourceLoc &at) {
+bool ExprBuilder::targetTable(P::QualifiedNameContext *ctx, std::string &schema, std::string &table,
+                              SourceLoc &at) {
   std::vector<P::ColLabelContext *> rest = ctx->colLabel();
   if (rest.size() > 1)
     return (void)unsupported(rest[1]->getStart(), "database-qualified table name"), false;

@@ -58,8 +58,9 @@ std::optional<Dialect> shc::inferDialect(const Module &module) {
     if (!m->operationDialects.empty())
       withOperations.push_back(m.get());
   auto fitsAll = [&](Dialect d) {
-    return llvm::all_of(withOperations,
-                        [&](const Migration *m) { return hasOperationsFor(m->operationDialects, d); });
+    return llvm::all_of(withOperations, [&](const Migration *m) {
+      return hasOperationsFor(m->operationDialects, d);
+    });
   };
   if (withOperations.empty() || fitsAll(module.getTarget()))
     return std::nullopt;

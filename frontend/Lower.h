@@ -54,8 +54,8 @@ void lowerTableSpec(const YamlNode &spec, const YamlNode *metaName, LowerContext
 void lowerDataMigration(const FieldMap &top, LowerContext &ctx);
 /// A DataMigration spec (full or bare, as for lowerTableSpec); `context`
 /// names it in messages.
-void lowerDataMigrationSpec(const YamlNode &spec, const YamlNode *metaName,
-                            llvm::StringRef context, LowerContext &ctx);
+void lowerDataMigrationSpec(const YamlNode &spec, const YamlNode *metaName, llvm::StringRef context,
+                            LowerContext &ctx);
 
 /// A document without apiVersion and kind (SchemaHero's fixtures): a bare
 /// TableSpec or DataMigration spec, told apart by its shape

@@ -89,8 +89,8 @@ void lowerOperations(const FieldMap &spec, Migration &m, SourceLoc nameLoc, Lowe
         use += (use.empty() ? "use --dialect " : " or --dialect ") + dialectKey(d).str();
       ctx.diags
           .error(nameLoc, "dialect-mismatch",
-                 "no " + target + " operations; this spec has " +
-                     dialectList(m.operationDialects) + " operations: " + use)
+                 "no " + target + " operations; this spec has " + dialectList(m.operationDialects) +
+                     " operations: " + use)
           .hint("data migration '" + m.name + "' would be skipped for " +
                 dialectKey(ctx.target()).str());
       return;
@@ -147,7 +147,7 @@ void shc::lowerDataMigrationSpec(const YamlNode &specNode, const YamlNode *metaN
   if (const YamlNode *n = spec.get("idempotent"); n && !n->isNull())
     readBool(n, "idempotent", m->declaredIdempotent, ctx.diags);
   for (const YamlNode *r : readStringList(spec.get("requires"), "requires", ctx.diags))
-    m->requires.push_back({r->value, r->loc});
+  m->requires.push_back({r->value, r->loc});
 
   lowerOperations(spec, *m, nameNode ? nameNode->loc : spec.getLoc(), ctx);
   if (nameNode)

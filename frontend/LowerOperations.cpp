@@ -127,8 +127,7 @@ OperationPtr lowerStatic(const YamlNode *body, SourceLoc loc, LowerContext &ctx)
     Assignment a;
     a.column = e.key->value;
     a.loc = e.key->loc;
-    a.value = lowerStaticValue(
-        *e.value, qualifiedName(op->schema, op->table), a.column, ctx);
+    a.value = lowerStaticValue(*e.value, qualifiedName(op->schema, op->table), a.column, ctx);
     if (a.value)
       addAssignment(*op, std::move(a), seen, ctx);
   }

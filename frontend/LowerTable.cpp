@@ -197,8 +197,7 @@ void shc::lowerTableSpec(const YamlNode &spec, const YamlNode *metaName, LowerCo
     std::optional<Dialect> d = e.key->isScalar() ? parseDialect(e.key->value) : std::nullopt;
     if (!d) {
       if (e.key->isScalar())
-        reportUnknownField(*e.key, allDialectKeys(), "schema", UnknownFields::Warning,
-                           ctx.diags);
+        reportUnknownField(*e.key, allDialectKeys(), "schema", UnknownFields::Warning, ctx.diags);
       continue;
     }
     if (e.value->isNull())

@@ -24,8 +24,7 @@ void shc::reportUnknownField(const YamlNode &key, llvm::ArrayRef<llvm::StringRef
                              llvm::StringRef context, UnknownFields policy,
                              DiagnosticEngine &diags) {
   std::string suggestion = didYouMean(key.value, known);
-  std::string message =
-      "unknown field '" + key.value + "' in '" + context.str() + "'" + suggestion;
+  std::string message = "unknown field '" + key.value + "' in '" + context.str() + "'" + suggestion;
   if (policy == UnknownFields::Warning) {
     auto d = diags.warning(key.loc, "unknown-table-field", message + "; ignored");
     if (suggestion.empty())

@@ -59,21 +59,15 @@ const FieldSpec Postgres[] = {{"schema", S::Scalar},
 
 const FieldSpec Compression[] = {{"segmentBy", S::Scalar}, {"interval", S::Scalar}};
 const FieldSpec Retention[] = {{"interval", S::Scalar}};
-const FieldSpec Hypertable[] = {{"timeColumnName", S::Scalar},
-                                {"partitioningColumn", S::Scalar},
-                                {"numberPartitions", S::Int},
-                                {"chunkTimeInterval", S::Scalar},
-                                {"createDefaultIndexes", S::Bool},
-                                {"ifNotExists", S::Bool},
-                                {"partitioningFunc", S::Scalar},
-                                {"associatedSchemaName", S::Scalar},
-                                {"associatedTablePrefix", S::Scalar},
-                                {"migrateData", S::Bool},
-                                {"timePartitioningFunc", S::Scalar},
-                                {"replicationFactor", S::Int},
-                                {"dataNodes", S::ScalarList},
-                                {"compression", S::Mapping, Compression},
-                                {"retention", S::Mapping, Retention}};
+const FieldSpec Hypertable[] = {
+    {"timeColumnName", S::Scalar},        {"partitioningColumn", S::Scalar},
+    {"numberPartitions", S::Int},         {"chunkTimeInterval", S::Scalar},
+    {"createDefaultIndexes", S::Bool},    {"ifNotExists", S::Bool},
+    {"partitioningFunc", S::Scalar},      {"associatedSchemaName", S::Scalar},
+    {"associatedTablePrefix", S::Scalar}, {"migrateData", S::Bool},
+    {"timePartitioningFunc", S::Scalar},  {"replicationFactor", S::Int},
+    {"dataNodes", S::ScalarList},         {"compression", S::Mapping, Compression},
+    {"retention", S::Mapping, Retention}};
 const FieldSpec TimescaleDB[] = {{"primaryKey", S::ScalarList},
                                  {"foreignKeys", S::MappingList, ForeignKey},
                                  {"indexes", S::MappingList, Index},
@@ -115,8 +109,7 @@ const FieldSpec CassandraColumn[] = {{"name", S::Scalar, {}, true},
                                      {"type", S::Scalar, {}, true},
                                      {"isStatic", S::Bool},
                                      {"default", S::Scalar}};
-const FieldSpec ClusteringOrder[] = {{"column", S::Scalar, {}, true},
-                                     {"isDescending", S::Bool}};
+const FieldSpec ClusteringOrder[] = {{"column", S::Scalar, {}, true}, {"isDescending", S::Bool}};
 const FieldSpec CassandraProperties[] = {{"bloomFilterFPChance", S::Scalar},
                                          {"caching", S::ScalarMap},
                                          {"comment", S::Scalar},
@@ -140,8 +133,7 @@ const FieldSpec Cassandra[] = {{"isDeleted", S::Bool},
 // --- TableSpec --------------------------------------------------------------
 
 const FieldSpec SeedValue[] = {{"int", S::Int}, {"str", S::Scalar}};
-const FieldSpec SeedColumn[] = {{"column", S::Scalar, {}, true},
-                                {"value", S::Mapping, SeedValue}};
+const FieldSpec SeedColumn[] = {{"column", S::Scalar, {}, true}, {"value", S::Mapping, SeedValue}};
 const FieldSpec SeedRow[] = {{"columns", S::MappingList, SeedColumn}};
 const FieldSpec SeedData[] = {{"rows", S::MappingList, SeedRow}};
 // `schema` is a mapping of dialect keys: the caller checks each entry

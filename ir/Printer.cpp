@@ -141,7 +141,8 @@ private:
   }
 
   void printUpdate(const UpdateOp &u) {
-    os << "  update " << qualifiedName(u.schema, u.table) << " origin=" << updateOriginName(u.origin);
+    os << "  update " << qualifiedName(u.schema, u.table)
+       << " origin=" << updateOriginName(u.origin);
     loc(u.getLoc());
     os << '\n';
     printUpdateBody(u, "    ");

@@ -50,15 +50,15 @@ private:
     bool before = m.phase == Phase::BeforeSchema;
     if (before && !module.beforeSchemaKnown)
       return true;
-    for (const Table *t : findTables(before ? module.beforeTables : module.tables, m.database,
-                                     st.schema, st.table))
+    for (const Table *t :
+         findTables(before ? module.beforeTables : module.tables, m.database, st.schema, st.table))
       if (!st.schema.empty() || t->onSearchPath)
         return true;
     return false;
   }
 
-  void check(const CustomSqlOp &c, const SqlStatement &st, const Module &module,
-             const Migration &m, DiagnosticEngine &diags) {
+  void check(const CustomSqlOp &c, const SqlStatement &st, const Module &module, const Migration &m,
+             DiagnosticEngine &diags) {
     if (st.kind == StatementKind::Ddl) {
       diags
           .warning(st.loc, "custom-sql-ddl",

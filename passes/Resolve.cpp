@@ -235,9 +235,9 @@ void Resolver::resolveColumn(ColumnRefExpr &ref) {
     if (incomplete)
       return;
   }
-  auto d = unknownName(ref.getLoc(), "unknown-column",
-                       "column \"" + ref.name + "\" does not exist" +
-                           didYouMean(ref.name, candidates));
+  auto d =
+      unknownName(ref.getLoc(), "unknown-column",
+                  "column \"" + ref.name + "\" does not exist" + didYouMean(ref.name, candidates));
   for (const ScopeEntry &entry : hidden)
     if (entry.table && entry.table->findColumn(ref.name)) {
       d.hint("There is a column named \"" + ref.name + "\" in table \"" + entry.refName +

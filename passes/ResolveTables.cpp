@@ -17,8 +17,8 @@
 
 #include "ir/Suggest.h"
 
-#include "llvm/ADT/STLExtras.h"
 #include "passes/ResolveInternal.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace shc;
 
@@ -56,8 +56,7 @@ std::vector<std::string> Resolver::tableNames(bool qualified) const {
   return names;
 }
 
-InFlightDiagnostic Resolver::unknownName(SourceLoc loc, llvm::StringRef rule,
-                                         std::string message) {
+InFlightDiagnostic Resolver::unknownName(SourceLoc loc, llvm::StringRef rule, std::string message) {
   if (!beforeSchemaOffline)
     return diags.error(loc, rule, std::move(message));
   if (migration)
@@ -75,8 +74,7 @@ bool Resolver::resolveTarget(const std::string &schema, const std::string &name,
   return out != nullptr;
 }
 
-const Table *Resolver::findBaseTable(llvm::StringRef schema, llvm::StringRef name,
-                                     SourceLoc loc) {
+const Table *Resolver::findBaseTable(llvm::StringRef schema, llvm::StringRef name, SourceLoc loc) {
   std::string written = qualifiedName(schema, name);
   std::vector<const Table *> found = tablesNamed(schema, name);
   if (asWritten && schema.empty() && !found.empty()) {
@@ -90,7 +88,8 @@ const Table *Resolver::findBaseTable(llvm::StringRef schema, llvm::StringRef nam
           .error(loc, "unqualified-table",
                  "customSQL runs as written: \"" + written +
                      "\" means the table of that name on PostgreSQL's search_path, but the "
-                     "Table spec places \"" + name.str() + "\" in schema \"" + t->schema + "\"")
+                     "Table spec places \"" +
+                     name.str() + "\" in schema \"" + t->schema + "\"")
           .note(t->loc, "specified here")
           .hint("write " + t->displayName());
       return nullptr;
@@ -108,20 +107,20 @@ const Table *Resolver::findBaseTable(llvm::StringRef schema, llvm::StringRef nam
                          "table \"" + written + "\" is ambiguous: it could be " + list);
     for (const Table *t : found)
       d.note(t->loc, t->schemaOrDefault().str() + "." + t->name + " is specified here");
-    d.hint("qualify the name with its schema, e.g. " + found.back()->schemaOrDefault().str() +
-           "." + found.back()->name);
+    d.hint("qualify the name with its schema, e.g. " + found.back()->schemaOrDefault().str() + "." +
+           found.back()->name);
     return nullptr;
   }
   // `prod.users` when users is in public and test: say where it is.
   std::vector<const Table *> elsewhere =
       schema.empty() ? std::vector<const Table *>() : tablesNamed("", name);
-  std::string suggestion =
-      !elsewhere.empty() ? " (did you mean '" + elsewhere.front()->schemaOrDefault().str() + "." +
-                               name.str() + "'?)"
-                         : didYouMean(schema.empty() ? name : llvm::StringRef(written),
-                                      tableNames(!schema.empty()));
-  auto d = unknownName(loc, "unknown-table",
-                       "table \"" + written + "\" does not exist" + suggestion);
+  std::string suggestion = !elsewhere.empty()
+                               ? " (did you mean '" + elsewhere.front()->schemaOrDefault().str() +
+                                     "." + name.str() + "'?)"
+                               : didYouMean(schema.empty() ? name : llvm::StringRef(written),
+                                            tableNames(!schema.empty()));
+  auto d =
+      unknownName(loc, "unknown-table", "table \"" + written + "\" does not exist" + suggestion);
   if (elsewhere.size() > 1) {
     std::string schemas;
     for (size_t i = 0; i < elsewhere.size(); ++i)

@@ -264,14 +264,14 @@ TEST(InferDialectTest, OnlyWhenEverySpecAgreesOnAnother) {
   EXPECT_EQ(inferred(withLists({"mysql"}) + "---\n" + withLists({"mysql", "sqlite"}, "n")),
             Dialect::MySQL);
   // Disagreement, or two that fit: the user must choose.
-  EXPECT_EQ(inferred(withLists({"mysql"}) + "---\n" + withLists({"postgres"}, "n")),
-            std::nullopt);
+  EXPECT_EQ(inferred(withLists({"mysql"}) + "---\n" + withLists({"postgres"}, "n")), std::nullopt);
   EXPECT_EQ(inferred(withLists({"mysql", "sqlite"})), std::nullopt);
   // cockroachdb runs its own list, timescaledb the postgres one.
   EXPECT_EQ(inferred(withLists({"cockroachdb"})), Dialect::CockroachDB);
   EXPECT_EQ(inferred(withLists({"timescaledb"})), Dialect::TimescaleDB);
   // A migration without operations does not vote.
-  EXPECT_EQ(inferred(withLists({"sqlite"}) + "---\ndatabase: d\nname: e\nschema:\n  postgres: []\n"),
-            Dialect::SQLite);
+  EXPECT_EQ(
+      inferred(withLists({"sqlite"}) + "---\ndatabase: d\nname: e\nschema:\n  postgres: []\n"),
+      Dialect::SQLite);
   EXPECT_EQ(inferred("database: d\nname: t\nschema:\n  mysql: {columns: []}\n"), std::nullopt);
 }

@@ -25,7 +25,8 @@ static std::string dialectHelp() {
     list += (list.empty() ? "" : ", ") + key.str();
   }
   return "Target dialect (default: postgres, or the one every data migration has operations "
-         "for): " + full + " (every check, SQL); " + partial +
+         "for): " +
+         full + " (every check, SQL); " + partial +
          " (structure checks only, no SQL yet; docs/dialects.md)";
 }
 
@@ -33,8 +34,8 @@ void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
   cmd.add_option("inputs", o.inputs, "Spec files or folders, or - for stdin")->required();
   o.inferDialect = true;
   cmd.add_option("--dialect", o.dialect, dialectHelp())
-      ->check(CLI::IsMember(std::vector<std::string>(allDialectKeys().begin(),
-                                                     allDialectKeys().end())))
+      ->check(
+          CLI::IsMember(std::vector<std::string>(allDialectKeys().begin(), allDialectKeys().end())))
       ->each([&o](const std::string &) { o.inferDialect = false; });
   // One NAME per occurrence: a vector option would otherwise swallow the
   // input paths that follow it (`--disable lint specs/`).
@@ -99,12 +100,13 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   // Never PostgreSQL's rules on another dialect's SQL: what the target has
   // no checks for is switched off, and said so once.
   DialectSupport support = dialectSupport(r.module->getTarget());
-  for (const std::string &name : support.skippedPasses) pm.disable(name);
+  for (const std::string &name : support.skippedPasses)
+    pm.disable(name);
   if (!support.sqlChecks && !r.module->migrations.empty())
     s.diags
         .warning(r.module->migrations.front()->loc, "dialect-unchecked",
-                 dialectKey(r.module->getTarget()).str() + " has no SQL checks yet: " +
-                     support.unchecked + " are not checked")
+                 dialectKey(r.module->getTarget()).str() +
+                     " has no SQL checks yet: " + support.unchecked + " are not checked")
         .hint("checked: the YAML, the tables and columns named, requires and phases; "
               "postgres, cockroachdb and timescaledb have every check");
   for (const std::string &name : opts.disablePasses) pm.disable(name);

@@ -95,8 +95,7 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
       if (auto *u = llvm::dyn_cast<UpdateOp>(op.get())) {
         p.kind = updateOriginName(u->origin).str();
         p.table = u->table;
-        shownTable =
-            u->resolved ? u->resolved->displayName() : qualifiedName(u->schema, u->table);
+        shownTable = u->resolved ? u->resolved->displayName() : qualifiedName(u->schema, u->table);
         if (u->where)
           (void)exprs.emit(*u->where, p.where);
         else
