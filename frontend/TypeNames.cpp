@@ -342,6 +342,7 @@ std::optional<Type> parseMySql(Spelling sp) {
       name = name.drop_back(suffix.size());
     }
   sp.name = name.str();
+  name = sp.name; // the old text is gone
   if (name.startswith("enum") || name.startswith("set"))
     return otherType(sp);
   const NameEntry *e = find(mysqlNames, name);
