@@ -11,6 +11,16 @@
 
 using namespace shc;
 
+DialectSupport shc::dialectSupport(Dialect d) {
+  if (isPostgresFamily(d))
+    return {true, true, {}, ""};
+  return {false,
+          false,
+          {"typecheck", "idempotency", "dependence"},
+          "where/expression and customSQL text, values against column types, idempotency and "
+          "unordered writes"};
+}
+
 LogicalResult shc::compileScript(const Module &module, const EmitOptions &opts,
                                  CompiledScript &script, DiagnosticEngine &diags) {
   if (isPostgresFamily(module.getTarget()))

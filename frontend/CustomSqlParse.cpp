@@ -59,6 +59,8 @@ void StatementAnalyser::readRelation(const llvm::json::Object &body, SqlStatemen
     return;
   if (auto name = rel->getString("relname"))
     st.table = name->str();
+  if (auto schema = rel->getString("schemaname"))
+    st.schema = schema->str();
   st.tableLoc = op.sqlLocator.locate(static_cast<size_t>(intField(rel, "location")));
   if (const llvm::json::Object *oc = body.getObject("onConflictClause")) {
     auto action = oc->getString("action");

@@ -27,6 +27,11 @@ void lowerWhere(const FieldMap &f, UpdateOp &op, LowerContext &ctx) {
   const YamlNode *use = where ? where : condition;
   if (!use || use->isNull())
     return;
+  if (!ctx.checksSql()) {
+    if (std::optional<std::string> text = readString(use, where ? "where" : "condition", ctx.diags))
+      op.uncheckedWhere = *text;
+    return;
+  }
   op.where = ctx.parseSql(*use, where ? "where" : "condition");
 }
 
@@ -36,8 +41,21 @@ std::unique_ptr<UpdateOp> beginUpdate(const FieldMap &f, SourceLoc loc, UpdateOp
   auto op = std::make_unique<UpdateOp>(loc, origin);
   if (const YamlNode *t = f.require("table")) {
     if (std::optional<std::string> name = readString(t, "table", ctx.diags)) {
-      op->table = *name;
-      op->tableLoc = t->loc;
+      // `schema.table` names the PostgreSQL schema too (docs/schema-scope.md).
+      auto [schema, table] = llvm::StringRef(*name).split('.');
+      if (table.empty() && !llvm::StringRef(*name).contains('.'))
+        std::swap(schema, table);
+      if (schema.contains('.') || table.contains('.') || table.empty() ||
+          (name->find('.') != std::string::npos && schema.empty())) {
+        ctx.diags
+            .error(t->loc, "invalid-field",
+                   "invalid table name '" + *name + "': expected 'table' or 'schema.table'")
+            .hint("the database is spec.database, not part of the table name");
+      } else {
+        op->schema = schema.str();
+        op->table = table.str();
+        op->tableLoc = t->loc;
+      }
     }
   }
   lowerWhere(f, *op, ctx);
@@ -109,7 +127,7 @@ OperationPtr lowerStatic(const YamlNode *body, SourceLoc loc, LowerContext &ctx)
     Assignment a;
     a.column = e.key->value;
     a.loc = e.key->loc;
-    a.value = lowerStaticValue(*e.value, a.column, ctx);
+    a.value = lowerStaticValue(*e.value, qualifiedName(op->schema, op->table), a.column, ctx);
     if (a.value)
       addAssignment(*op, std::move(a), seen, ctx);
   }
@@ -139,6 +157,13 @@ OperationPtr lowerCalculated(const YamlNode *body, SourceLoc loc, LowerContext &
     Assignment a;
     a.column = *name;
     a.loc = column->loc;
+    if (!ctx.checksSql()) {
+      if (std::optional<std::string> text = readString(expr, "expression", ctx.diags)) {
+        a.uncheckedText = *text;
+        addAssignment(*op, std::move(a), seen, ctx);
+      }
+      continue;
+    }
     a.value = ctx.parseSql(*expr, "expression");
     if (a.value)
       addAssignment(*op, std::move(a), seen, ctx);
@@ -156,11 +181,18 @@ OperationPtr lowerTransformUpdate(const YamlNode *body, SourceLoc loc, Dialect l
   const YamlNode *list = requireList(f, "transformations", ctx);
   if (!list)
     return nullptr;
-  llvm::StringMap<SourceLoc> seen;
+  // A column transformed again takes its previous value as input, in the
+  // order written: trim then lowercase is lower(btrim(col)).
+  llvm::StringMap<size_t> assigned;
   for (const YamlNode *item : list->items) {
     Assignment a;
-    if (lowerTransform(*item, listDialect, a, ctx))
-      addAssignment(*op, std::move(a), seen, ctx);
+    if (!lowerTransform(*item, listDialect, a, ctx))
+      continue;
+    auto [it, inserted] = assigned.try_emplace(a.column, op->assignments.size());
+    if (inserted)
+      op->assignments.push_back(std::move(a));
+    else
+      composeTransform(op->assignments[it->second], std::move(a));
   }
   return finish(std::move(op));
 }

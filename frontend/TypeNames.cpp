@@ -106,8 +106,26 @@ const NameEntry cockroachNames[] = {
     {"json", K::Jsonb, Mods::None},    {"float", K::Float8, Mods::None},
 };
 
+// MySQL's own names and the synonyms it accepts (INT1..INT8, CHARACTER
+// [VARYING], FIXED, NCHAR ...), which SchemaHero passes through.
 const NameEntry mysqlNames[] = {
     {"tinyint", K::Int2, Mods::TinyInt},
+    {"int1", K::Int2, Mods::TinyInt},
+    {"int2", K::Int2, Mods::Ignore},
+    {"int3", K::Int4, Mods::Ignore},
+    {"middleint", K::Int4, Mods::Ignore},
+    {"int4", K::Int4, Mods::Ignore},
+    {"int8", K::Int8, Mods::Ignore},
+    {"fixed", K::Numeric, Mods::Numeric},
+    {"character", K::Char, Mods::Length, 1},
+    {"nchar", K::Char, Mods::Length, 1},
+    {"national char", K::Char, Mods::Length, 1},
+    {"national character", K::Char, Mods::Length, 1},
+    {"character varying", K::Varchar, Mods::Length},
+    {"char varying", K::Varchar, Mods::Length},
+    {"nvarchar", K::Varchar, Mods::Length},
+    {"national varchar", K::Varchar, Mods::Length},
+    {"national character varying", K::Varchar, Mods::Length},
     {"bool", K::Bool, Mods::None},
     {"boolean", K::Bool, Mods::None},
     {"smallint", K::Int2, Mods::Ignore},
@@ -265,10 +283,14 @@ std::optional<Type> build(const NameEntry &e, const Spelling &sp) {
       break;
     }
     case Mods::TinyInt: {
-      int32_t w;
-      if (mods.size() != 1 || !parseInt(mods[0], w))
+      // A display width, as MySQL writes it (`tinyint(1)`), or as
+      // SchemaHero's introspection spells it (`tinyint (3, 0)`): only a
+      // width of exactly 1 means boolean.
+      int32_t w, scale = 0;
+      if (mods.empty() || mods.size() > 2 || !parseInt(mods[0], w) ||
+          (mods.size() == 2 && !parseInt(mods[1], scale)))
         return std::nullopt;
-      if (w == 1)
+      if (w == 1 && mods.size() == 1)
         kind = K::Bool;
       break;
     }
@@ -320,6 +342,7 @@ std::optional<Type> parseMySql(Spelling sp) {
       name = name.drop_back(suffix.size());
     }
   sp.name = name.str();
+  name = sp.name; // the old text is gone
   if (name.startswith("enum") || name.startswith("set"))
     return otherType(sp);
   const NameEntry *e = find(mysqlNames, name);
@@ -344,7 +367,7 @@ std::optional<Type> parseSqlite(const Spelling &sp) {
     return Type(K::Bool, -1, -1, array);
   if (n == "date")
     return Type(K::Date, -1, -1, array);
-  if (n == "datetime" || n == "timestamp")
+  if (n == "datetime" || n.startswith("timestamp"))
     return Type(K::Timestamp, -1, -1, array);
   if (n == "json")
     return Type(K::Json, -1, -1, array);

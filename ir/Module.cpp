@@ -10,9 +10,31 @@ const Column *Table::findColumn(llvm::StringRef n) const {
   return nullptr;
 }
 
-const Table *Module::findTable(llvm::StringRef n) const {
-  for (const auto &t : tables)
-    if (t->name == n) return t.get();
+std::vector<const Table *> shc::findTables(llvm::ArrayRef<std::unique_ptr<Table>> tables,
+                                           llvm::StringRef database, llvm::StringRef schema,
+                                           llvm::StringRef name) {
+  std::vector<const Table *> out;
+  for (const auto &t : tables) {
+    if (t->name != name)
+      continue;
+    if (!database.empty() && !t->database.empty() && t->database != database)
+      continue;
+    if (!schema.empty() && t->schemaOrDefault() != schema)
+      continue;
+    out.push_back(t.get());
+  }
+  return out;
+}
+
+std::string Table::displayName() const { return qualifiedName(schema, name); }
+
+const Table *Module::findTableByName(llvm::StringRef n, llvm::StringRef database) const {
+  for (const auto &t : tables) {
+    if (t->name != n && t->metadataName != n)
+      continue;
+    if (database.empty() || t->database.empty() || t->database == database)
+      return t.get();
+  }
   return nullptr;
 }
 

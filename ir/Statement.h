@@ -55,6 +55,7 @@ struct InsertStmt {
 
   SourceLoc loc;
   std::string table;
+  std::string schema; ///< the qualifier of `schema.table` as written, or ""
   SourceLoc tableLoc;
   std::string alias;
   const Table *resolved = nullptr; ///< filled by resolve
@@ -132,6 +133,7 @@ struct SqlStatement {
   std::string notAnalysedReason;
   SourceLoc notAnalysedLoc;
   std::string table; ///< target table (UPDATE/INSERT/DELETE), "" otherwise
+  std::string schema; ///< its schema qualifier as written, or ""
   SourceLoc tableLoc;
   OnConflict onConflict = OnConflict::None;
 

@@ -197,7 +197,7 @@ public:
 
 private:
   void checkUpdate(const Migration &m, const UpdateOp &op, DiagnosticEngine &diags) {
-    if (!op.where)
+    if (!op.where && op.uncheckedWhere.empty())
       diags
           .warning(op.getLoc(), "update-without-where",
                    "UPDATE of \"" + op.table + "\" has no WHERE and rewrites every row")

@@ -74,9 +74,14 @@ LogicalResult SchedulePass::run(Module &module, PassContext &ctx) {
     hadError = true;
   }
   llvm::sort(nodes, [](const Migration *a, const Migration *b) { return a->name < b->name; });
+  // `requires` names a migration by spec.name or metadata.name; a spec name
+  // wins over another migration's metadata name.
   llvm::StringMap<unsigned> index;
   for (unsigned i = 0; i < nodes.size(); ++i)
     index[nodes[i]->name] = i;
+  for (unsigned i = 0; i < nodes.size(); ++i)
+    if (!nodes[i]->metadataName.empty())
+      index.try_emplace(nodes[i]->metadataName, i);
 
   std::vector<std::string> candidates;
   for (const Migration *m : nodes)
@@ -104,7 +109,7 @@ LogicalResult SchedulePass::run(Module &module, PassContext &ctx) {
         edges[i].push_back({it->second, r.loc});
         continue;
       }
-      if (module.findTable(r.name)) {
+      if (module.findTableByName(r.name, m.database)) {
         // "After that table's schema change": always true in after_schema.
         if (m.phase == Phase::BeforeSchema) {
           diags

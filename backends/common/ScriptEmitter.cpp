@@ -90,7 +90,7 @@ void ScriptEmitter::emitUpdate(const UpdateOp &op) {
     return;
   }
   std::string s = "UPDATE ";
-  exprs.appendIdentifier(op.table, s);
+  exprs.appendTableName(op.resolved, op.schema, op.table, s);
   s += " SET ";
   for (size_t i = 0; i < op.assignments.size(); ++i) {
     const Assignment &a = op.assignments[i];

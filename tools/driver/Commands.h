@@ -35,6 +35,9 @@ CommandRunner registerApplyCommand(CLI::App &app);
 struct FrontOptions {
   std::vector<std::string> inputs;
   std::string dialect = "postgres";
+  /// --dialect was not given: check for the dialect the specs agree on
+  /// (frontend inferDialect) when they have no operations for `dialect`.
+  bool inferDialect = false;
   std::vector<std::string> disablePasses;
   std::vector<std::string> printAfter;
   /// The reviewer warnings of the `lint` pass run for `lint` only; compile
@@ -42,6 +45,9 @@ struct FrontOptions {
   bool lintRules = false;
   /// --uri: read tables without a Table spec from this live database.
   std::string uri;
+  /// --before-specs: an older copy of the Table specs, the schema
+  /// before_schema migrations are checked against.
+  std::string beforeSpecs;
   DiagnosticOptions diag;
 };
 void addFrontOptions(CLI::App &cmd, FrontOptions &opts);

@@ -91,11 +91,15 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
         continue;
       PlanOperation p;
       verdictOf(op->idempotency, p.verdict, p.reason);
+      std::string shownTable; // schema-qualified when the spec places it in one
       if (auto *u = llvm::dyn_cast<UpdateOp>(op.get())) {
         p.kind = updateOriginName(u->origin).str();
         p.table = u->table;
+        shownTable = u->resolved ? u->resolved->displayName() : qualifiedName(u->schema, u->table);
         if (u->where)
           (void)exprs.emit(*u->where, p.where);
+        else
+          p.where = u->uncheckedWhere; // as written: not checked for this dialect
         if (conn && u->resolved) {
           std::string sql = postgresUpdateStatement(*u, engine);
           auto rows = sql.empty() ? llvm::Expected<double>(0.0) : estimateRows(*conn, sql);
@@ -109,8 +113,10 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
       } else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get())) {
         p.kind = "customSQL";
         for (const SqlStatement &st : c->statements) {
-          if (p.table.empty())
+          if (p.table.empty()) {
             p.table = st.table;
+            shownTable = qualifiedName(st.schema, st.table);
+          }
           const UpdateOp *u = st.query.update.get();
           if (p.where.empty() && u && u->where)
             (void)exprs.emit(*u->where, p.where);
@@ -129,6 +135,8 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
         }
       }
       fillAccesses(p, computeEffects(*op));
+      if (!shownTable.empty())
+        p.table = shownTable;
       step.operations.push_back(std::move(p));
     }
     plan.steps.push_back(std::move(step));
