@@ -15,6 +15,7 @@
 
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
+#include "passes/Determinism.h"
 #include "passes/Effects.h"
 #include "passes/IdempotencyInternal.h"
 #include "passes/Passes.h"
@@ -80,10 +81,12 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
   IdempotencyVerdict v;
   std::string guard = findGuard(u);
   std::string projection; // the first value that is a projection of its column
-  const FuncCallExpr *whereVolatile = u.where ? findVolatileCall(*u.where) : nullptr;
+  std::optional<NonDeterminism> whereVolatile;
+  if (u.where)
+    whereVolatile = findNonDeterminism(*u.where);
   for (const TableRef &t : u.from) // which rows UPDATE ... FROM joins
     if (t.on && !whereVolatile)
-      whereVolatile = findVolatileCall(*t.on);
+      whereVolatile = findNonDeterminism(*t.on);
   // A guard counts when WHERE is deterministic and no later operation
   // writes the guarded column back.
   if (!guard.empty() && !whereVolatile && writtenFrom(u.table, guard, opIndex + 1) == 0 &&
@@ -95,11 +98,11 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
   for (const Assignment &a : u.assignments) {
     if (!a.value)
       continue;
-    if (const FuncCallExpr *f = findVolatileCall(*a.value)) {
+    if (std::optional<NonDeterminism> nd = findNonDeterminism(*a.value)) {
       merge(v, Verdict::NotIdempotent,
-            a.column + " = " + describe(*a.value) + ": " + f->name +
-                "() gives a different value on every run",
-            f->getLoc());
+            a.column + " = " + describe(*a.value) + ": " + nd->what +
+                " gives a different value on every run",
+            nd->loc);
       continue;
     }
     bool readsOwn = false, readsOther = false;
@@ -151,8 +154,8 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
     return v;
   if (whereVolatile) {
     merge(v, Verdict::Unknown,
-          "the rows matched depend on " + whereVolatile->name + "(), which changes between runs",
-          whereVolatile->getLoc());
+          "the rows matched depend on " + whereVolatile->what + ", which changes between runs",
+          whereVolatile->loc);
     return v;
   }
   // WHERE (or a joined FROM entry) reading what a later operation writes

@@ -20,10 +20,6 @@ IdempotencyVerdict selectVerdict(const SelectStmt &s);
 /// A short SQL-like rendering of `e` for reasons ("counter + 1").
 std::string describe(const Expr &e);
 
-/// The first call to a function whose result changes between runs (now(),
-/// random(), gen_random_uuid(), clock functions, nextval ...), or null.
-const FuncCallExpr *findVolatileCall(const Expr &e);
-
 /// Whether `value`, assigned to `column`, is a projection of `column`: applying
 /// it to its own result gives that result again (lower, upper, trim, rounding
 /// to constant places, a CASE mapping its outputs to themselves ...). Returns

@@ -9,7 +9,6 @@
 #include "passes/IdempotencyInternal.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace shc;
 using namespace shc::idem;
@@ -87,44 +86,6 @@ std::string idem::describe(const Expr &e) {
     return "(SELECT ...)";
   return "(...)";
 }
-
-static bool isVolatileName(llvm::StringRef name) {
-  return llvm::StringSwitch<bool>(name)
-      .Cases("now", "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", true)
-      .Cases("clock_timestamp", "statement_timestamp", "transaction_timestamp", "timeofday",
-             true)
-      .Cases("current_timestamp", "current_date", "current_time", "localtime", "localtimestamp",
-             true)
-      .Cases("nextval", "setval", "txid_current", "pg_current_xact_id", "random_normal", true)
-      .Default(false);
-}
-
-static const FuncCallExpr *volatileCall(const Expr &e, unsigned depth) {
-  if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e))
-    if (isVolatileName(f->name))
-      return f;
-  const FuncCallExpr *found = nullptr;
-  auto visit = [&](const Expr &c) {
-    if (!found)
-      found = volatileCall(c, depth);
-  };
-  // A column of a WITH query or a FROM subquery: what its query computes.
-  if (auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e); ref && ref->table && depth < 32) {
-    auto inner = [&](const Expr &c) {
-      if (!found)
-        found = volatileCall(c, depth + 1);
-    };
-    if (ref->table->fromSelect)
-      forEachSelectExpr(*ref->table->fromSelect, inner);
-    else if (ref->table->fromQuery)
-      forEachQueryExpr(*ref->table->fromQuery, inner);
-    return found;
-  }
-  forEachChild(e, visit);
-  return found;
-}
-
-const FuncCallExpr *idem::findVolatileCall(const Expr &e) { return volatileCall(e, 0); }
 
 bool idem::isColumn(const Expr &e, const std::string &table, llvm::StringRef column) {
   auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e);

@@ -9,11 +9,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Determinism.h"
 #include "passes/Effects.h"
 #include "passes/FunctionCatalog.h"
+#include "passes/FunctionProperties.h"
 #include "passes/IdempotencyInternal.h"
-
-#include "llvm/ADT/StringSwitch.h"
 
 #include <algorithm>
 #include <functional>
@@ -203,21 +203,21 @@ IdempotencyVerdict idem::insertVerdict(const InsertStmt &ins) {
   };
   std::vector<InsertedValue> values = insertedValues(ins);
   for (const InsertedValue &iv : values) {
-    const FuncCallExpr *f = findVolatileCall(*iv.value);
-    if (!f)
+    std::optional<NonDeterminism> nd = findNonDeterminism(*iv.value);
+    if (!nd)
       continue;
     if (isKey(iv.column))
       mergeVerdict(v, Verdict::NotIdempotent,
-                   iv.column->name + " = " + describe(*iv.value) + ": " + f->name +
-                       "() gives a new key on every run, so ON CONFLICT never fires",
-                   f->getLoc());
+                   iv.column->name + " = " + describe(*iv.value) + ": " + nd->what +
+                       " gives a new key on every run, so ON CONFLICT never fires",
+                   nd->loc);
     else if (ins.onConflict == OnConflict::DoUpdate && iv.column &&
              excludedReads(ins).count(iv.column->name))
       mergeVerdict(v, Verdict::NotIdempotent,
-                   iv.column->name + " = " + describe(*iv.value) + ": " + f->name +
-                       "() gives a different value on every run, and DO UPDATE writes it "
+                   iv.column->name + " = " + describe(*iv.value) + ": " + nd->what +
+                       " gives a different value on every run, and DO UPDATE writes it "
                        "through excluded." + iv.column->name,
-                   f->getLoc());
+                   nd->loc);
   }
   if (v.computed)
     return v;
@@ -266,17 +266,6 @@ IdempotencyVerdict idem::insertVerdict(const InsertStmt &ins) {
   return v;
 }
 
-namespace {
-
-bool hasOutsideEffects(llvm::StringRef name) {
-  return llvm::StringSwitch<bool>(name)
-      .Cases("nextval", "setval", "set_config", "pg_notify", "txid_current", true)
-      .Cases("pg_current_xact_id", "lo_import", "lo_unlink", "pg_terminate_backend", true)
-      .Default(name.startswith("pg_advisory"));
-}
-
-} // namespace
-
 IdempotencyVerdict idem::selectVerdict(const SelectStmt &s) {
   IdempotencyVerdict v;
   std::function<void(const Expr &)> visit = [&](const Expr &e) {
@@ -284,13 +273,13 @@ IdempotencyVerdict idem::selectVerdict(const SelectStmt &s) {
       auto *f = llvm::dyn_cast<FuncCallExpr>(&x);
       if (!f || v.computed)
         return;
-      if (hasOutsideEffects(f->name))
+      const FunctionProperties &props = functionProperties(f->name, f->args.size());
+      if (props.outsideEffects)
         mergeVerdict(v, Verdict::Unknown,
                      "SELECT calls " + f->name + "(), which changes state outside the tables",
                      f->getLoc());
-      else if (f->form == FuncCallExpr::Form::Plain && lookupFunction(f->name).empty() &&
-               f->name != "coalesce" && f->name != "greatest" && f->name != "least" &&
-               f->name != "nullif")
+      else if (f->form == FuncCallExpr::Form::Plain && !props.known &&
+               lookupFunction(f->name).empty())
         mergeVerdict(v, Verdict::Unknown,
                      "SELECT calls " + f->name +
                          "(), a function outside the built-in catalogue: what it does is not "

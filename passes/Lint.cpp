@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Determinism.h"
 #include "passes/Passes.h"
 
 #include "ir/Diagnostics.h"
@@ -23,29 +24,6 @@
 using namespace shc;
 
 namespace {
-
-/// Functions whose result changes from one run to the next: a migration that
-/// calls them cannot be re-run with the same result.
-bool isNonDeterministic(llvm::StringRef name) {
-  return llvm::StringSwitch<bool>(name)
-      .Cases("random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", true)
-      .Cases("now", "clock_timestamp", "statement_timestamp", "transaction_timestamp", true)
-      .Cases("timeofday", "current_timestamp", "current_time", "localtimestamp", true)
-      .Cases("localtime", "current_date", "nextval", "setseed", "txid_current", true)
-      .Default(false);
-}
-
-const FuncCallExpr *findNonDeterministic(const Expr &e) {
-  if (const auto *call = llvm::dyn_cast<FuncCallExpr>(&e))
-    if (isNonDeterministic(call->name))
-      return call;
-  const FuncCallExpr *found = nullptr;
-  forEachChild(e, [&](const Expr &child) {
-    if (!found)
-      found = findNonDeterministic(child);
-  });
-  return found;
-}
 
 /// Length of a character type, or nullopt when unbounded.
 std::optional<int64_t> boundedLength(const Type &t) {
@@ -213,21 +191,22 @@ private:
       if (!a.value)
         continue;
       if (m.declaredIdempotent && !analysed) {
-        if (const FuncCallExpr *call = findNonDeterministic(*a.value))
+        if (std::optional<NonDeterminism> nd = findNonDeterminism(*a.value, false))
           diags
-              .warning(call->getLoc(), "nondeterministic-in-idempotent",
-                       "migration \"" + m.name + "\" is declared idempotent but " + call->name +
-                           "() gives a different value on every run")
+              .warning(nd->loc, "nondeterministic-in-idempotent",
+                       "migration \"" + m.name + "\" is declared idempotent but " + nd->what +
+                           " gives a different value on every run")
               .note(m.loc, "declared idempotent here");
       }
       checkLength(a, diags);
     }
     if (m.declaredIdempotent && op.where && !reported)
-      if (const FuncCallExpr *call = findNonDeterministic(*op.where))
+      if (std::optional<NonDeterminism> nd = findNonDeterminism(*op.where, false))
         diags
-            .warning(call->getLoc(), "nondeterministic-in-idempotent",
-                     "migration \"" + m.name + "\" is declared idempotent but its WHERE calls " +
-                         call->name + "(), which changes between runs")
+            .warning(nd->loc, "nondeterministic-in-idempotent",
+                     "migration \"" + m.name + "\" is declared idempotent but its WHERE " +
+                         (nd->call ? "calls " : "reads ") + nd->what +
+                         ", which changes between runs")
             .note(m.loc, "declared idempotent here");
   }
 
