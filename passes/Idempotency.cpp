@@ -136,19 +136,13 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
     }
     if (!readsOwn)
       continue;
-    std::optional<std::string> failure = projectionFailure(*a.value, u.resolved, a.column);
-    if (!failure) {
+    SelfVerdict self = judgeSelfAssignment(*a.value, u.resolved, a.column);
+    if (self.verdict == Verdict::Idempotent) {
       if (projection.empty())
         projection = a.column + " = " + describe(*a.value);
       continue;
     }
-    merge(v, Verdict::NotIdempotent,
-          failure->empty() ? a.column + " is read and written: " + describe(*a.value) +
-                                 (llvm::isa<BinaryExpr>(a.value.get())
-                                      ? " accumulates"
-                                      : " is recomputed from what the first run wrote")
-                           : a.column + " = " + describe(*a.value) + ": " + *failure,
-          a.value->getLoc());
+    merge(v, self.verdict, self.reason, a.value->getLoc());
   }
   if (v.computed && v.verdict == Verdict::NotIdempotent)
     return v;

@@ -20,13 +20,22 @@ IdempotencyVerdict selectVerdict(const SelectStmt &s);
 /// A short SQL-like rendering of `e` for reasons ("counter + 1").
 std::string describe(const Expr &e);
 
-/// Whether `value`, assigned to `column`, is a projection of `column`: applying
-/// it to its own result gives that result again (lower, upper, trim, rounding
-/// to constant places, a CASE mapping its outputs to themselves ...). Returns
-/// nullopt when it is; otherwise the reason it is not (or "" when the form is
-/// not recognised).
-std::optional<std::string> projectionFailure(const Expr &value, const Table *table,
-                                             llvm::StringRef column);
+/// A verdict on a value that reads the column it is assigned to, with its
+/// reason ("" for Idempotent).
+struct SelfVerdict {
+  Verdict verdict;
+  std::string reason;
+};
+
+/// Whether `value`, assigned to `column` and reading it, gives the same value
+/// when applied to its own result (IdempotencyAlgebra.cpp): proved by the
+/// algebra, refuted (x + 1, a replace whose pattern re-forms, with an input
+/// that shows it), or unknown with what the proof lacks.
+SelfVerdict judgeSelfAssignment(const Expr &value, const Table *table, llvm::StringRef column);
+
+/// A CASE over the column: idempotent when it maps each of its outputs to
+/// itself, not idempotent when one of them maps to another output.
+SelfVerdict judgeCase(const CaseExpr &c, const Table *table, llvm::StringRef column);
 
 /// Whether `where` holds a conjunct that the update's own assignments make
 /// false (`c IS NULL`, `c <> v`, `c IS DISTINCT FROM v` with `c = v`

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/IdempotencyAlgebra.h"
 #include "passes/IdempotencyInternal.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -66,6 +67,13 @@ std::string idem::describe(const Expr &e) {
       return operand(*b->lhs, false) + " " + binaryOpSpelling(b->op).str() + " " +
              operand(*b->rhs, true);
     }
+  if (auto *u = llvm::dyn_cast<UnaryExpr>(&e); u && u->operand) {
+    std::string inner = describe(*u->operand);
+    if (llvm::isa<BinaryExpr>(u->operand.get()))
+      inner = "(" + inner + ")";
+    return (u->op == UnaryExpr::Op::Not ? "NOT " : u->op == UnaryExpr::Op::Neg ? "-" : "+") +
+           inner;
+  }
   if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e)) {
     if (f->form == FuncCallExpr::Form::NoParens)
       return f->name;
@@ -119,6 +127,14 @@ std::optional<std::string> literalKey(const Expr &e) {
   return std::nullopt;
 }
 
+/// Two literal keys name the same value: the same text, or the same number.
+bool sameKey(const std::string &a, const std::string &b) {
+  if (a == b)
+    return true;
+  std::optional<long double> x = numberOf(a), y = numberOf(b);
+  return x && y && *x == *y;
+}
+
 struct CaseChecker {
   const std::string &table;
   llvm::StringRef column;
@@ -157,21 +173,22 @@ struct CaseChecker {
     return std::nullopt;
   }
 
-  /// nullopt: the CASE maps each of its outputs to itself.
-  std::optional<std::string> check(const CaseExpr &c) {
+  /// Idempotent when the CASE maps each of its outputs to itself.
+  SelfVerdict check(const CaseExpr &c) {
+    SelfVerdict unknown{Verdict::Unknown, "a CASE whose arms the analysis does not model"};
     if (c.operand && !isColumn(*c.operand, table, column))
-      return std::string("");
+      return unknown;
     std::vector<Match> matches;
     for (const CaseExpr::When &w : c.whens) {
       auto m = w.cond ? matchOf(c.operand.get(), *w.cond) : std::nullopt;
       if (!m || !w.result)
-        return std::string("");
+        return unknown;
       matches.push_back(*m);
     }
     // The result an input literal gets: index of the arm, or whens.size() for ELSE.
     auto armFor = [&](const std::string &key) {
       for (size_t i = 0; i < matches.size(); ++i)
-        if (llvm::is_contained(matches[i].keys, key))
+        if (llvm::any_of(matches[i].keys, [&](const std::string &k) { return sameKey(k, key); }))
           return i;
       return matches.size();
     };
@@ -186,86 +203,24 @@ struct CaseChecker {
         continue; // keeps the value
       auto key = literalKey(*r);
       if (!key)
-        return "CASE result " + describe(*r) + " is not a constant";
+        return {Verdict::Unknown, "CASE result " + describe(*r) + " is not a constant"};
       const Expr *again = resultOf(armFor(*key));
-      if (!again) // falls to an implicit ELSE NULL
-        again = nullptr;
-      bool same = again && (isColumn(*again, table, column) || literalKey(*again) == key);
+      std::optional<std::string> againKey = again ? literalKey(*again) : std::nullopt;
+      bool same = again && (isColumn(*again, table, column) || (againKey && sameKey(*againKey, *key)));
       if (!same)
-        return "CASE maps " + describe(*r) + " to " + (again ? describe(*again) : "NULL") +
-               " on a second run";
+        return {Verdict::NotIdempotent, "CASE maps " + describe(*r) + " to " +
+                                            (again ? describe(*again) : "NULL") +
+                                            " on a second run"};
     }
-    return std::nullopt;
+    return {Verdict::Idempotent, ""};
   }
 };
 
 } // namespace
 
-/// replace(x, from, to) is idempotent when no occurrence of `from` can
-/// appear in the result: it would have to lie inside `to`, contain it, or
-/// overlap its start or end.
-static bool replaceIsProjection(llvm::StringRef from, llvm::StringRef to) {
-  if (from.empty() || from == to)
-    return true;
-  if (to.empty() || to.contains(from) || from.contains(to))
-    return false;
-  for (size_t n = 1; n < to.size() && n < from.size(); ++n)
-    if (to.take_back(n) == from.take_front(n) || to.take_front(n) == from.take_back(n))
-      return false;
-  return true;
-}
-
-std::optional<std::string> idem::projectionFailure(const Expr &value, const Table *table,
-                                                   llvm::StringRef column) {
+SelfVerdict idem::judgeCase(const CaseExpr &c, const Table *table, llvm::StringRef column) {
   std::string tableName = table ? table->name : "";
-  auto self = [&](const Expr *e) { return e && isColumn(*e, tableName, column); };
-  auto constArgsFrom = [&](const FuncCallExpr &f, size_t from) {
-    for (size_t i = from; i < f.args.size(); ++i)
-      if (!f.args[i] || !isConstant(*f.args[i]))
-        return false;
-    return true;
-  };
-  if (self(&value))
-    return std::nullopt;
-  if (auto *f = llvm::dyn_cast<FuncCallExpr>(&value)) {
-    if (f->args.empty() || !self(f->args[0].get()) || !constArgsFrom(*f, 1))
-      return std::string("");
-    llvm::StringRef n = f->name;
-    if (n == "lower" || n == "upper" || n == "btrim" || n == "ltrim" || n == "rtrim" ||
-        n == "trim" || n == "round" || n == "trunc" || n == "floor" || n == "ceil" ||
-        n == "ceiling" || n == "abs" || n == "initcap" || n == "date_trunc" ||
-        n == "coalesce" || n == "left")
-      return std::nullopt;
-    if (n == "replace" && f->args.size() == 3) {
-      auto from = literalKey(*f->args[1]), to = literalKey(*f->args[2]);
-      if (!from || !to)
-        return std::string("");
-      if (replaceIsProjection(*from, *to))
-        return std::nullopt;
-      if (to->find(*from) != std::string::npos)
-        return "the replacement " + describe(*f->args[2]) + " contains " +
-               describe(*f->args[1]) + ": a second run replaces it again";
-      return "the replacement " + describe(*f->args[2]) + " can form " + describe(*f->args[1]) +
-             " again with the text around it";
-    }
-    if (n == "substring" || n == "substr") {
-      if (f->args.size() >= 2 && literalKey(*f->args[1]) == std::string("1"))
-        return std::nullopt;
-      return std::string("it drops leading characters again on every run");
-    }
-    return std::string("");
-  }
-  if (auto *c = llvm::dyn_cast<CastExpr>(&value))
-    if (self(c->operand.get()))
-      return std::nullopt; // a value already of the type casts to itself
-  if (auto *tz = llvm::dyn_cast<TimezoneConvertExpr>(&value)) {
-    if (self(tz->operand.get()) && tz->fromZone == tz->toZone)
-      return std::nullopt;
-    return std::string("it shifts the time again on every run");
-  }
-  if (auto *c = llvm::dyn_cast<CaseExpr>(&value))
-    return CaseChecker{tableName, column}.check(*c);
-  return std::string("");
+  return CaseChecker{tableName, column}.check(c);
 }
 
 static void conjuncts(const Expr &e, std::vector<const Expr *> &out) {
