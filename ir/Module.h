@@ -4,6 +4,7 @@
 #include "ir/Expr.h"
 #include "ir/ScalarLocator.h"
 #include "ir/Statement.h"
+#include "ir/Verdict.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -49,17 +50,6 @@ struct Table {
 
 enum class Phase : uint8_t { BeforeSchema, AfterSchema };
 llvm::StringRef phaseName(Phase p); ///< "before_schema" / "after_schema"
-
-/// The idempotency analysis' answer for an operation or a migration.
-enum class Verdict : uint8_t { Unknown, Idempotent, NotIdempotent };
-llvm::StringRef verdictName(Verdict v); ///< "idempotent", "not_idempotent", "unknown"
-
-struct IdempotencyVerdict {
-  bool computed = false; ///< false until the idempotency pass ran
-  Verdict verdict = Verdict::Unknown;
-  std::string reason; ///< for reviewers: "counter + 1 accumulates"
-  SourceLoc loc;      ///< what the reason is about
-};
 
 class Operation {
 public:

@@ -27,8 +27,9 @@ using namespace shc::idem;
 
 namespace {
 
-void merge(IdempotencyVerdict &into, const IdempotencyVerdict &v) {
-  mergeVerdict(into, v.verdict, v.reason, v.loc);
+void merge(IdempotencyVerdict &into, const IdempotencyVerdict &v, std::string prefix = "") {
+  if (mergeVerdict(into, v.verdict, prefix + v.reason, v.loc))
+    into.guard = v.guard;
 }
 void merge(IdempotencyVerdict &into, Verdict v, std::string reason, SourceLoc loc) {
   mergeVerdict(into, v, std::move(reason), loc);
@@ -87,10 +88,29 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
   for (const TableRef &t : u.from) // which rows UPDATE ... FROM joins
     if (t.on && !whereVolatile)
       whereVolatile = findNonDeterminism(*t.on);
-  // A guard counts when WHERE is deterministic and no later operation
-  // writes the guarded column back.
-  if (!guard.empty() && !whereVolatile && writtenFrom(u.table, guard, opIndex + 1) == 0 &&
-      !insertedAfter(u.table, opIndex, u.getLoc())) {
+  // WHERE (or a joined FROM entry) reading what a later operation writes
+  // selects other rows next time.
+  const ColumnRefExpr *later = nullptr;
+  auto laterRead = [&](const Expr &e) {
+    forEachBaseRead(e, [&](const ColumnRefExpr &ref) {
+      ColumnAccess read = columnAccess(ref, u.table);
+      if (!later && writtenFrom(read.table, read.column, opIndex + 1))
+        later = &ref;
+    });
+  };
+  if (u.where)
+    laterRead(*u.where);
+  for (const TableRef &t : u.from)
+    if (t.on)
+      laterRead(*t.on);
+  // Rows a later operation inserts are there for a second run to match (not
+  // for DO UPDATE, which matches only the rows its own INSERT conflicts with).
+  const ColumnAccess *ins = excluded ? nullptr : insertedAfter(u.table, opIndex, u.getLoc());
+  // A guard counts when WHERE is deterministic and reads nothing a later
+  // operation writes (the guarded column included), and no later operation
+  // inserts rows for it to match.
+  bool guardable = !whereVolatile && !later && !insertedAfter(u.table, opIndex, u.getLoc());
+  if (!guard.empty() && guardable && writtenFrom(u.table, guard, opIndex + 1) == 0) {
     merge(v, Verdict::Idempotent,
           "WHERE guard on " + guard + ": a second run matches no updated row", u.getLoc());
     return v;
@@ -144,6 +164,10 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
     }
     merge(v, self.verdict, self.reason, a.value->getLoc());
   }
+  if (guardable)
+    v.guard = suggestGuard(u, [&](const std::string &table, llvm::StringRef column) {
+      return writtenFrom(table, column, opIndex + 1) != 0;
+    });
   if (v.computed && v.verdict == Verdict::NotIdempotent)
     return v;
   if (whereVolatile) {
@@ -152,21 +176,6 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
           whereVolatile->loc);
     return v;
   }
-  // WHERE (or a joined FROM entry) reading what a later operation writes
-  // selects other rows next time.
-  const ColumnRefExpr *later = nullptr;
-  auto laterRead = [&](const Expr &e) {
-    forEachBaseRead(e, [&](const ColumnRefExpr &ref) {
-      ColumnAccess read = columnAccess(ref, u.table);
-      if (!later && writtenFrom(read.table, read.column, opIndex + 1))
-        later = &ref;
-    });
-  };
-  if (u.where)
-    laterRead(*u.where);
-  for (const TableRef &t : u.from)
-    if (t.on)
-      laterRead(*t.on);
   if (later) {
     merge(v, Verdict::NotIdempotent,
           "WHERE reads " + later->name +
@@ -174,9 +183,6 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
           later->getLoc());
     return v;
   }
-  // Rows a later operation inserts are there for a second run to match (not
-  // for DO UPDATE, which matches only the rows its own INSERT conflicts with).
-  const ColumnAccess *ins = excluded ? nullptr : insertedAfter(u.table, opIndex, u.getLoc());
   if (ins) {
     merge(v, Verdict::Unknown,
           "a later operation inserts rows into " + u.table +
@@ -304,8 +310,7 @@ void Analyser::run(Migration &mig) {
                                    ") is not analysed and may write what this reads";
           break;
         }
-    std::string prefix = "operation #" + std::to_string(i + 1) + ": ";
-    merge(total, op->idempotency.verdict, prefix + op->idempotency.reason, op->idempotency.loc);
+    merge(total, op->idempotency, "operation #" + std::to_string(i + 1) + ": ");
   }
   if (!total.computed)
     merge(total, Verdict::Idempotent, "no operations", mig.loc);
@@ -323,17 +328,23 @@ public:
         continue;
       const IdempotencyVerdict &v = m->idempotency;
       SourceLoc loc = v.loc.isValid() ? v.loc : m->loc;
+      std::string hint =
+          v.guard.empty()
+              ? "no WHERE guard can make this operation idempotent; declare idempotent: false"
+              : "add `" + v.guard + "` to its where (with AND): a second run then matches no "
+                "updated row; or declare idempotent: false";
       if (v.verdict == Verdict::NotIdempotent)
         ctx.diags
             .error(loc, "not-idempotent",
                    "migration \"" + m->name + "\" declares idempotent: true but is not idempotent: " +
                        v.reason)
-            .hint("add a WHERE guard that the update makes false (e.g. WHERE col IS DISTINCT "
-                  "FROM <new value>), or declare idempotent: false");
+            .hint(hint);
       else if (v.verdict == Verdict::Unknown)
-        ctx.diags.warning(loc, "idempotency-unknown",
-                          "migration \"" + m->name +
-                              "\" declares idempotent: true, which cannot be proved: " + v.reason);
+        ctx.diags
+            .warning(loc, "idempotency-unknown",
+                     "migration \"" + m->name +
+                         "\" declares idempotent: true, which cannot be proved: " + v.reason)
+            .hint(hint);
     }
     return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
   }

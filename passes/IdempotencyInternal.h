@@ -3,14 +3,16 @@
 
 #include "ir/Module.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 
 namespace shc {
 namespace idem {
 
-/// Keeps the worst verdict seen (the first one of that severity).
-void mergeVerdict(IdempotencyVerdict &into, Verdict v, std::string reason, SourceLoc loc);
+/// Keeps the worst verdict seen (the first one of that severity); true when
+/// `v` replaced what `into` held (its guard is then cleared).
+bool mergeVerdict(IdempotencyVerdict &into, Verdict v, std::string reason, SourceLoc loc);
 
 /// IdempotencyStatements.cpp: a customSQL INSERT (its ON CONFLICT DO UPDATE
 /// assignments are analysed by the caller as an update) and a SELECT.
@@ -38,10 +40,24 @@ SelfVerdict judgeSelfAssignment(const Expr &value, const Table *table, llvm::Str
 SelfVerdict judgeCase(const CaseExpr &c, const Table *table, llvm::StringRef column);
 
 /// Whether `where` holds a conjunct that the update's own assignments make
-/// false (`c IS NULL`, `c <> v`, `c IS DISTINCT FROM v` with `c = v`
-/// assigned): a second run then matches no updated row. Returns the guarded
-/// column, or "".
+/// false, so that a second run matches no updated row: `c IS NULL` with c
+/// assigned a value that is never NULL; `c <> v` or `c IS DISTINCT FROM v`
+/// with c assigned v, where v is deterministic and reads no column the update
+/// writes (or only c, through a value the algebra proves idempotent).
+/// Returns the guarded column, or "" (IdempotencyGuards.cpp).
 std::string findGuard(const UpdateOp &u);
+
+/// A condition findGuard recognises, for the hint of a not-idempotent update:
+/// `c IS DISTINCT FROM v` for the first assignment it can guard, else
+/// `c IS NULL` for a nullable column assigned a value never NULL; "" when
+/// none exists. `writtenLater(table, column)` tells which columns later
+/// operations write: a guard on, or reading, one of those would not hold.
+std::string suggestGuard(const UpdateOp &u,
+                         const std::function<bool(const std::string &, llvm::StringRef)> &writtenLater);
+
+/// The literal text a constant stands for ("\x01null" for NULL); nullopt
+/// when `e` is not a literal (or a cast of one).
+std::optional<std::string> literalKey(const Expr &e);
 
 /// True when `e` refers to column `column` of `table` (bare or qualified).
 bool isColumn(const Expr &e, const std::string &table, llvm::StringRef column);

@@ -48,8 +48,12 @@ std::string idem::describe(const Expr &e) {
     return ref->qualifier.empty() ? ref->name : ref->qualifier + "." + ref->name;
   if (auto *lit = llvm::dyn_cast<LiteralExpr>(&e)) {
     switch (lit->litKind) {
-    case LiteralExpr::LitKind::String:
-      return "'" + lit->text + "'";
+    case LiteralExpr::LitKind::String: {
+      std::string q = "'";
+      for (char c : lit->text)
+        q += c == '\'' ? std::string("''") : std::string(1, c);
+      return q + "'";
+    }
     case LiteralExpr::LitKind::Null:
       return "NULL";
     default:
@@ -95,6 +99,14 @@ std::string idem::describe(const Expr &e) {
   return "(...)";
 }
 
+std::optional<std::string> idem::literalKey(const Expr &e) {
+  if (auto *c = llvm::dyn_cast<CastExpr>(&e))
+    return c->operand ? literalKey(*c->operand) : std::nullopt;
+  if (auto *lit = llvm::dyn_cast<LiteralExpr>(&e))
+    return lit->litKind == LiteralExpr::LitKind::Null ? std::string("\x01null") : lit->text;
+  return std::nullopt;
+}
+
 bool idem::isColumn(const Expr &e, const std::string &table, llvm::StringRef column) {
   auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e);
   if (!ref || ref->name != column)
@@ -115,16 +127,6 @@ bool isConstant(const Expr &e) {
   if (auto *u = llvm::dyn_cast<UnaryExpr>(&e))
     return u->operand && isConstant(*u->operand);
   return false;
-}
-
-/// The literal text a constant stands for ("" for NULL), for comparing CASE
-/// arms; nullopt when `e` is not a literal.
-std::optional<std::string> literalKey(const Expr &e) {
-  if (auto *c = llvm::dyn_cast<CastExpr>(&e))
-    return c->operand ? literalKey(*c->operand) : std::nullopt;
-  if (auto *lit = llvm::dyn_cast<LiteralExpr>(&e))
-    return lit->litKind == LiteralExpr::LitKind::Null ? std::string("\x01null") : lit->text;
-  return std::nullopt;
 }
 
 /// Two literal keys name the same value: the same text, or the same number.
@@ -221,57 +223,4 @@ struct CaseChecker {
 SelfVerdict idem::judgeCase(const CaseExpr &c, const Table *table, llvm::StringRef column) {
   std::string tableName = table ? table->name : "";
   return CaseChecker{tableName, column}.check(c);
-}
-
-static void conjuncts(const Expr &e, std::vector<const Expr *> &out) {
-  if (auto *b = llvm::dyn_cast<BinaryExpr>(&e); b && b->op == BinaryExpr::Op::And) {
-    if (b->lhs)
-      conjuncts(*b->lhs, out);
-    if (b->rhs)
-      conjuncts(*b->rhs, out);
-    return;
-  }
-  out.push_back(&e);
-}
-
-std::string idem::findGuard(const UpdateOp &u) {
-  if (!u.where)
-    return "";
-  std::vector<const Expr *> parts;
-  conjuncts(*u.where, parts);
-  auto assigned = [&](const Expr &colExpr) -> const Assignment * {
-    for (const Assignment &a : u.assignments)
-      if (isColumn(colExpr, u.table, a.column))
-        return &a;
-    return nullptr;
-  };
-  for (const Expr *p : parts) {
-    const Expr *col = nullptr, *other = nullptr;
-    bool isNull = false;
-    if (auto *t = llvm::dyn_cast<IsTestExpr>(p);
-        t && t->test == IsTestExpr::Test::Null && !t->negated && t->operand) {
-      col = t->operand.get();
-      isNull = true;
-    } else if (auto *b = llvm::dyn_cast<BinaryExpr>(p); b && b->op == BinaryExpr::Op::Ne) {
-      col = b->lhs.get();
-      other = b->rhs.get();
-    } else if (auto *d = llvm::dyn_cast<IsDistinctExpr>(p); d && !d->negated) {
-      col = d->lhs.get();
-      other = d->rhs.get();
-    }
-    if (!col)
-      continue;
-    const Assignment *a = assigned(*col);
-    if (!a || !a->value)
-      continue;
-    auto assignedKey = literalKey(*a->value);
-    if (isNull) {
-      if (assignedKey && *assignedKey != "\x01null")
-        return a->column;
-      continue;
-    }
-    if (other && assignedKey && literalKey(*other) == assignedKey && *assignedKey != "\x01null")
-      return a->column;
-  }
-  return "";
 }

@@ -22,16 +22,18 @@
 using namespace shc;
 using namespace shc::idem;
 
-void idem::mergeVerdict(IdempotencyVerdict &into, Verdict v, std::string reason, SourceLoc loc) {
+bool idem::mergeVerdict(IdempotencyVerdict &into, Verdict v, std::string reason, SourceLoc loc) {
   auto severity = [](Verdict x) {
     return x == Verdict::NotIdempotent ? 2 : x == Verdict::Unknown ? 1 : 0;
   };
-  if (!into.computed || severity(v) > severity(into.verdict)) {
-    into.computed = true;
-    into.verdict = v;
-    into.reason = std::move(reason);
-    into.loc = loc;
-  }
+  if (into.computed && severity(v) <= severity(into.verdict))
+    return false;
+  into.computed = true;
+  into.verdict = v;
+  into.reason = std::move(reason);
+  into.loc = loc;
+  into.guard.clear();
+  return true;
 }
 
 namespace {

@@ -179,8 +179,10 @@ private:
       diags
           .warning(op.getLoc(), "update-without-where",
                    "UPDATE of \"" + op.table + "\" has no WHERE and rewrites every row")
-          .hint("add a where: that also excludes rows already migrated, e.g. "
-                "\"col IS DISTINCT FROM <new value>\"");
+          .hint("add a where: that also excludes rows already migrated, e.g. \"" +
+                (op.idempotency.guard.empty() ? std::string("col IS DISTINCT FROM <new value>")
+                                              : op.idempotency.guard) +
+                "\"");
     // The idempotency analysis, when it ran, has the last word on values: it
     // reports not-idempotent itself, and a guard can make now() harmless. A
     // random() in WHERE picks other rows on a re-run, whatever the guard.
