@@ -45,7 +45,9 @@ private:
   /// INSERT (ON CONFLICT DO UPDATE), not the columns being written.
   IdempotencyVerdict analyseUpdate(const UpdateOp &u, size_t opIndex, llvm::StringRef what,
                                    bool excluded = false);
-  IdempotencyVerdict analyseCustomSql(const CustomSqlOp &c, size_t opIndex);
+  /// Also fills each statement's own verdict.
+  IdempotencyVerdict analyseCustomSql(CustomSqlOp &c, size_t opIndex);
+  IdempotencyVerdict opaqueStatement(const SqlStatement &st);
   IdempotencyVerdict analyseStatement(const SqlStatement &st, size_t opIndex);
   IdempotencyVerdict analyseQuery(const DmlQuery &q, size_t opIndex);
   /// The operation index (1-based, >= opIndex) that writes table.column, or 0.
@@ -109,7 +111,9 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
   // A guard counts when WHERE is deterministic and reads nothing a later
   // operation writes (the guarded column included), and no later operation
   // inserts rows for it to match.
-  bool guardable = !whereVolatile && !later && !insertedAfter(u.table, opIndex, u.getLoc());
+  std::optional<SelfRead> selfRead = selfReadingWhere(u, u.assignments.empty());
+  bool guardable =
+      !whereVolatile && !selfRead && !later && !insertedAfter(u.table, opIndex, u.getLoc());
   if (!guard.empty() && guardable && writtenFrom(u.table, guard, opIndex + 1) == 0) {
     merge(v, Verdict::Idempotent,
           "WHERE guard on " + guard + ": a second run matches no updated row", u.getLoc());
@@ -176,6 +180,10 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
           whereVolatile->loc);
     return v;
   }
+  if (selfRead) {
+    merge(v, Verdict::Unknown, selfRead->reason, selfRead->loc);
+    return v;
+  }
   if (later) {
     merge(v, Verdict::NotIdempotent,
           "WHERE reads " + later->name +
@@ -191,7 +199,9 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
     return v;
   }
   merge(v, Verdict::Idempotent,
-        u.assignments.empty() ? "deterministic WHERE: a second run deletes nothing more"
+        u.assignments.empty()
+            ? (u.where ? "deterministic WHERE: a second run deletes nothing more"
+                       : "no WHERE: a second run finds no row left to delete")
         : !projection.empty()
             ? projection + " gives the same value when applied to its own result"
             : "deterministic values that read no column the migration writes",
@@ -199,7 +209,7 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
   return v;
 }
 
-IdempotencyVerdict Analyser::analyseCustomSql(const CustomSqlOp &c, size_t opIndex) {
+IdempotencyVerdict Analyser::analyseCustomSql(CustomSqlOp &c, size_t opIndex) {
   IdempotencyVerdict v;
   if (!c.parsed) {
     merge(v, Verdict::Unknown,
@@ -208,35 +218,40 @@ IdempotencyVerdict Analyser::analyseCustomSql(const CustomSqlOp &c, size_t opInd
           c.getLoc());
     return v;
   }
-  for (const SqlStatement &st : c.statements) {
-    if (st.analysed) {
-      merge(v, analyseStatement(st, opIndex));
-      continue;
-    }
-    switch (st.kind) {
-    case StatementKind::Insert:
-      if (st.onConflict == OnConflict::DoNothing)
-        merge(v, Verdict::Unknown,
-              "INSERT ... ON CONFLICT DO NOTHING is not analysed (" + st.notAnalysedReason +
-                  "): its conflict keys are not checked",
-              st.loc);
-      else if (st.onConflict == OnConflict::DoUpdate)
-        merge(v, Verdict::Unknown, "INSERT ... ON CONFLICT DO UPDATE is not analysed", st.loc);
-      else
-        merge(v, Verdict::NotIdempotent,
-              "INSERT without ON CONFLICT DO NOTHING inserts the rows again on a second run",
-              st.loc);
-      break;
-    case StatementKind::Ddl:
-      merge(v, Verdict::Unknown, "DDL statement (" + st.keyword + ") is not analysed", st.loc);
-      break;
-    default:
-      merge(v, Verdict::Unknown, "statement not analysed: " + st.notAnalysedReason, st.loc);
-      break;
-    }
+  for (SqlStatement &st : c.statements) {
+    st.idempotency = st.analysed ? analyseStatement(st, opIndex) : opaqueStatement(st);
+    merge(v, st.idempotency);
   }
   if (!v.computed)
     merge(v, Verdict::Idempotent, "no statements", c.getLoc());
+  return v;
+}
+
+/// A statement our grammar leaves opaque: an INSERT by its ON CONFLICT
+/// clause (from PostgreSQL's parse tree), anything else unknown.
+IdempotencyVerdict Analyser::opaqueStatement(const SqlStatement &st) {
+  IdempotencyVerdict v;
+  switch (st.kind) {
+  case StatementKind::Insert:
+    if (st.onConflict == OnConflict::DoNothing)
+      merge(v, Verdict::Unknown,
+            "INSERT ... ON CONFLICT DO NOTHING is not analysed (" + st.notAnalysedReason +
+                "): its conflict keys are not checked",
+            st.loc);
+    else if (st.onConflict == OnConflict::DoUpdate)
+      merge(v, Verdict::Unknown, "INSERT ... ON CONFLICT DO UPDATE is not analysed", st.loc);
+    else
+      merge(v, Verdict::NotIdempotent,
+            "INSERT without ON CONFLICT DO NOTHING inserts the rows again on a second run",
+            st.loc);
+    break;
+  case StatementKind::Ddl:
+    merge(v, Verdict::Unknown, "DDL statement (" + st.keyword + ") is not analysed", st.loc);
+    break;
+  default:
+    merge(v, Verdict::Unknown, "statement not analysed: " + st.notAnalysedReason, st.loc);
+    break;
+  }
   return v;
 }
 

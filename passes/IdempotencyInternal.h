@@ -19,6 +19,19 @@ bool mergeVerdict(IdempotencyVerdict &into, Verdict v, std::string reason, Sourc
 IdempotencyVerdict insertVerdict(const InsertStmt &ins);
 IdempotencyVerdict selectVerdict(const SelectStmt &s);
 
+/// Whether rows of `table` come from `target`: it is `target`, or a WITH
+/// query or FROM subquery that reads it.
+bool readsTable(const Table *table, const Table *target, unsigned depth = 0);
+
+/// Where an UPDATE's or DELETE's WHERE (or join condition) reads its own
+/// table in a way a first run can change for a second one, with the reason
+/// (IdempotencyWhere.cpp); nullopt when it does not.
+struct SelfRead {
+  SourceLoc loc;
+  std::string reason;
+};
+std::optional<SelfRead> selfReadingWhere(const UpdateOp &u, bool isDelete);
+
 /// A short SQL-like rendering of `e` for reasons ("counter + 1").
 std::string describe(const Expr &e);
 

@@ -103,35 +103,6 @@ bool hasNotExistsGuard(const InsertStmt &ins) {
   return found;
 }
 
-/// Whether rows of `table` come from `target`: it is `target`, or a WITH
-/// query or FROM subquery that reads it.
-bool readsTable(const Table *table, const Table *target, unsigned depth = 0) {
-  if (!table || depth > 32)
-    return false;
-  if (table == target)
-    return true;
-  bool found = false;
-  auto visit = [&](const Expr &e) {
-    forEachBaseRead(e, [&](const ColumnRefExpr &ref) { found |= ref.table == target; });
-  };
-  auto fromSelect = [&](const SelectStmt &s) {
-    for (const TableRef &t : s.from)
-      found |= readsTable(t.table, target, depth + 1);
-    forEachSelectExpr(s, visit);
-  };
-  if (table->fromSelect) {
-    fromSelect(*table->fromSelect);
-  } else if (const DmlQuery *q = table->fromQuery) {
-    if (q->select)
-      fromSelect(*q->select);
-    else // the rows a data-modifying WITH query returns are its target's
-      found |= (q->update && q->update->resolved == target) ||
-               (q->insert && q->insert->resolved == target);
-    forEachQueryExpr(*q, visit);
-  }
-  return found;
-}
-
 /// Where the insert's source reads its own table (a FROM entry, also
 /// through a WITH query or a subquery, or a column in a value), or an
 /// invalid location. The WHERE of an INSERT ... SELECT is left to
@@ -179,6 +150,35 @@ std::string join(const std::vector<std::string> &names) {
 }
 
 } // namespace
+
+/// Whether rows of `table` come from `target`: it is `target`, or a WITH
+/// query or FROM subquery that reads it.
+bool idem::readsTable(const Table *table, const Table *target, unsigned depth) {
+  if (!table || depth > 32)
+    return false;
+  if (table == target)
+    return true;
+  bool found = false;
+  auto visit = [&](const Expr &e) {
+    forEachBaseRead(e, [&](const ColumnRefExpr &ref) { found |= ref.table == target; });
+  };
+  auto fromSelect = [&](const SelectStmt &s) {
+    for (const TableRef &t : s.from)
+      found |= readsTable(t.table, target, depth + 1);
+    forEachSelectExpr(s, visit);
+  };
+  if (table->fromSelect) {
+    fromSelect(*table->fromSelect);
+  } else if (const DmlQuery *q = table->fromQuery) {
+    if (q->select)
+      fromSelect(*q->select);
+    else // the rows a data-modifying WITH query returns are its target's
+      found |= (q->update && q->update->resolved == target) ||
+               (q->insert && q->insert->resolved == target);
+    forEachQueryExpr(*q, visit);
+  }
+  return found;
+}
 
 IdempotencyVerdict idem::insertVerdict(const InsertStmt &ins) {
   IdempotencyVerdict v;
