@@ -92,14 +92,25 @@ OperationEffects shc::computeEffects(const Operation &op) {
     return fx;
   }
   for (const SqlStatement &st : c->statements) {
-    if (st.analysed) {
-      addStatementEffects(st, fx);
-      continue;
-    }
-    fx.opaque = true;
-    if (st.kind == StatementKind::Insert && !st.table.empty())
-      fx.rowInserts.push_back({st.table, "", st.loc});
+    OperationEffects one = computeEffects(st);
+    fx.reads.insert(fx.reads.end(), one.reads.begin(), one.reads.end());
+    fx.writes.insert(fx.writes.end(), one.writes.begin(), one.writes.end());
+    fx.rowWrites.insert(fx.rowWrites.end(), one.rowWrites.begin(), one.rowWrites.end());
+    fx.rowInserts.insert(fx.rowInserts.end(), one.rowInserts.begin(), one.rowInserts.end());
+    fx.opaque |= one.opaque;
   }
+  return fx;
+}
+
+OperationEffects shc::computeEffects(const SqlStatement &st) {
+  OperationEffects fx;
+  if (st.analysed) {
+    addStatementEffects(st, fx);
+    return fx;
+  }
+  fx.opaque = true;
+  if (st.kind == StatementKind::Insert && !st.table.empty())
+    fx.rowInserts.push_back({st.table, "", st.loc});
   return fx;
 }
 

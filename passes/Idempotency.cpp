@@ -42,45 +42,59 @@ public:
 
 private:
   /// With `excluded`, refs qualified `excluded` are the proposed row of an
-  /// INSERT (ON CONFLICT DO UPDATE), not the columns being written.
-  IdempotencyVerdict analyseUpdate(const UpdateOp &u, size_t opIndex, llvm::StringRef what,
+  /// INSERT (ON CONFLICT DO UPDATE), not the columns being written. `unit` is
+  /// the index in `units` of the operation or statement it belongs to.
+  IdempotencyVerdict analyseUpdate(const UpdateOp &u, size_t unit, llvm::StringRef what,
                                    bool excluded = false);
   /// Also fills each statement's own verdict.
-  IdempotencyVerdict analyseCustomSql(CustomSqlOp &c, size_t opIndex);
+  IdempotencyVerdict analyseCustomSql(CustomSqlOp &c, size_t firstUnit);
   IdempotencyVerdict opaqueStatement(const SqlStatement &st);
-  IdempotencyVerdict analyseStatement(const SqlStatement &st, size_t opIndex);
-  IdempotencyVerdict analyseQuery(const DmlQuery &q, size_t opIndex);
-  /// The operation index (1-based, >= opIndex) that writes table.column, or 0.
-  size_t writtenFrom(const std::string &table, llvm::StringRef column, size_t opIndex) const;
-  /// The first INSERT into `table` after `after` (a statement of operation
-  /// opIndex) by that operation or a later one, or null.
-  const ColumnAccess *insertedAfter(const std::string &table, size_t opIndex,
-                                    SourceLoc after) const;
+  IdempotencyVerdict analyseStatement(const SqlStatement &st, size_t unit);
+  IdempotencyVerdict analyseQuery(const DmlQuery &q, size_t unit);
+  /// The first unit at or after `from` that writes table.column, or npos.
+  size_t writer(const std::string &table, llvm::StringRef column, size_t from) const;
+  /// How a reason names unit `w`, written after unit `current`.
+  std::string laterName(size_t w, size_t current) const;
+  /// The first INSERT into `table` after `after` (in unit `unit`) by that
+  /// unit or a later one, or null.
+  const ColumnAccess *insertedAfter(const std::string &table, size_t unit, SourceLoc after) const;
 
   const Migration &m;
-  std::vector<OperationEffects> effects;
+  /// What the analysis orders: each operation, but each statement of a
+  /// validated customSQL on its own, since they run one after the other.
+  struct Unit {
+    size_t op;
+    OperationEffects fx;
+  };
+  std::vector<Unit> units;
+  static constexpr size_t npos = ~size_t(0);
 };
 
-size_t Analyser::writtenFrom(const std::string &table, llvm::StringRef column,
-                             size_t opIndex) const {
-  for (size_t i = opIndex; i < effects.size(); ++i)
-    for (const ColumnAccess &w : effects[i].writes)
+size_t Analyser::writer(const std::string &table, llvm::StringRef column, size_t from) const {
+  for (size_t i = from; i < units.size(); ++i)
+    for (const ColumnAccess &w : units[i].fx.writes)
       if (w.table == table && w.column == column)
-        return i + 1;
-  return 0;
+        return i;
+  return npos;
 }
 
-const ColumnAccess *Analyser::insertedAfter(const std::string &table, size_t opIndex,
+std::string Analyser::laterName(size_t w, size_t current) const {
+  if (units[w].op == units[current].op)
+    return "a later statement of this customSQL";
+  return "a later operation (#" + std::to_string(units[w].op + 1) + ")";
+}
+
+const ColumnAccess *Analyser::insertedAfter(const std::string &table, size_t unit,
                                             SourceLoc after) const {
-  for (size_t i = opIndex; i < effects.size(); ++i)
-    for (const ColumnAccess &r : effects[i].rowInserts)
-      if (r.table == table && (i > opIndex || after < r.loc))
+  for (size_t i = unit; i < units.size(); ++i)
+    for (const ColumnAccess &r : units[i].fx.rowInserts)
+      if (r.table == table && (i > unit || after < r.loc))
         return &r;
   return nullptr;
 }
 
-IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
-                                           llvm::StringRef what, bool excluded) {
+IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t unit, llvm::StringRef what,
+                                           bool excluded) {
   IdempotencyVerdict v;
   std::string guard = findGuard(u);
   std::string projection; // the first value that is a projection of its column
@@ -93,11 +107,15 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
   // WHERE (or a joined FROM entry) reading what a later operation writes
   // selects other rows next time.
   const ColumnRefExpr *later = nullptr;
+  size_t laterWriter = npos;
   auto laterRead = [&](const Expr &e) {
     forEachBaseRead(e, [&](const ColumnRefExpr &ref) {
       ColumnAccess read = columnAccess(ref, u.table);
-      if (!later && writtenFrom(read.table, read.column, opIndex + 1))
+      size_t w = later ? npos : writer(read.table, read.column, unit + 1);
+      if (w != npos) {
         later = &ref;
+        laterWriter = w;
+      }
     });
   };
   if (u.where)
@@ -107,14 +125,14 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
       laterRead(*t.on);
   // Rows a later operation inserts are there for a second run to match (not
   // for DO UPDATE, which matches only the rows its own INSERT conflicts with).
-  const ColumnAccess *ins = excluded ? nullptr : insertedAfter(u.table, opIndex, u.getLoc());
+  const ColumnAccess *ins = excluded ? nullptr : insertedAfter(u.table, unit, u.getLoc());
   // A guard counts when WHERE is deterministic and reads nothing a later
   // operation writes (the guarded column included), and no later operation
   // inserts rows for it to match.
   std::optional<SelfRead> selfRead = selfReadingWhere(u, u.assignments.empty());
   bool guardable =
-      !whereVolatile && !selfRead && !later && !insertedAfter(u.table, opIndex, u.getLoc());
-  if (!guard.empty() && guardable && writtenFrom(u.table, guard, opIndex + 1) == 0) {
+      !whereVolatile && !selfRead && !later && !insertedAfter(u.table, unit, u.getLoc());
+  if (!guard.empty() && guardable && writer(u.table, guard, unit + 1) == npos) {
     merge(v, Verdict::Idempotent,
           "WHERE guard on " + guard + ": a second run matches no updated row", u.getLoc());
     return v;
@@ -142,16 +160,15 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
         readsOwn = true;
         return;
       }
-      size_t writer = writtenFrom(read.table, col, opIndex);
-      if (writer && !readsOther) {
+      size_t w = writer(read.table, col, unit);
+      if (w != npos && !readsOther) {
         readsOther = true;
         otherLoc = ref.getLoc();
-        otherReason = writer == opIndex + 1
-                          ? col + " is read and written by this " + what.str() + ": " +
-                                a.column + " = " + describe(*a.value) +
-                                " sees the new value on a second run"
-                          : col + " is read here and written by a later operation (#" +
-                                std::to_string(writer) + "): a second run reads the new value";
+        otherReason = w == unit ? col + " is read and written by this " + what.str() + ": " +
+                                      a.column + " = " + describe(*a.value) +
+                                      " sees the new value on a second run"
+                                : col + " is read here and written by " + laterName(w, unit) +
+                                      ": a second run reads the new value";
       }
     });
     if (readsOther) {
@@ -170,7 +187,7 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
   }
   if (guardable)
     v.guard = suggestGuard(u, [&](const std::string &table, llvm::StringRef column) {
-      return writtenFrom(table, column, opIndex + 1) != 0;
+      return writer(table, column, unit + 1) != npos;
     });
   if (v.computed && v.verdict == Verdict::NotIdempotent)
     return v;
@@ -186,8 +203,10 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
   }
   if (later) {
     merge(v, Verdict::NotIdempotent,
-          "WHERE reads " + later->name +
-              ", which a later operation writes: a second run matches other rows",
+          "WHERE reads " + later->name + ", which " +
+              (units[laterWriter].op == units[unit].op ? laterName(laterWriter, unit)
+                                                       : std::string("a later operation")) +
+              " writes: a second run matches other rows",
           later->getLoc());
     return v;
   }
@@ -209,7 +228,7 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t opIndex,
   return v;
 }
 
-IdempotencyVerdict Analyser::analyseCustomSql(CustomSqlOp &c, size_t opIndex) {
+IdempotencyVerdict Analyser::analyseCustomSql(CustomSqlOp &c, size_t firstUnit) {
   IdempotencyVerdict v;
   if (!c.parsed) {
     merge(v, Verdict::Unknown,
@@ -218,8 +237,9 @@ IdempotencyVerdict Analyser::analyseCustomSql(CustomSqlOp &c, size_t opIndex) {
           c.getLoc());
     return v;
   }
-  for (SqlStatement &st : c.statements) {
-    st.idempotency = st.analysed ? analyseStatement(st, opIndex) : opaqueStatement(st);
+  for (size_t k = 0; k < c.statements.size(); ++k) {
+    SqlStatement &st = c.statements[k];
+    st.idempotency = st.analysed ? analyseStatement(st, firstUnit + k) : opaqueStatement(st);
     merge(v, st.idempotency);
   }
   if (!v.computed)
@@ -259,11 +279,11 @@ IdempotencyVerdict Analyser::opaqueStatement(const SqlStatement &st) {
 /// `WITH moved AS (DELETE ... RETURNING ...) INSERT ... SELECT ... FROM moved`
 /// inserts only the rows the DELETE removed, so when the DELETE is
 /// idempotent a second run inserts nothing.
-IdempotencyVerdict Analyser::analyseStatement(const SqlStatement &st, size_t opIndex) {
+IdempotencyVerdict Analyser::analyseStatement(const SqlStatement &st, size_t unit) {
   IdempotencyVerdict v;
   const CommonTableExpr *moved = nullptr;
   for (const CommonTableExpr &cte : st.with) {
-    IdempotencyVerdict q = analyseQuery(cte.query, opIndex);
+    IdempotencyVerdict q = analyseQuery(cte.query, unit);
     merge(v, q);
     const InsertStmt *ins = st.query.insert.get();
     if (cte.query.kind == StatementKind::Delete && q.verdict == Verdict::Idempotent && ins &&
@@ -280,22 +300,22 @@ IdempotencyVerdict Analyser::analyseStatement(const SqlStatement &st, size_t opI
           st.query.insert->loc);
     return v;
   }
-  merge(v, analyseQuery(st.query, opIndex));
+  merge(v, analyseQuery(st.query, unit));
   return v;
 }
 
-IdempotencyVerdict Analyser::analyseQuery(const DmlQuery &q, size_t opIndex) {
+IdempotencyVerdict Analyser::analyseQuery(const DmlQuery &q, size_t unit) {
   switch (q.kind) {
   case StatementKind::Update:
-    return analyseUpdate(*q.update, opIndex, "UPDATE");
+    return analyseUpdate(*q.update, unit, "UPDATE");
   case StatementKind::Delete:
-    return analyseUpdate(*q.update, opIndex, "DELETE");
+    return analyseUpdate(*q.update, unit, "DELETE");
   case StatementKind::Select:
     return selectVerdict(*q.select);
   case StatementKind::Insert: {
     IdempotencyVerdict v = insertVerdict(*q.insert);
     if (v.verdict != Verdict::NotIdempotent && q.insert->conflictUpdate)
-      merge(v, analyseUpdate(*q.insert->conflictUpdate, opIndex, "ON CONFLICT DO UPDATE",
+      merge(v, analyseUpdate(*q.insert->conflictUpdate, unit, "ON CONFLICT DO UPDATE",
                              /*excluded=*/true));
     return v;
   }
@@ -305,21 +325,32 @@ IdempotencyVerdict Analyser::analyseQuery(const DmlQuery &q, size_t opIndex) {
 }
 
 void Analyser::run(Migration &mig) {
-  for (const OperationPtr &op : m.operations)
-    effects.push_back(op ? computeEffects(*op) : OperationEffects());
+  std::vector<size_t> firstUnit;
+  std::vector<bool> opaque;
+  for (size_t i = 0; i < m.operations.size(); ++i) {
+    firstUnit.push_back(units.size());
+    opaque.push_back(m.operations[i] && computeEffects(*m.operations[i]).opaque);
+    const auto *c = llvm::dyn_cast_or_null<CustomSqlOp>(m.operations[i].get());
+    if (c && c->parsed && !c->statements.empty())
+      for (const SqlStatement &st : c->statements)
+        units.push_back({i, computeEffects(st)});
+    else
+      units.push_back(
+          {i, m.operations[i] ? computeEffects(*m.operations[i]) : OperationEffects()});
+  }
   IdempotencyVerdict total;
   for (size_t i = 0; i < mig.operations.size(); ++i) {
     Operation *op = mig.operations[i].get();
     if (!op)
       continue;
     if (auto *u = llvm::dyn_cast<UpdateOp>(op))
-      op->idempotency = analyseUpdate(*u, i, "update");
+      op->idempotency = analyseUpdate(*u, firstUnit[i], "update");
     else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op))
-      op->idempotency = analyseCustomSql(*c, i);
+      op->idempotency = analyseCustomSql(*c, firstUnit[i]);
     // An opaque operation may write what an earlier one reads.
     if (op->idempotency.verdict == Verdict::Idempotent)
-      for (size_t j = i + 1; j < effects.size(); ++j)
-        if (effects[j].opaque) {
+      for (size_t j = i + 1; j < mig.operations.size(); ++j)
+        if (opaque[j]) {
           op->idempotency.verdict = Verdict::Unknown;
           op->idempotency.reason = "a later customSQL (#" + std::to_string(j + 1) +
                                    ") is not analysed and may write what this reads";

@@ -11,7 +11,7 @@ namespace shc {
 namespace idem {
 
 /// Keeps the worst verdict seen (the first one of that severity); true when
-/// `v` replaced what `into` held (its guard is then cleared).
+/// `v` replaced what `into` held (the guard is the caller's to set).
 bool mergeVerdict(IdempotencyVerdict &into, Verdict v, std::string reason, SourceLoc loc);
 
 /// IdempotencyStatements.cpp: a customSQL INSERT (its ON CONFLICT DO UPDATE

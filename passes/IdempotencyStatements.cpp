@@ -32,7 +32,6 @@ bool idem::mergeVerdict(IdempotencyVerdict &into, Verdict v, std::string reason,
   into.verdict = v;
   into.reason = std::move(reason);
   into.loc = loc;
-  into.guard.clear();
   return true;
 }
 

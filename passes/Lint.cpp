@@ -233,8 +233,35 @@ private:
               std::to_string(*limit) + ") or widen the column");
   }
 
+  /// An analysed UPDATE or DELETE of customSQL (also in a WITH) without
+  /// WHERE: the same warning as an update operation without one.
+  void checkStatementWhere(const DmlQuery &q, const std::string &guard, DiagnosticEngine &diags) {
+    const UpdateOp *u = q.update.get();
+    if (!u || u->where)
+      return;
+    if (q.kind == StatementKind::Delete)
+      diags
+          .warning(u->getLoc(), "update-without-where",
+                   "DELETE from \"" + u->table + "\" has no WHERE and deletes every row")
+          .hint("add a WHERE that names the rows to delete");
+    else if (q.kind == StatementKind::Update)
+      diags
+          .warning(u->getLoc(), "update-without-where",
+                   "UPDATE of \"" + u->table + "\" has no WHERE and rewrites every row")
+          .hint("add a WHERE that also excludes rows already migrated, e.g. \"" +
+                (guard.empty() ? std::string("col IS DISTINCT FROM <new value>") : guard) +
+                "\"");
+  }
+
   void checkCustomSql(const Migration &m, const CustomSqlOp &op, DiagnosticEngine &diags) {
     (void)m;
+    for (const SqlStatement &st : op.statements) {
+      if (!st.analysed)
+        continue;
+      for (const CommonTableExpr &cte : st.with)
+        checkStatementWhere(cte.query, "", diags);
+      checkStatementWhere(st.query, st.idempotency.guard, diags);
+    }
     if (!op.validate)
       diags
           .warning(op.getLoc(), "custom-sql-no-validate",

@@ -43,6 +43,7 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   r.module = std::make_unique<Module>(target);
   Session &s = *r.session;
   std::vector<uint32_t> files = loadInputs(opts.inputs, s.sources, s.diags);
+  r.numInputFiles = static_cast<unsigned>(s.sources.getNumBuffers());
   (void)lowerToIR(s.sources, files, *r.module, s.diags);
   if (!opts.uri.empty() && failed(addLiveTables(opts.uri, *r.module, s.sources, s.diags))) {
     r.connectionFailed = true; // checking against a schema we could not read is noise

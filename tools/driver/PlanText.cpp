@@ -3,6 +3,7 @@
 #include "tools/driver/PlanModel.h"
 
 #include "ir/Module.h"
+#include "ir/SourceManager.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -30,6 +31,23 @@ static unsigned countPhase(const Plan &plan, Phase p) {
 static bool schemaChangesBefore(const Plan &plan, size_t i) {
   return i > 0 && plan.steps[i - 1].migration->phase == Phase::BeforeSchema &&
          plan.steps[i].migration->phase == Phase::AfterSchema;
+}
+
+/// A customSQL statement under its operation: its text, WHERE, verdict and
+/// the diagnostics inside it.
+static void printStatementText(const PlanStatement &st, size_t n, const SourceManager &sm,
+                               llvm::raw_ostream &os) {
+  os << "       statement " << n << ": " << statementSummary(st.sql) << "\n";
+  if (st.rowFilter)
+    os << "         where: " << (st.where.empty() ? "(every row)" : st.where) << "\n";
+  os << "         idempotency: " << st.verdict;
+  if (!st.reason.empty())
+    os << " (" << st.reason << ")";
+  os << "\n";
+  if (st.estimatedRows)
+    os << "         estimated rows: " << formatRows(*st.estimatedRows) << "\n";
+  for (const Diagnostic &d : st.diagnostics)
+    os << "         " << diagnosticOneLine(d, sm) << "\n";
 }
 
 void shc::printPlanText(const Plan &plan, const SourceManager &sm, llvm::raw_ostream &os) {
@@ -65,6 +83,8 @@ void shc::printPlanText(const Plan &plan, const SourceManager &sm, llvm::raw_ost
       os << "\n";
       if (op.estimatedRows)
         os << "       estimated rows: " << formatRows(*op.estimatedRows) << "\n";
+      for (size_t k = 0; k < op.statements.size(); ++k)
+        printStatementText(op.statements[k], k + 1, sm, os);
     }
     for (const Diagnostic &d : s.diagnostics)
       os << "   " << diagnosticOneLine(d, sm) << "\n";
@@ -154,6 +174,20 @@ void shc::printPlanMarkdown(const Plan &plan, const Module &module, const Source
       if (op.estimatedRows)
         os << "; ~" << formatRows(*op.estimatedRows) << " rows";
       os << "\n";
+      for (size_t k = 0; k < op.statements.size(); ++k) {
+        const PlanStatement &st = op.statements[k];
+        os << "  - statement " << k + 1 << ": " << code(statementSummary(st.sql));
+        if (st.rowFilter)
+          os << "; where " << (st.where.empty() ? "every row" : code(st.where));
+        os << "; idempotency **" << st.verdict << "**";
+        if (!st.reason.empty())
+          os << " — " << st.reason;
+        if (st.estimatedRows)
+          os << "; ~" << formatRows(*st.estimatedRows) << " rows";
+        os << "\n";
+        for (const Diagnostic &d : st.diagnostics)
+          os << "    - " << code(diagnosticOneLine(d, sm)) << "\n";
+      }
     }
     for (const Diagnostic &d : s.diagnostics)
       os << "- " << code(diagnosticOneLine(d, sm)) << "\n";
