@@ -59,6 +59,10 @@ public:
   SourceLoc getLoc() const { return loc; }
   /// Filled by the idempotency analysis.
   IdempotencyVerdict idempotency;
+  /// An error was reported about this operation (lowering, resolve,
+  /// typecheck, custom-sql): analyses give it no verdict and reviewer rules
+  /// skip it, so that one mistake gives one diagnostic.
+  bool hasErrors = false;
 
 protected:
   Operation(Kind k, SourceLoc loc) : kind(k), loc(loc) {}
@@ -98,6 +102,9 @@ public:
   const Table *resolved = nullptr;
   std::vector<Assignment> assignments;
   ExprPtr where; ///< may be null (updates every row)
+  /// Where the where/condition value was written, also when it did not parse
+  /// (then `where` is null, but the update does not lack a WHERE).
+  SourceLoc whereLoc;
   // customSQL only: UPDATE t AS alias ... FROM from ... RETURNING returning
   // (for a DELETE, `from` is its USING list).
   std::string alias;

@@ -60,6 +60,12 @@ private:
   const ColumnAccess *insertedAfter(const std::string &table, size_t unit, SourceLoc after) const;
 
   const Migration &m;
+public:
+  /// After run(): the verdict over the operations without errors.
+  IdempotencyVerdict checked;
+  bool withErrors = false;
+
+private:
   /// What the analysis orders: each operation, but each statement of a
   /// validated customSQL on its own, since they run one after the other.
   struct Unit {
@@ -343,6 +349,13 @@ void Analyser::run(Migration &mig) {
     Operation *op = mig.operations[i].get();
     if (!op)
       continue;
+    if (op->hasErrors) { // reported already: not judged, and not held against the migration
+      op->idempotency = IdempotencyVerdict();
+      merge(op->idempotency, Verdict::Unknown, "not analysed: the operation has errors",
+            op->getLoc());
+      withErrors = true;
+      continue;
+    }
     if (auto *u = llvm::dyn_cast<UpdateOp>(op))
       op->idempotency = analyseUpdate(*u, firstUnit[i], "update");
     else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op))
@@ -360,6 +373,13 @@ void Analyser::run(Migration &mig) {
   }
   if (!total.computed)
     merge(total, Verdict::Idempotent, "no operations", mig.loc);
+  checked = total;
+  // An operation with errors leaves the migration unknown, but the errors
+  // were reported: `checked` (what idempotent: true is held to) ignores it.
+  for (size_t i = 0; i < mig.operations.size(); ++i)
+    if (mig.operations[i] && mig.operations[i]->hasErrors)
+      merge(total, mig.operations[i]->idempotency,
+            "operation #" + std::to_string(i + 1) + ": ");
   mig.idempotency = total;
 }
 
@@ -369,10 +389,11 @@ public:
   LogicalResult run(Module &module, PassContext &ctx) override {
     unsigned errorsBefore = ctx.diags.getNumErrors();
     for (const auto &m : module.migrations) {
-      Analyser(*m).run(*m);
+      Analyser analyser(*m);
+      analyser.run(*m);
       if (!m->declaredIdempotent)
         continue;
-      const IdempotencyVerdict &v = m->idempotency;
+      const IdempotencyVerdict &v = analyser.checked;
       SourceLoc loc = v.loc.isValid() ? v.loc : m->loc;
       std::string hint =
           v.guard.empty()

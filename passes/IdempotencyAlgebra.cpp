@@ -17,6 +17,7 @@
 #include "passes/IdempotencyInternal.h"
 
 #include "ir/Module.h"
+#include "ir/TimeZones.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -178,8 +179,11 @@ std::string prove(const Chain &chain) {
   return "";
 }
 
+/// The same zone under two names (UTC and Etc/UTC, US/Eastern and
+/// America/New_York): converting between them changes nothing.
 bool sameZone(const std::string &a, const std::string &b) {
-  return llvm::StringRef(a).equals_insensitive(b);
+  llvm::StringRef za = canonicalTimeZone(a), zb = canonicalTimeZone(b);
+  return llvm::StringRef(a).equals_insensitive(b) || (!za.empty() && za == zb);
 }
 
 } // namespace

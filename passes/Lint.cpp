@@ -175,7 +175,9 @@ public:
 
 private:
   void checkUpdate(const Migration &m, const UpdateOp &op, DiagnosticEngine &diags) {
-    if (!op.where)
+    // A where that did not parse was reported as such: one mistake, one
+    // diagnostic.
+    if (!op.where && !op.whereLoc.isValid())
       diags
           .warning(op.getLoc(), "update-without-where",
                    "UPDATE of \"" + op.table + "\" has no WHERE and rewrites every row")
