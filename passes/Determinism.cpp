@@ -36,12 +36,12 @@ std::optional<NonDeterminism> find(const Expr &e, bool followDerived, unsigned d
   if (auto *lit = llvm::dyn_cast<LiteralExpr>(&e))
     if (lit->litKind == LiteralExpr::LitKind::String && isTimeType(lit->getType()) &&
         isRelativeTimeWord(lit->text))
-      return NonDeterminism{lit->getLoc(), "'" + lit->text + "'", nullptr};
+      return NonDeterminism{lit->getLoc(), "'" + lit->text + "' (the time of the run)", nullptr};
   if (auto *c = llvm::dyn_cast<CastExpr>(&e))
     if (auto *lit = llvm::dyn_cast_or_null<LiteralExpr>(c->operand.get()))
       if (lit->litKind == LiteralExpr::LitKind::String && isTimeType(c->target) &&
           isRelativeTimeWord(lit->text))
-        return NonDeterminism{lit->getLoc(), "'" + lit->text + "'", nullptr};
+        return NonDeterminism{lit->getLoc(), "'" + lit->text + "' (the time of the run)", nullptr};
   std::optional<NonDeterminism> found;
   auto visit = [&](const Expr &child, unsigned d) {
     if (!found)

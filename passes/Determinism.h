@@ -18,7 +18,7 @@ class FuncCallExpr;
 
 struct NonDeterminism {
   SourceLoc loc;
-  std::string what; ///< "now()" or "'today'", for messages
+  std::string what; ///< "now()" or "'today' (the time of the run)", for messages
   const FuncCallExpr *call = nullptr; ///< null for a literal
 };
 
