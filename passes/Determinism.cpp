@@ -60,25 +60,11 @@ std::optional<NonDeterminism> find(const Expr &e, bool followDerived, unsigned d
   return found;
 }
 
-const FuncCallExpr *outside(const Expr &e) {
-  if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e))
-    if (functionProperties(f->name, f->args.size()).outsideEffects)
-      return f;
-  const FuncCallExpr *found = nullptr;
-  forEachChild(e, [&](const Expr &c) {
-    if (!found)
-      found = outside(c);
-  });
-  return found;
-}
-
 } // namespace
 
 std::optional<NonDeterminism> shc::findNonDeterminism(const Expr &e, bool followDerived) {
   return find(e, followDerived, 0);
 }
-
-const FuncCallExpr *shc::findOutsideEffects(const Expr &e) { return outside(e); }
 
 bool shc::isNeverNull(const Expr &e) {
   auto all = [](const auto &range) {

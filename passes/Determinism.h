@@ -27,10 +27,6 @@ struct NonDeterminism {
 /// what that query computes.
 std::optional<NonDeterminism> findNonDeterminism(const Expr &e, bool followDerived = true);
 
-/// The first call in `e` to a function with effects outside the tables
-/// (nextval, set_config, pg_notify ...), or null.
-const FuncCallExpr *findOutsideEffects(const Expr &e);
-
 /// Whether `e` is never NULL on a row: a non-NULL literal, a NOT NULL column,
 /// or a null-preserving function (or operator, cast) of such values; also
 /// coalesce/greatest/least with one such argument.

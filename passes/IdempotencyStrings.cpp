@@ -35,6 +35,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ConvertUTF.h"
 
 #include <cctype>
 #include <deque>
@@ -45,16 +46,15 @@ using namespace shc::idem;
 
 std::vector<uint32_t> idem::codePoints(const std::string &s) {
   std::vector<uint32_t> out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (i + len > s.size())
-      len = 1;
-    uint32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  auto *p = reinterpret_cast<const llvm::UTF8 *>(s.data()), *end = p + s.size();
+  while (p < end) {
+    llvm::UTF32 cp;
+    const llvm::UTF8 *start = p;
+    if (llvm::convertUTF8Sequence(&p, end, &cp, llvm::strictConversion) != llvm::conversionOK) {
+      cp = *start; // an invalid byte stands for itself
+      p = start + 1;
+    }
     out.push_back(cp);
-    i += len;
   }
   return out;
 }
@@ -62,21 +62,10 @@ std::vector<uint32_t> idem::codePoints(const std::string &s) {
 std::string idem::utf8(const std::vector<uint32_t> &cps) {
   std::string out;
   for (uint32_t c : cps) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    char buf[UNI_MAX_UTF8_BYTES_PER_CODE_POINT];
+    char *at = buf;
+    if (llvm::ConvertCodePointToUTF8(c, at))
+      out.append(buf, at);
   }
   return out;
 }

@@ -33,6 +33,18 @@ static bool schemaChangesBefore(const Plan &plan, size_t i) {
          plan.steps[i].migration->phase == Phase::AfterSchema;
 }
 
+/// `idempotency: <verdict> (<reason>)`, then the estimate if there is one.
+static void printVerdictAndRows(llvm::StringRef indent, const std::string &verdict,
+                                const std::string &reason, std::optional<double> rows,
+                                llvm::raw_ostream &os) {
+  os << indent << "idempotency: " << verdict;
+  if (!reason.empty())
+    os << " (" << reason << ")";
+  os << "\n";
+  if (rows)
+    os << indent << "estimated rows: " << formatRows(*rows) << "\n";
+}
+
 /// A customSQL statement under its operation: its text, WHERE, verdict and
 /// the diagnostics inside it.
 static void printStatementText(const PlanStatement &st, size_t n, const SourceManager &sm,
@@ -40,12 +52,7 @@ static void printStatementText(const PlanStatement &st, size_t n, const SourceMa
   os << "       statement " << n << ": " << statementSummary(st.sql) << "\n";
   if (st.rowFilter)
     os << "         where: " << (st.where.empty() ? "(every row)" : st.where) << "\n";
-  os << "         idempotency: " << st.verdict;
-  if (!st.reason.empty())
-    os << " (" << st.reason << ")";
-  os << "\n";
-  if (st.estimatedRows)
-    os << "         estimated rows: " << formatRows(*st.estimatedRows) << "\n";
+  printVerdictAndRows("         ", st.verdict, st.reason, st.estimatedRows, os);
   for (const Diagnostic &d : st.diagnostics)
     os << "         " << diagnosticOneLine(d, sm) << "\n";
 }
@@ -77,12 +84,7 @@ void shc::printPlanText(const Plan &plan, const SourceManager &sm, llvm::raw_ost
       // customSQL shows the WHERE of its analysed UPDATE/DELETE, if any.
       if (op.kind != "customSQL" || !op.where.empty())
         os << "       where: " << (op.where.empty() ? "(every row)" : op.where) << "\n";
-      os << "       idempotency: " << op.verdict;
-      if (!op.reason.empty())
-        os << " (" << op.reason << ")";
-      os << "\n";
-      if (op.estimatedRows)
-        os << "       estimated rows: " << formatRows(*op.estimatedRows) << "\n";
+      printVerdictAndRows("       ", op.verdict, op.reason, op.estimatedRows, os);
       for (size_t k = 0; k < op.statements.size(); ++k)
         printStatementText(op.statements[k], k + 1, sm, os);
     }
