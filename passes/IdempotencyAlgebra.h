@@ -124,9 +124,10 @@ std::vector<uint32_t> codePoints(const std::string &s);
 std::string utf8(const std::vector<uint32_t> &cps);
 
 /// replace(x, from, to): whether some x gives a result that contains `from`
-/// (then a second run changes it). Returns such an x, or "" when none exists
-/// (IdempotencyReplace.cpp).
-std::string replaceWitness(const std::string &from, const std::string &to);
+/// (then a second run changes it). Returns such an x, "" when none exists,
+/// or nullopt when the strings are too long to decide here (more than 32
+/// characters to replace, or 64 to insert) (IdempotencyStrings.cpp).
+std::optional<std::string> replaceWitness(const std::string &from, const std::string &to);
 
 /// Parses a regexp_replace pattern of the form `C+` (C: \s, \d, [[:space:]],
 /// [[:digit:]], a bracket of literal characters, or one literal character).

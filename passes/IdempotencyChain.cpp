@@ -264,7 +264,10 @@ bool ChainBuilder::addStep(const FuncCallExpr &f, AlgebraRole role,
     s.b = k[1].text;
     if (!s.a.empty() && s.a != s.b) {
       s.identityWhen = {fact(K::NoSubstring, s.a)};
-      s.witness = replaceWitness(s.a, s.b);
+      std::optional<std::string> witness = replaceWitness(s.a, s.b);
+      if (!witness) // too long to decide: neither proved nor refuted
+        return fail(describe(f) + " replaces text too long for the analysis");
+      s.witness = *witness;
       if (s.witness.empty())
         s.establishes = s.identityWhen;
     }

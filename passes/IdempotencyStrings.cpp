@@ -97,10 +97,21 @@ struct Kmp {
 
 } // namespace
 
-std::string idem::replaceWitness(const std::string &from, const std::string &to) {
+std::optional<std::string> idem::replaceWitness(const std::string &from,
+                                                const std::string &to) {
   std::vector<uint32_t> a = codePoints(from), b = codePoints(to);
   if (a.empty() || a == b)
-    return "";
+    return std::string();
+  if (b.empty()) { // the closed form above
+    if (llvm::all_of(a, [&](uint32_t c) { return c == a[0]; }))
+      return std::string();
+    std::vector<uint32_t> x{a[0]};
+    x.insert(x.end(), a.begin(), a.end());
+    x.insert(x.end(), a.begin() + 1, a.end());
+    return utf8(x);
+  }
+  if (a.size() > 32 || b.size() > 64) // (|a|+1)^2 states: keep the search small
+    return std::nullopt;
   Kmp scan(a), watch(a);
   size_t m = a.size();
   // The alphabet: the characters of a and b, and one in neither.
@@ -163,7 +174,7 @@ std::string idem::replaceWitness(const std::string &from, const std::string &to)
       }
     }
   }
-  return "";
+  return std::string();
 }
 
 std::optional<CharClass> idem::parseRunPattern(const std::string &pattern) {
