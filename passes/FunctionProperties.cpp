@@ -264,3 +264,18 @@ const FunctionProperties &shc::functionProperties(llvm::StringRef name, size_t n
     return e.atArity;
   return e.any.known ? e.any : unknown;
 }
+
+FunctionProperties::SelfIdempotence FunctionProperties::selfIdempotence() const {
+  switch (role) {
+  case AlgebraRole::None:
+    return SelfIdempotence::Unknown;
+  case AlgebraRole::Replace:
+  case AlgebraRole::RegexpReplace:
+  case AlgebraRole::Prefix:
+    return SelfIdempotence::Conditional;
+  case AlgebraRole::NeverIdempotent:
+    return SelfIdempotence::Never;
+  default:
+    return SelfIdempotence::Always;
+  }
+}

@@ -19,7 +19,9 @@ enum class Volatility : uint8_t { Immutable, Stable, Volatile };
 
 /// The part a function plays in the idempotency algebra: each role knows the
 /// fact its result satisfies, when it leaves its argument unchanged, and which
-/// facts it keeps (docs/idempotency.md, "The algebra").
+/// facts it keeps, which is what "commutes with" and "absorbs" come down to
+/// (passes/IdempotencyChain.cpp and IdempotencyFacts.cpp; docs/idempotency.md,
+/// "The algebra").
 enum class AlgebraRole : uint8_t {
   None,          ///< not modelled
   Lower,         ///< lower(x)
@@ -57,6 +59,15 @@ struct FunctionProperties {
   /// result (strict, and never NULL otherwise; not regexp_match, nullif ...).
   bool nullPreserving = false;
   AlgebraRole role = AlgebraRole::None;
+
+  /// f(f(x)) = f(x) in the argument that carries the column.
+  enum class SelfIdempotence : uint8_t {
+    Unknown,     ///< not modelled
+    Always,      ///< lower, btrim, greatest(x, k), round(x, n), date_trunc ...
+    Conditional, ///< replace, regexp_replace, left/substring: decided from the constants
+    Never,       ///< md5, sha256, reverse
+  };
+  SelfIdempotence selfIdempotence() const;
 };
 
 /// The properties of `name` (lower-case, unqualified) called with `numArgs`

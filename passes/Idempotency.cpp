@@ -39,6 +39,9 @@ class Analyser {
 public:
   Analyser(const Migration &m) : m(m) {}
   void run(Migration &mig);
+  /// After run(): the verdict over the operations without errors, which is
+  /// what `idempotent: true` is held to.
+  IdempotencyVerdict checked;
 
 private:
   /// With `excluded`, refs qualified `excluded` are the proposed row of an
@@ -60,12 +63,6 @@ private:
   const ColumnAccess *insertedAfter(const std::string &table, size_t unit, SourceLoc after) const;
 
   const Migration &m;
-public:
-  /// After run(): the verdict over the operations without errors.
-  IdempotencyVerdict checked;
-  bool withErrors = false;
-
-private:
   /// What the analysis orders: each operation, but each statement of a
   /// validated customSQL on its own, since they run one after the other.
   struct Unit {
@@ -353,7 +350,6 @@ void Analyser::run(Migration &mig) {
       op->idempotency = IdempotencyVerdict();
       merge(op->idempotency, Verdict::Unknown, "not analysed: the operation has errors",
             op->getLoc());
-      withErrors = true;
       continue;
     }
     if (auto *u = llvm::dyn_cast<UpdateOp>(op))

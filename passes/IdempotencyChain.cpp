@@ -180,7 +180,7 @@ struct ChainBuilder {
 
   bool addCall(const FuncCallExpr &f) {
     const FunctionProperties &props = functionProperties(f.name, f.args.size());
-    if (props.role == AlgebraRole::None)
+    if (props.selfIdempotence() == FunctionProperties::SelfIdempotence::Unknown)
       return fail(f.name + "() is not one of the functions the analysis models");
     // The argument that carries the column; the others must be constants.
     size_t at = props.role == AlgebraRole::DateTrunc ? 1 : 0;
