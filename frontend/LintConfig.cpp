@@ -51,6 +51,8 @@ static const RuleInfo kRules[] = {
     {"unknown-column", Severity::Error, false, "the column does not exist in the table"},
     {"ambiguous-column", Severity::Error, false, "a column reference matches several tables"},
     {"unknown-function", Severity::Warning, false, "no function of that name"},
+    {"unknown-type", Severity::Warning, false,
+     "a type_cast target that is no built-in type: a user-defined type, not checked"},
     {"undefined-function", Severity::Error, false, "no overload for these argument types"},
     {"invalid-aggregate", Severity::Error, false, "an aggregate where none is allowed"},
     {"ungrouped-column", Severity::Error, false,

@@ -27,6 +27,7 @@ void lowerWhere(const FieldMap &f, UpdateOp &op, LowerContext &ctx) {
   const YamlNode *use = where ? where : condition;
   if (!use || use->isNull())
     return;
+  op.whereLoc = use->loc;
   if (!ctx.checksSql()) {
     if (std::optional<std::string> text = readString(use, where ? "where" : "condition", ctx.diags))
       op.uncheckedWhere = *text;
@@ -220,6 +221,17 @@ OperationPtr lowerCustomSql(const YamlNode *body, SourceLoc loc, LowerContext &c
   return op;
 }
 
+/// An operation key that is none of the four.
+OperationPtr reportUnknownOperation(llvm::StringRef kind, SourceLoc loc, const std::string &kinds,
+                                    LowerContext &ctx) {
+  std::string suggestion = didYouMean(kind, OperationKinds);
+  auto d =
+      ctx.diags.error(loc, "unknown-field", "unknown operation '" + kind.str() + "'" + suggestion);
+  if (suggestion.empty())
+    d.hint("expected one of: " + kinds);
+  return nullptr;
+}
+
 } // namespace
 
 OperationPtr shc::lowerOperation(const YamlNode &item, Dialect listDialect, LowerContext &ctx) {
@@ -254,18 +266,21 @@ OperationPtr shc::lowerOperation(const YamlNode &item, Dialect listDialect, Lowe
     ctx.diags.error(loc, "missing-field", "operation '" + kind.str() + "' has no fields");
     return nullptr;
   }
+  unsigned errorsBefore = ctx.diags.getNumErrors();
+  OperationPtr op;
   if (kind == "staticUpdate")
-    return lowerStatic(body, loc, ctx);
-  if (kind == "calculatedUpdate")
-    return lowerCalculated(body, loc, ctx);
-  if (kind == "transformUpdate")
-    return lowerTransformUpdate(body, loc, listDialect, ctx);
-  if (kind == "customSQL")
-    return lowerCustomSql(body, loc, ctx);
-  std::string suggestion = didYouMean(kind, OperationKinds);
-  auto d =
-      ctx.diags.error(loc, "unknown-field", "unknown operation '" + kind.str() + "'" + suggestion);
-  if (suggestion.empty())
-    d.hint("expected one of: " + kinds);
-  return nullptr;
+    op = lowerStatic(body, loc, ctx);
+  else if (kind == "calculatedUpdate")
+    op = lowerCalculated(body, loc, ctx);
+  else if (kind == "transformUpdate")
+    op = lowerTransformUpdate(body, loc, listDialect, ctx);
+  else if (kind == "customSQL")
+    op = lowerCustomSql(body, loc, ctx);
+  else
+    return reportUnknownOperation(kind, loc, kinds, ctx);
+  // Part of it failed (a where that does not parse, a bad value): what is
+  // left is still checked, but not judged as if it were the whole operation.
+  if (op && ctx.diags.getNumErrors() != errorsBefore)
+    op->hasErrors = true;
+  return op;
 }

@@ -129,6 +129,27 @@ ExprPtr lowerStringTransform(const FieldMap &f, ExprPtr col, LowerContext &ctx) 
   return nullptr;
 }
 
+/// A type_cast target PostgreSQL does not have: a typo near a built-in name
+/// is an error with "did you mean" (PostgreSQL's `type "integr" does not
+/// exist`); any other name may be a user-defined type (an enum, a domain),
+/// which only the database knows: a warning that the cast is not checked.
+bool checkCastTarget(const YamlNode &to, Dialect dialect, LowerContext &ctx) {
+  std::optional<std::string> unknown = unknownTypeName(to.value, dialect);
+  if (!unknown)
+    return true;
+  std::string suggestion = suggestTypeName(*unknown, dialect);
+  if (!suggestion.empty()) {
+    ctx.diags.error(to.loc, "invalid-transform",
+                    "type \"" + *unknown + "\" does not exist" + suggestion);
+    return false;
+  }
+  ctx.diags
+      .warning(to.loc, "unknown-type",
+               "type \"" + *unknown + "\" is not a built-in type: the cast is not checked")
+      .hint("a user-defined type (enum, domain) is fine; otherwise check the spelling");
+  return true;
+}
+
 } // namespace
 
 bool shc::lowerTransform(const YamlNode &item, Dialect listDialect, Assignment &out,
@@ -196,6 +217,8 @@ bool shc::lowerTransform(const YamlNode &item, Dialect listDialect, Assignment &
       ctx.diags.error(to->loc, "invalid-transform", "invalid type name '" + to->value + "'");
       return false;
     }
+    if (!checkCastTarget(*to, listDialect, ctx))
+      return false;
     out.value = std::make_unique<CastExpr>(column->loc, std::move(col), *target, to->value,
                                            CastExpr::Syntax::CastFunc);
     out.transform = TransformKind::TypeCast;

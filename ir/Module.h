@@ -4,6 +4,7 @@
 #include "ir/Expr.h"
 #include "ir/ScalarLocator.h"
 #include "ir/Statement.h"
+#include "ir/Verdict.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -82,17 +83,6 @@ std::vector<const Table *> findTables(llvm::ArrayRef<std::unique_ptr<Table>> tab
 enum class Phase : uint8_t { BeforeSchema, AfterSchema };
 llvm::StringRef phaseName(Phase p); ///< "before_schema" / "after_schema"
 
-/// The idempotency analysis' answer for an operation or a migration.
-enum class Verdict : uint8_t { Unknown, Idempotent, NotIdempotent };
-llvm::StringRef verdictName(Verdict v); ///< "idempotent", "not_idempotent", "unknown"
-
-struct IdempotencyVerdict {
-  bool computed = false; ///< false until the idempotency pass ran
-  Verdict verdict = Verdict::Unknown;
-  std::string reason; ///< for reviewers: "counter + 1 accumulates"
-  SourceLoc loc;      ///< what the reason is about
-};
-
 class Operation {
 public:
   enum class Kind : uint8_t { Update, CustomSql };
@@ -101,6 +91,10 @@ public:
   SourceLoc getLoc() const { return loc; }
   /// Filled by the idempotency analysis.
   IdempotencyVerdict idempotency;
+  /// An error was reported about this operation (lowering, resolve,
+  /// typecheck, custom-sql): analyses give it no verdict and reviewer rules
+  /// skip it, so that one mistake gives one diagnostic.
+  bool hasErrors = false;
 
 protected:
   Operation(Kind k, SourceLoc loc) : kind(k), loc(loc) {}
@@ -147,6 +141,9 @@ public:
   ExprPtr where; ///< may be null (updates every row)
   /// A where kept as written, not parsed (as Assignment::uncheckedText).
   std::string uncheckedWhere;
+  /// Where the where/condition value was written, also when it did not parse
+  /// (then `where` is null, but the update does not lack a WHERE).
+  SourceLoc whereLoc;
   // customSQL only: UPDATE t AS alias ... FROM from ... RETURNING returning
   // (for a DELETE, `from` is its USING list).
   std::string alias;

@@ -234,6 +234,7 @@ private:
       }
     }
     printQuery(st.query, "      ");
+    printVerdict("      ", st.idempotency);
   }
 
   /// The analysed body of a statement or WITH query. An UPDATE or DELETE

@@ -22,6 +22,7 @@
 
 #include "ir/Expr.h"
 #include "ir/Location.h"
+#include "ir/Verdict.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -140,6 +141,9 @@ struct SqlStatement {
   std::vector<CommonTableExpr> with;
   /// The analysed statement after its WITH list.
   DmlQuery query;
+  /// Filled by the idempotency analysis: this statement's own verdict (the
+  /// operation's is the worst of its statements').
+  IdempotencyVerdict idempotency;
 
   SqlStatement();
   SqlStatement(SqlStatement &&);

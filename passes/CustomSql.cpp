@@ -36,8 +36,11 @@ public:
         auto *c = llvm::dyn_cast_or_null<CustomSqlOp>(op.get());
         if (!c || !c->parsed)
           continue;
+        unsigned before = ctx.diags.getNumErrors();
         for (const SqlStatement &st : c->statements)
           check(*c, st, module, *m, ctx.diags);
+        if (ctx.diags.getNumErrors() != before)
+          c->hasErrors = true;
       }
     return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
   }

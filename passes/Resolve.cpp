@@ -256,7 +256,8 @@ public:
     Resolver resolver(module, ctx.diags);
     for (const auto &m : module.migrations) {
       resolver.beginMigration(*m);
-      for (const OperationPtr &op : m->operations)
+      for (const OperationPtr &op : m->operations) {
+        unsigned before = ctx.diags.getNumErrors();
         if (auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
           resolver.resolveUpdate(*u);
         else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
@@ -267,6 +268,9 @@ public:
                 if (cte.derived)
                   cte.derived->fromQuery = &cte.query;
             }
+        if (op && ctx.diags.getNumErrors() != before)
+          op->hasErrors = true;
+      }
     }
     return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
   }

@@ -28,13 +28,17 @@ LogicalResult TypeCheckPass::run(Module &module, PassContext &ctx) {
   ExprChecker checker(ctx.diags);
   checker.setLiveFunctions(module.liveFunctions, module.liveFunctionsLoaded);
   for (const auto &m : module.migrations)
-    for (const OperationPtr &op : m->operations)
+    for (const OperationPtr &op : m->operations) {
+      unsigned before = ctx.diags.getNumErrors();
       if (auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
         checkUpdateOp(*u, checker);
       else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
         for (SqlStatement &st : c->statements)
           if (st.analysed)
             checkStatement(st, checker);
+      if (op && ctx.diags.getNumErrors() != before)
+        op->hasErrors = true;
+    }
   return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
 }
 

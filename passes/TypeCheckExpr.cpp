@@ -9,6 +9,7 @@
 #include "passes/TypeCheckExpr.h"
 
 #include "ir/LiteralInput.h"
+#include "ir/TimeZones.h"
 #include "ir/Module.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -150,6 +151,18 @@ Type ExprChecker::checkUnary(UnaryExpr &e) {
   return applyOperator(e.op == UnaryExpr::Op::Neg ? "-" : "+", nullptr, *e.operand, e.getLoc());
 }
 
+/// What `x AT TIME ZONE z` accepts: a zone name or abbreviation, or a fixed
+/// offset (`+05:30`, `-8`: PostgreSQL reads anything that starts with a sign
+/// and a digit, or a digit, as a POSIX offset).
+static bool isZoneOrOffset(llvm::StringRef z) {
+  llvm::StringRef digits = z;
+  if (digits.startswith("+") || digits.startswith("-"))
+    digits = digits.drop_front();
+  if (!digits.empty() && llvm::isDigit(digits[0]))
+    return true;
+  return isKnownTimeZone(z);
+}
+
 Type ExprChecker::checkBinary(BinaryExpr &e) {
   check(*e.lhs);
   check(*e.rhs);
@@ -167,10 +180,12 @@ Type ExprChecker::checkBinary(BinaryExpr &e) {
     if (LiteralExpr *zone = asUnknownLiteral(*e.rhs);
         zone && zone->litKind == LiteralExpr::LitKind::String) {
       llvm::StringRef z = zone->text;
-      bool offsetLike = !z.empty() && (z[0] == '+' || z[0] == '-' || llvm::isDigit(z[0]));
-      if (!offsetLike && !isKnownTimeZone(z)) {
-        diags.error(zone->getLoc(), "invalid-literal",
-                    "time zone \"" + z.str() + "\" not recognized");
+      if (!isZoneOrOffset(z)) {
+        auto d = diags.error(zone->getLoc(), "invalid-literal",
+                             "time zone \"" + z.str() + "\" not recognized");
+        std::string suggestion = suggestTimeZone(z); // PostgreSQL's message, then the hint
+        if (!suggestion.empty())
+          d.hint(llvm::StringRef(suggestion).trim().drop_front().drop_back().str());
         return Type(TypeKind::Error);
       }
     }
@@ -314,8 +329,9 @@ Type ExprChecker::checkTimezoneConvert(TimezoneConvertExpr &e) {
       diags.error(at, "invalid-transform",
                   std::string("timezone_convert needs a non-empty ") + which);
       ok = false;
-    } else if (!isKnownTimeZone(zone)) {
-      diags.error(at, "invalid-transform", "time zone \"" + zone + "\" not recognized");
+    } else if (!isZoneOrOffset(zone)) {
+      diags.error(at, "invalid-transform",
+                  "time zone \"" + zone + "\" not recognized" + suggestTimeZone(zone));
       ok = false;
     }
   };

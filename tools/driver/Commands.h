@@ -60,6 +60,9 @@ struct FrontResult {
   std::unique_ptr<Module> module;
   /// --uri could not be reached (already reported): exit 2.
   bool connectionFailed = false;
+  /// Source buffers that hold input files (the ones given, and those found in
+  /// the folders given); --uri adds a buffer for the live schema after them.
+  unsigned numInputFiles = 0;
 };
 FrontResult runFrontHalf(const FrontOptions &opts, Dialect target, bool runPasses);
 

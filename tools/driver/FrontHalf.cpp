@@ -64,6 +64,7 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   r.module = std::make_unique<Module>(target);
   Session &s = *r.session;
   std::vector<uint32_t> files = loadInputs(opts.inputs, s.sources, s.diags);
+  r.numInputFiles = static_cast<unsigned>(s.sources.getNumBuffers());
   if (!opts.inferDialect) {
     (void)lowerToIR(s.sources, files, *r.module, s.diags);
   } else {

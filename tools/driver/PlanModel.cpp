@@ -58,6 +58,48 @@ static void verdictOf(const IdempotencyVerdict &v, std::string &verdict, std::st
   reason = v.computed ? v.reason : "not analysed";
 }
 
+std::string shc::statementSummary(llvm::StringRef sql, size_t max) {
+  std::string out;
+  for (char c : sql.trim()) {
+    bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (space && (out.empty() || out.back() == ' '))
+      continue;
+    out += space ? ' ' : c;
+  }
+  if (out.size() > max)
+    out = out.substr(0, max - 3) + "...";
+  return out;
+}
+
+static PlanStatement planStatement(const CustomSqlOp &c, const SqlStatement &st,
+                                   PostgresExprEmitter &exprs) {
+  PlanStatement ps;
+  ps.kind = statementKindName(st.kind).str();
+  ps.table = st.table;
+  ps.sql = llvm::StringRef(c.sql).substr(st.offset, st.length).trim().str();
+  ps.opaque = !st.analysed;
+  if (const UpdateOp *u = st.analysed ? st.query.update.get() : nullptr) {
+    ps.rowFilter = true;
+    if (u->where)
+      (void)exprs.emit(*u->where, ps.where);
+  }
+  verdictOf(st.idempotency, ps.verdict, ps.reason);
+  ps.begin = c.sqlLocator.locate(st.offset);
+  ps.end = c.sqlLocator.locate(st.offset + st.length);
+  return ps;
+}
+
+/// A diagnostic inside the text of a customSQL statement goes with it.
+static bool moveToStatement(PlanStep &step, Diagnostic &d) {
+  for (PlanOperation &op : step.operations)
+    for (PlanStatement &st : op.statements)
+      if (st.begin.isValid() && d.loc.isValid() && !(d.loc < st.begin) && !(st.end < d.loc)) {
+        st.diagnostics.push_back(std::move(d));
+        return true;
+      }
+  return false;
+}
+
 /// Where a migration starts in its file: the smallest location it holds.
 static SourceLoc startOf(const Migration &m) {
   SourceLoc s = m.loc;
@@ -120,6 +162,7 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
           const UpdateOp *u = st.query.update.get();
           if (p.where.empty() && u && u->where)
             (void)exprs.emit(*u->where, p.where);
+          PlanStatement &ps = p.statements.emplace_back(planStatement(*c, st, exprs));
           bool dml = st.kind == StatementKind::Update || st.kind == StatementKind::Delete ||
                      st.kind == StatementKind::Insert;
           if (!conn || !dml)
@@ -127,6 +170,7 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
           // EXPLAIN (no ANALYZE) plans the user's own statement text: nothing runs.
           auto rows = estimateRows(*conn, llvm::StringRef(c->sql).substr(st.offset, st.length));
           if (rows) {
+            ps.estimatedRows = *rows;
             p.estimatedRows = p.estimatedRows.value_or(0) + *rows;
             plan.totalEstimatedRows = plan.totalEstimatedRows.value_or(0) + *rows;
           } else {
@@ -156,6 +200,8 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
       if (!best || bestStart < start)
         best = &s, bestStart = start;
     }
+    if (best && moveToStatement(*best, d))
+      continue;
     (best ? best->diagnostics : plan.otherDiagnostics).push_back(std::move(d));
   }
   return plan;
