@@ -32,15 +32,21 @@ const Resolver::WithEntry *Resolver::findWith(llvm::StringRef name) const {
   return nullptr;
 }
 
+Resolver::Resolver(const Module &module, DiagnosticEngine &diags) : module(module), diags(diags) {
+  for (const auto &t : module.tables)
+    tablesByName[t->name].push_back(t.get());
+}
+
 const Table *Resolver::findBaseTable(llvm::StringRef name) const {
+  auto it = tablesByName.find(name);
+  if (it == tablesByName.end())
+    return nullptr;
   const Table *fallback = nullptr;
-  for (const auto &t : module.tables) {
-    if (t->name != name)
-      continue;
+  for (const Table *t : it->second) {
     if (database.empty() || t->database.empty() || t->database == database)
-      return t.get();
+      return t;
     if (!fallback)
-      fallback = t.get();
+      fallback = t;
   }
   return fallback;
 }

@@ -4,6 +4,7 @@
 #include "ir/Module.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <string>
 #include <vector>
@@ -16,7 +17,7 @@ class DiagnosticEngine;
 /// ResolveStatements.cpp: the customSQL statements).
 class Resolver {
 public:
-  Resolver(const Module &module, DiagnosticEngine &diags) : module(module), diags(diags) {}
+  Resolver(const Module &module, DiagnosticEngine &diags);
 
   void resolveUpdate(UpdateOp &op, const std::string &database);
   void resolveStatement(SqlStatement &st, const std::string &database);
@@ -70,6 +71,9 @@ private:
 
   const Module &module;
   DiagnosticEngine &diags;
+  /// The schema's tables by name, in load order: a lookup costs the tables
+  /// of that name, not the whole schema.
+  llvm::StringMap<llvm::SmallVector<const Table *, 1>> tablesByName;
   std::vector<Scope> scopes; ///< outermost first
   /// FROM entries that exist but this part of the query may not reference
   /// (outside a JOIN's tree, beside a non-LATERAL subquery): for messages.

@@ -16,6 +16,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
 #include <queue>
@@ -85,8 +86,11 @@ LogicalResult SchedulePass::run(Module &module, PassContext &ctx) {
   std::vector<std::string> candidates;
   for (const Migration *m : nodes)
     candidates.push_back(m->name);
-  for (const auto &t : module.tables)
+  llvm::StringSet<> tables; // a lookup per requirement, not a scan
+  for (const auto &t : module.tables) {
     candidates.push_back(t->name);
+    tables.insert(t->name);
+  }
   // A "did you mean" compares the name with every other one. Linting a folder
   // whose migrations require others outside it gives one unknown name per
   // migration: suggest for the first kMaxSuggested distinct names only, so
@@ -121,7 +125,7 @@ LogicalResult SchedulePass::run(Module &module, PassContext &ctx) {
         edges[i].push_back({it->second, r.loc});
         continue;
       }
-      if (module.findTable(r.name)) {
+      if (tables.contains(r.name)) {
         // "After that table's schema change": always true in after_schema.
         if (m.phase == Phase::BeforeSchema) {
           diags
