@@ -60,6 +60,8 @@ import json, sys
 name, n, kind, path = sys.argv[1:5]
 for r in json.load(open(path))["results"]:
     print("\t".join([r["command"], n, kind, ",".join("%.6f" % t for t in r["times"])]))
+    if kind == "warm":  # mean CPU time (user + sys): steadier than wall time under load
+        print("\t".join([r["command"], n, "cpu", "%.6f" % (r["user"] + r["system"])]))
 PY
 }
 # bench N KIND LABEL=COMMAND...: one hyperfine run over the commands

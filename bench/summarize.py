@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """bench/summarize.py RESULTS.tsv: the table and the targets of bench/run.sh.
 
-RESULTS.tsv rows: label, N, kind (warm | cold: seconds per run; rss: KB;
-count: diagnostics,unordered-migrations), comma-separated values.
+RESULTS.tsv rows: label, N, kind (warm | cold: seconds per run; cpu: mean
+user + sys seconds of the warm runs; rss: KB; count:
+diagnostics,unordered-migrations), comma-separated values.
 """
 import collections
 import statistics
@@ -26,14 +27,15 @@ def fmt(x, digits=1):
 
 
 print()
-print("| what | N | warm min ms | warm median ms | cold min ms | cold median ms | peak MB |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+print("| what | N | warm min ms | warm median ms | warm CPU ms | cold min ms | cold median ms | peak MB |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for (label, n), kinds in rows.items():
     if "rss" not in kinds:
         continue
-    print("| %s | %s | %s | %s | %s | %s | %s |" % (
+    print("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
         label, "{:,}".format(n), fmt(ms((label, n), "warm", "min")),
-        fmt(ms((label, n), "warm", "median")), fmt(ms((label, n), "cold", "min")),
+        fmt(ms((label, n), "warm", "median")), fmt(ms((label, n), "cpu", "median")),
+        fmt(ms((label, n), "cold", "min")),
         fmt(ms((label, n), "cold", "median")), fmt(kinds["rss"][0] / 1024)))
 
 print()
@@ -56,6 +58,9 @@ def ratio_line(what, a, b, limit, unit="x"):
 for n in sizes:
     ratio_line("lint of {:,} vs squawk".format(n), ms(("lint", n), "warm", "median"),
                ms(("squawk (same SQL)", n), "warm", "median"), 1.0)
+    a, b = ms(("lint", n), "cpu", "median"), ms(("squawk (same SQL)", n), "cpu", "median")
+    if a and b:
+        print("    (CPU time: %s / %s ms = %.2fx)" % (fmt(a), fmt(b), a / b))
 for n in sizes:
     c = ms(("compile", n), "warm", "median")
     ratio_line("compile of {:,} vs the libyaml floor".format(n), c,
