@@ -14,16 +14,16 @@ std::vector<const Table *> shc::findTables(llvm::ArrayRef<std::unique_ptr<Table>
                                            llvm::StringRef database, llvm::StringRef schema,
                                            llvm::StringRef name) {
   std::vector<const Table *> out;
-  for (const auto &t : tables) {
-    if (t->name != name)
-      continue;
-    if (!database.empty() && !t->database.empty() && t->database != database)
-      continue;
-    if (!schema.empty() && t->schemaOrDefault() != schema)
-      continue;
-    out.push_back(t.get());
-  }
+  for (const auto &t : tables)
+    if (t->name == name && tableIsIn(*t, database, schema))
+      out.push_back(t.get());
   return out;
+}
+
+bool shc::tableIsIn(const Table &t, llvm::StringRef database, llvm::StringRef schema) {
+  if (!database.empty() && !t.database.empty() && t.database != database)
+    return false;
+  return schema.empty() || t.schemaOrDefault() == schema;
 }
 
 std::string Table::displayName() const { return qualifiedName(schema, name); }

@@ -75,6 +75,8 @@ struct Table {
 std::vector<const Table *> findTables(llvm::ArrayRef<std::unique_ptr<Table>> tables,
                                       llvm::StringRef database, llvm::StringRef schema,
                                       llvm::StringRef name);
+/// Whether `t` is in `database` and `schema` as findTables matches them.
+bool tableIsIn(const Table &t, llvm::StringRef database, llvm::StringRef schema);
 
 // ---------------------------------------------------------------------------
 // Data migrations (from kind: DataMigration)

@@ -32,6 +32,11 @@ const Resolver::WithEntry *Resolver::findWith(llvm::StringRef name) const {
   return nullptr;
 }
 
+Resolver::Resolver(const Module &module, DiagnosticEngine &diags) : module(module), diags(diags) {
+  for (const auto &t : module.tables)
+    tablesByName[t->name].push_back(t.get());
+}
+
 void Resolver::resolveUpdate(UpdateOp &op) {
   asWritten = false; // emitted from the IR, schema-qualified
   SourceLoc at = op.tableLoc.isValid() ? op.tableLoc : op.getLoc();

@@ -5,6 +5,7 @@
 #include "ir/Module.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <string>
 #include <vector>
@@ -15,7 +16,7 @@ namespace shc {
 /// ResolveStatements.cpp: the customSQL statements).
 class Resolver {
 public:
-  Resolver(const Module &module, DiagnosticEngine &diags) : module(module), diags(diags) {}
+  Resolver(const Module &module, DiagnosticEngine &diags);
 
   /// Selects what `m`'s names are checked against: the tables of its
   /// database, as they are in its phase (ResolveTables.cpp).
@@ -82,6 +83,9 @@ private:
 
   const Module &module;
   DiagnosticEngine &diags;
+  /// The schema's tables by name, in load order: a lookup costs the tables
+  /// of that name, not the whole schema.
+  llvm::StringMap<llvm::SmallVector<const Table *, 1>> tablesByName;
   std::vector<Scope> scopes; ///< outermost first
   /// FROM entries that exist but this part of the query may not reference
   /// (outside a JOIN's tree, beside a non-LATERAL subquery): for messages.

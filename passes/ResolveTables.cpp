@@ -32,7 +32,16 @@ void Resolver::beginMigration(Migration &m) {
 
 std::vector<const Table *> Resolver::tablesNamed(llvm::StringRef schema,
                                                  llvm::StringRef name) const {
-  std::vector<const Table *> found = findTables(*tables, database, schema, name);
+  std::vector<const Table *> found;
+  if (tables == &module.tables) { // the common case: the index, not a scan
+    auto it = tablesByName.find(name);
+    if (it != tablesByName.end())
+      for (const Table *t : it->second)
+        if (tableIsIn(*t, database, schema))
+          found.push_back(t);
+  } else {
+    found = findTables(*tables, database, schema, name);
+  }
   if (beforeSchemaOffline) // dropped by the schema change: still there before it
     for (const Table *t : findTables(module.deletedTables, database, schema, name))
       found.push_back(t);
