@@ -169,7 +169,9 @@ private:
   };
   std::unique_ptr<UpdateOp> targetedStatement(const TargetedParts &parts);
   std::unique_ptr<InsertStmt> insertStmt(P::InsertStmtContext *ctx);
-  bool targetTable(P::QualifiedNameContext *ctx, std::string &table, SourceLoc &at);
+  /// `[schema.]table` of an UPDATE, DELETE or INSERT.
+  bool targetTable(P::QualifiedNameContext *ctx, std::string &schema, std::string &table,
+                   SourceLoc &at);
   bool setClauses(const std::vector<P::SetClauseContext *> &clauses, UpdateOp &op);
   bool returning(P::ReturningClauseContext *ctx, std::vector<SelectStmt::Item> &out);
   bool exprList(P::ExprListContext *ctx, std::vector<ExprPtr> &out);

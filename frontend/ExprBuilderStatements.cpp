@@ -50,10 +50,16 @@ bool ExprBuilder::dmlQuery(P::DmlQueryContext *ctx, DmlQuery &out) {
   return !failed && out;
 }
 
-bool ExprBuilder::targetTable(P::QualifiedNameContext *ctx, std::string &table, SourceLoc &at) {
-  if (!ctx->colLabel().empty())
-    return (void)unsupported(ctx->getStart(), "schema-qualified table name"), false;
+bool ExprBuilder::targetTable(P::QualifiedNameContext *ctx, std::string &schema, std::string &table,
+                              SourceLoc &at) {
+  std::vector<P::ColLabelContext *> rest = ctx->colLabel();
+  if (rest.size() > 1)
+    return (void)unsupported(rest[1]->getStart(), "database-qualified table name"), false;
   table = name(ctx->colId());
+  if (!rest.empty()) { // schema.table
+    schema = std::move(table);
+    table = name(rest[0]);
+  }
   at = loc(ctx->getStart());
   return true;
 }
@@ -108,7 +114,7 @@ std::unique_ptr<UpdateOp> ExprBuilder::targetedStatement(const TargetedParts &p)
   auto op = std::make_unique<UpdateOp>(loc(p.start), UpdateOp::Origin::Static);
   if (p.only)
     return (void)unsupported(p.only->getSymbol(), p.onlyWhat), nullptr;
-  if (!targetTable(p.target, op->table, op->tableLoc))
+  if (!targetTable(p.target, op->schema, op->table, op->tableLoc))
     return nullptr;
   if (p.alias)
     op->alias = name(p.alias);
@@ -124,7 +130,7 @@ std::unique_ptr<UpdateOp> ExprBuilder::targetedStatement(const TargetedParts &p)
 std::unique_ptr<InsertStmt> ExprBuilder::insertStmt(P::InsertStmtContext *ctx) {
   auto ins = std::make_unique<InsertStmt>();
   ins->loc = loc(ctx->getStart());
-  if (!targetTable(ctx->qualifiedName(), ins->table, ins->tableLoc))
+  if (!targetTable(ctx->qualifiedName(), ins->schema, ins->table, ins->tableLoc))
     return nullptr;
   if (ctx->alias)
     ins->alias = name(ctx->alias);
@@ -173,6 +179,7 @@ std::unique_ptr<InsertStmt> ExprBuilder::insertStmt(P::InsertStmtContext *ctx) {
       auto up = std::make_unique<UpdateOp>(loc(oc->K_UPDATE()->getSymbol()),
                                            UpdateOp::Origin::Static);
       up->table = ins->table;
+      up->schema = ins->schema;
       up->tableLoc = ins->tableLoc;
       up->alias = ins->alias;
       if (!setClauses(oc->setClause(), *up))
@@ -236,10 +243,15 @@ bool ExprBuilder::fromPrimary(P::FromPrimaryContext *fp, JoinKind join,
   auto *table = dynamic_cast<P::TableFromItemContext *>(fp);
   if (!table)
     return (void)unsupported(fp->getStart(), "parenthesised FROM item"), false;
-  if (!table->colLabel().empty())
-    return (void)unsupported(table->getStart(), "schema-qualified table name"), false;
+  std::vector<P::ColLabelContext *> rest = table->colLabel();
+  if (rest.size() > 1)
+    return (void)unsupported(rest[1]->getStart(), "database-qualified table name"), false;
   TableRef ref;
   ref.name = name(table->colId(0));
+  if (!rest.empty()) { // schema.table
+    ref.schema = std::move(ref.name);
+    ref.name = name(rest[0]);
+  }
   if (table->colId().size() > 1)
     ref.alias = name(table->colId(1));
   ref.loc = loc(table->getStart());

@@ -195,7 +195,11 @@ bool parse(ExprText &text, DiagnosticEngine &diags, bool statement, Start startR
 
   // One LL pass. A first SLL pass with a bail-out strategy (the usual
   // two-stage setup) measured no faster on valid expressions (~11 us each
-  // either way; ANTLR's LL mode already tries SLL per decision first).
+  // either way; ANTLR's LL mode already tries SLL per decision first), and
+  // again under callgrind (2026-12-03), two stages vs this one pass:
+  // 72.76 M vs 72.72 M instructions for one file and its schema, 1,937.8 M
+  // vs 1,938.1 M for 1,000 migrations.
+  // The cold-DFA cost is SLL's own closure (computeStartState).
   FirstErrorListener listener;
   GuardedParser parser(&tokens, text);
   parser.removeErrorListeners();

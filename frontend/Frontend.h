@@ -5,6 +5,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,20 @@ std::vector<uint32_t> loadInputs(llvm::ArrayRef<std::string> paths, SourceManage
 /// returns failure if any error was reported.
 LogicalResult lowerToIR(SourceManager &sm, llvm::ArrayRef<uint32_t> files, Module &module,
                         DiagnosticEngine &diags);
+
+/// The dialect to check for when none was given and the specs agree on
+/// another one than `module`'s target: every data migration that has
+/// operations has them for that dialect (the postgres list counts for
+/// cockroachdb and timescaledb), and not for the target. Nullopt when the
+/// target will do, or when no single dialect fits (each migration without
+/// operations for the target then reports a "dialect-mismatch" error).
+std::optional<Dialect> inferDialect(const Module &module);
+
+/// --before-specs: lowers the kind: Table documents of `files` (an older
+/// copy of the specs) into `module.beforeTables`, the schema before_schema
+/// migrations are checked against, and marks it known. Their data
+/// migrations are ignored.
+LogicalResult lowerBeforeSchema(SourceManager &sm, llvm::ArrayRef<uint32_t> files, Module &module,
+                                DiagnosticEngine &diags);
 
 } // namespace shc

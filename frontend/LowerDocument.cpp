@@ -44,8 +44,9 @@ static const llvm::StringRef ObjectMetaFields[] = {
     "clusterName",
 };
 
-const YamlNode *shc::lowerMetadata(const YamlNode *metadata, LowerContext &ctx) {
-  FieldMap meta(metadata, ObjectMetaFields, "metadata", ctx.diags);
+const YamlNode *shc::lowerMetadata(const YamlNode *metadata, LowerContext &ctx,
+                                   UnknownFields policy) {
+  FieldMap meta(metadata, ObjectMetaFields, "metadata", ctx.diags, policy);
   for (llvm::StringRef lenient : {"labels", "annotations"})
     if (const YamlNode *m = meta.get(lenient))
       FieldMap(m, {}, lenient, ctx.diags);
@@ -68,6 +69,10 @@ void shc::lowerDocument(const YamlDocument &doc, LowerContext &ctx) {
   }
   const YamlNode *kind = root->get("kind");
   if (!kind || kind->isNull()) {
+    // SchemaHero's fixtures and CLI read bare specs (no apiVersion/kind).
+    if (!root->get("apiVersion") && !root->get("metadata") && !root->get("spec") &&
+        (root->get("name") || root->get("schema")))
+      return lowerBareSpec(*root, ctx);
     ctx.diags.error(root->loc, "missing-field", "missing field 'kind'")
         .hint("a spec needs 'kind: DataMigration' or 'kind: Table'");
     return;
@@ -78,9 +83,11 @@ void shc::lowerDocument(const YamlDocument &doc, LowerContext &ctx) {
 
   static const llvm::StringRef TopFields[] = {"apiVersion", "kind", "metadata", "spec", "status"};
   if (*kindName == "Table") {
-    FieldMap top(root, TopFields, "Table", ctx.diags);
+    FieldMap top(root, TopFields, "Table", ctx.diags, UnknownFields::Warning);
     lowerTable(top, ctx);
   } else if (*kindName == "DataMigration") {
+    if (ctx.tablesOnly)
+      return;
     FieldMap top(root, TopFields, "DataMigration", ctx.diags);
     lowerDataMigration(top, ctx);
   } else {

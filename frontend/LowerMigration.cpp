@@ -49,35 +49,63 @@ const YamlNode *pickOperationList(const FieldMap &schema, Dialect target, Dialec
   return nullptr;
 }
 
+/// "mysql", "mysql and sqlite", ...: the dialects a spec has operations for.
+std::string dialectList(const std::vector<Dialect> &ds) {
+  std::string s;
+  for (size_t i = 0; i < ds.size(); ++i)
+    s += (i ? (i + 1 == ds.size() ? " and " : ", ") : "") + dialectKey(ds[i]).str();
+  return s;
+}
+
 void lowerOperations(const FieldMap &spec, Migration &m, SourceLoc nameLoc, LowerContext &ctx) {
   FieldMap schema(spec.get("schema"), allDialectKeys(), "schema", ctx.diags);
   if (!schema.isValid())
     return;
   // Every list must at least be a list, even those this target does not use.
   if (const YamlNode *s = schema.getNode(); s && s->isMapping())
-    for (const YamlNode::Entry &e : s->entries)
+    for (const YamlNode::Entry &e : s->entries) {
       if (!e.value->isNull() && !e.value->isSequence())
         ctx.diags.error(e.value->loc, "invalid-field",
                         "'schema." + e.key->value + "' must be a list of operations, found " +
                             e.value->describe().str());
+      std::optional<Dialect> d = e.key->isScalar() ? parseDialect(e.key->value) : std::nullopt;
+      if (d && e.value->isSequence() && !e.value->items.empty())
+        m.operationDialects.push_back(*d);
+    }
 
   Dialect used;
   const YamlNode *list = pickOperationList(schema, ctx.target(), used);
   if (!list) {
     if (m.name.empty())
       return; // unnamed: already an error, and dropped
-    std::string where = dialectKey(ctx.target()).str();
+    std::string target = dialectKey(ctx.target()).str();
     if (ctx.target() == Dialect::CockroachDB || ctx.target() == Dialect::TimescaleDB)
-      where += " (nor for postgres)";
+      target += " (nor postgres)";
+    if (!m.operationDialects.empty()) {
+      // Never silently unchecked: the operations are there, for another
+      // dialect (docs/dialects.md).
+      std::string use;
+      for (Dialect d : m.operationDialects)
+        use += (use.empty() ? "use --dialect " : " or --dialect ") + dialectKey(d).str();
+      ctx.diags
+          .error(nameLoc, "dialect-mismatch",
+                 "no " + target + " operations; this spec has " + dialectList(m.operationDialects) +
+                     " operations: " + use)
+          .hint("data migration '" + m.name + "' would be skipped for " +
+                dialectKey(ctx.target()).str());
+      return;
+    }
     ctx.diags.note(nameLoc, "no-operations",
-                   "data migration '" + m.name + "' has no operations for " + where);
+                   "data migration '" + m.name + "' has no operations for " + target);
     return;
   }
   m.sourceDialectKey = dialectKey(used).str();
   if (!list->isSequence())
     return; // reported above
+  // A postgres list standing in for cockroachdb names CockroachDB's types.
+  Dialect typeDialect = used == Dialect::Postgres ? ctx.target() : used;
   for (const YamlNode *item : list->items)
-    if (OperationPtr op = lowerOperation(*item, used, ctx))
+    if (OperationPtr op = lowerOperation(*item, typeDialect, ctx))
       m.operations.push_back(std::move(op));
 }
 
@@ -85,10 +113,13 @@ void lowerOperations(const FieldMap &spec, Migration &m, SourceLoc nameLoc, Lowe
 
 void shc::lowerDataMigration(const FieldMap &top, LowerContext &ctx) {
   const YamlNode *metaName = lowerMetadata(top.get("metadata"), ctx);
-  const YamlNode *specNode = top.require("spec");
-  if (!specNode)
-    return;
-  FieldMap spec(specNode, MigrationSpecFields, "spec", ctx.diags);
+  if (const YamlNode *specNode = top.require("spec"))
+    lowerDataMigrationSpec(*specNode, metaName, "spec", ctx);
+}
+
+void shc::lowerDataMigrationSpec(const YamlNode &specNode, const YamlNode *metaName,
+                                 llvm::StringRef context, LowerContext &ctx) {
+  FieldMap spec(&specNode, MigrationSpecFields, context, ctx.diags);
   if (!spec.isValid())
     return;
 
@@ -102,6 +133,9 @@ void shc::lowerDataMigration(const FieldMap &top, LowerContext &ctx) {
   if (nameNode) {
     m->name = nameNode->value;
     m->loc = nameNode->loc;
+    // `requires` may name a migration by either name.
+    if (metaName && metaName->value != m->name)
+      m->metadataName = metaName->value;
   } else {
     ctx.diags.error(spec.getLoc(), "missing-field", "data migration has no name")
         .hint("set spec.name or metadata.name");

@@ -27,6 +27,12 @@ void lowerWhere(const FieldMap &f, UpdateOp &op, LowerContext &ctx) {
   const YamlNode *use = where ? where : condition;
   if (!use || use->isNull())
     return;
+  op.whereLoc = use->loc;
+  if (!ctx.checksSql()) {
+    if (std::optional<std::string> text = readString(use, where ? "where" : "condition", ctx.diags))
+      op.uncheckedWhere = *text;
+    return;
+  }
   op.where = ctx.parseSql(*use, where ? "where" : "condition");
 }
 
@@ -36,8 +42,21 @@ std::unique_ptr<UpdateOp> beginUpdate(const FieldMap &f, SourceLoc loc, UpdateOp
   auto op = std::make_unique<UpdateOp>(loc, origin);
   if (const YamlNode *t = f.require("table")) {
     if (std::optional<std::string> name = readString(t, "table", ctx.diags)) {
-      op->table = *name;
-      op->tableLoc = t->loc;
+      // `schema.table` names the PostgreSQL schema too (docs/schema-scope.md).
+      auto [schema, table] = llvm::StringRef(*name).split('.');
+      if (table.empty() && !llvm::StringRef(*name).contains('.'))
+        std::swap(schema, table);
+      if (schema.contains('.') || table.contains('.') || table.empty() ||
+          (name->find('.') != std::string::npos && schema.empty())) {
+        ctx.diags
+            .error(t->loc, "invalid-field",
+                   "invalid table name '" + *name + "': expected 'table' or 'schema.table'")
+            .hint("the database is spec.database, not part of the table name");
+      } else {
+        op->schema = schema.str();
+        op->table = table.str();
+        op->tableLoc = t->loc;
+      }
     }
   }
   lowerWhere(f, *op, ctx);
@@ -109,7 +128,7 @@ OperationPtr lowerStatic(const YamlNode *body, SourceLoc loc, LowerContext &ctx)
     Assignment a;
     a.column = e.key->value;
     a.loc = e.key->loc;
-    a.value = lowerStaticValue(*e.value, a.column, ctx);
+    a.value = lowerStaticValue(*e.value, qualifiedName(op->schema, op->table), a.column, ctx);
     if (a.value)
       addAssignment(*op, std::move(a), seen, ctx);
   }
@@ -139,6 +158,13 @@ OperationPtr lowerCalculated(const YamlNode *body, SourceLoc loc, LowerContext &
     Assignment a;
     a.column = *name;
     a.loc = column->loc;
+    if (!ctx.checksSql()) {
+      if (std::optional<std::string> text = readString(expr, "expression", ctx.diags)) {
+        a.uncheckedText = *text;
+        addAssignment(*op, std::move(a), seen, ctx);
+      }
+      continue;
+    }
     a.value = ctx.parseSql(*expr, "expression");
     if (a.value)
       addAssignment(*op, std::move(a), seen, ctx);
@@ -156,11 +182,18 @@ OperationPtr lowerTransformUpdate(const YamlNode *body, SourceLoc loc, Dialect l
   const YamlNode *list = requireList(f, "transformations", ctx);
   if (!list)
     return nullptr;
-  llvm::StringMap<SourceLoc> seen;
+  // A column transformed again takes its previous value as input, in the
+  // order written: trim then lowercase is lower(btrim(col)).
+  llvm::StringMap<size_t> assigned;
   for (const YamlNode *item : list->items) {
     Assignment a;
-    if (lowerTransform(*item, listDialect, a, ctx))
-      addAssignment(*op, std::move(a), seen, ctx);
+    if (!lowerTransform(*item, listDialect, a, ctx))
+      continue;
+    auto [it, inserted] = assigned.try_emplace(a.column, op->assignments.size());
+    if (inserted)
+      op->assignments.push_back(std::move(a));
+    else
+      composeTransform(op->assignments[it->second], std::move(a));
   }
   return finish(std::move(op));
 }
@@ -186,6 +219,17 @@ OperationPtr lowerCustomSql(const YamlNode *body, SourceLoc loc, LowerContext &c
   if (op->validate && isPostgresFamily(ctx.target()))
     analyseCustomSql(*op, ctx.diags);
   return op;
+}
+
+/// An operation key that is none of the four.
+OperationPtr reportUnknownOperation(llvm::StringRef kind, SourceLoc loc, const std::string &kinds,
+                                    LowerContext &ctx) {
+  std::string suggestion = didYouMean(kind, OperationKinds);
+  auto d =
+      ctx.diags.error(loc, "unknown-field", "unknown operation '" + kind.str() + "'" + suggestion);
+  if (suggestion.empty())
+    d.hint("expected one of: " + kinds);
+  return nullptr;
 }
 
 } // namespace
@@ -222,18 +266,21 @@ OperationPtr shc::lowerOperation(const YamlNode &item, Dialect listDialect, Lowe
     ctx.diags.error(loc, "missing-field", "operation '" + kind.str() + "' has no fields");
     return nullptr;
   }
+  unsigned errorsBefore = ctx.diags.getNumErrors();
+  OperationPtr op;
   if (kind == "staticUpdate")
-    return lowerStatic(body, loc, ctx);
-  if (kind == "calculatedUpdate")
-    return lowerCalculated(body, loc, ctx);
-  if (kind == "transformUpdate")
-    return lowerTransformUpdate(body, loc, listDialect, ctx);
-  if (kind == "customSQL")
-    return lowerCustomSql(body, loc, ctx);
-  std::string suggestion = didYouMean(kind, OperationKinds);
-  auto d =
-      ctx.diags.error(loc, "unknown-field", "unknown operation '" + kind.str() + "'" + suggestion);
-  if (suggestion.empty())
-    d.hint("expected one of: " + kinds);
-  return nullptr;
+    op = lowerStatic(body, loc, ctx);
+  else if (kind == "calculatedUpdate")
+    op = lowerCalculated(body, loc, ctx);
+  else if (kind == "transformUpdate")
+    op = lowerTransformUpdate(body, loc, listDialect, ctx);
+  else if (kind == "customSQL")
+    op = lowerCustomSql(body, loc, ctx);
+  else
+    return reportUnknownOperation(kind, loc, kinds, ctx);
+  // Part of it failed (a where that does not parse, a bad value): what is
+  // left is still checked, but not judged as if it were the whole operation.
+  if (op && ctx.diags.getNumErrors() != errorsBefore)
+    op->hasErrors = true;
+  return op;
 }

@@ -1,8 +1,11 @@
-// kind: Table (SchemaHero's format) -> shc::Table, the schema migrations are
-// checked against. Strict about columns; structure-only about indexes,
-// foreign keys, triggers and dialect extras.
+// kind: Table (SchemaHero's format, full or bare) -> shc::Table, the schema
+// migrations are checked against. Every dialect's entry is checked against
+// SchemaHero's types (frontend/TableFields.cpp: unknown fields are warnings);
+// the target's entry becomes the table, identified by (database, schema,
+// name).
 #include "frontend/Lower.h"
 #include "frontend/SpecSchema.h"
+#include "frontend/TableFields.h"
 #include "frontend/TypeNames.h"
 #include "frontend/YamlDocument.h"
 #include "ir/Diagnostics.h"
@@ -14,61 +17,16 @@ using namespace shc;
 
 namespace {
 
-const llvm::StringRef TableSpecFields[] = {"database", "name", "requires", "schema", "seedData"};
-const llvm::StringRef PostgresFields[] = {"primaryKey", "columns",  "indexes",       "foreignKeys",
-                                          "isDeleted",  "triggers", "json:triggers", "schema"};
-const llvm::StringRef TimescaleFields[] = {"primaryKey", "columns",  "indexes",   "foreignKeys",
-                                           "isDeleted",  "triggers", "hypertable"};
-const llvm::StringRef MysqlFields[] = {"primaryKey", "columns",        "indexes",  "foreignKeys",
-                                       "isDeleted",  "defaultCharset", "collation"};
-const llvm::StringRef SqliteFields[] = {"primaryKey",  "columns",   "indexes",
-                                        "foreignKeys", "isDeleted", "strict"};
-const llvm::StringRef CassandraFields[] = {"primaryKey", "columns", "isDeleted", "clusteringOrder",
-                                           "properties"};
-const llvm::StringRef ColumnFields[] = {"name", "type", "constraints", "attributes", "default"};
-const llvm::StringRef MysqlColumnFields[] = {"name",    "type",    "constraints", "attributes",
-                                             "default", "charset", "collation"};
-const llvm::StringRef CassandraColumnFields[] = {"name", "type", "isStatic"};
-const llvm::StringRef ConstraintFields[] = {"notNull", "maxLength"};
-const llvm::StringRef AttributeFields[] = {"autoIncrement"};
-
-llvm::ArrayRef<llvm::StringRef> schemaFields(Dialect d) {
-  switch (d) {
-  case Dialect::Postgres:
-  case Dialect::CockroachDB:
-    return PostgresFields;
-  case Dialect::TimescaleDB:
-    return TimescaleFields;
-  case Dialect::MySQL:
-    return MysqlFields;
-  case Dialect::SQLite:
-  case Dialect::RQLite:
-    return SqliteFields;
-  case Dialect::Cassandra:
-    return CassandraFields;
-  }
-  return PostgresFields;
+/// The text of a scalar, or nullopt (a wrong shape was reported by
+/// checkFieldShapes).
+std::optional<std::string> text(const YamlNode *n) {
+  if (n && n->isScalar())
+    return n->value;
+  return std::nullopt;
 }
 
-llvm::ArrayRef<llvm::StringRef> columnFields(Dialect d) {
-  if (d == Dialect::MySQL)
-    return MysqlColumnFields;
-  if (d == Dialect::Cassandra)
-    return CassandraColumnFields;
-  return ColumnFields;
-}
-
-/// indexes, foreignKeys, triggers: a list of mappings, contents unchecked.
-void checkLenientList(const YamlNode *n, llvm::StringRef field, LowerContext &ctx) {
-  if (!n || n->isNull())
-    return;
-  if (!n->isSequence()) {
-    ctx.diags.error(n->loc, "invalid-field",
-                    "'" + field.str() + "' must be a list, found " + n->describe().str());
-    return;
-  }
-  for (const YamlNode *item : n->items)
-    FieldMap(item, {}, field, ctx.diags);
+bool isTrue(const YamlNode *n) {
+  return n && n->isScalar() && (n->value == "true" || n->value == "True" || n->value == "TRUE");
 }
 
 /// PostgreSQL silently truncates identifiers to NAMEDATALEN-1 = 63 bytes, so
@@ -86,43 +44,23 @@ void checkIdentifierLength(llvm::StringRef name, SourceLoc loc, llvm::StringRef 
       .hint("PostgreSQL would silently truncate it to its first 63 bytes");
 }
 
-void lowerColumn(const YamlNode *item, Dialect d, Table &t, llvm::StringMap<SourceLoc> &seen,
-                 LowerContext &ctx) {
-  FieldMap f(item, columnFields(d), "columns", ctx.diags);
-  if (!f.isValid())
+/// One `columns` item (its shape already checked). `typeDialect` reads the
+/// type: the target's, when a postgres entry stands in for cockroachdb.
+void lowerColumn(const YamlNode &item, Dialect d, Dialect typeDialect, Table &t,
+                 llvm::StringMap<SourceLoc> &seen, LowerContext &ctx) {
+  const YamlNode *name = item.get("name"), *type = item.get("type");
+  std::optional<std::string> nameText = text(name), typeText = text(type);
+  if (!item.isMapping() || !nameText || !typeText)
     return;
-  const YamlNode *name = f.require("name");
-  const YamlNode *type = f.require("type");
-  std::optional<std::string> nameText = readString(name, "name", ctx.diags);
-  std::optional<std::string> typeText = readString(type, "type", ctx.diags);
   Column c;
-  if (const YamlNode *cons = f.get("constraints")) {
-    FieldMap cf(cons, ConstraintFields, "constraints", ctx.diags);
-    if (const YamlNode *nn = cf.get("notNull"); nn && !nn->isNull())
-      readBool(nn, "notNull", c.notNull, ctx.diags);
-  }
-  if (const YamlNode *attrs = f.get("attributes")) {
-    FieldMap af(attrs, AttributeFields, "attributes", ctx.diags);
-    bool autoIncrement = false;
-    if (const YamlNode *ai = af.get("autoIncrement"); ai && !ai->isNull())
-      readBool(ai, "autoIncrement", autoIncrement, ctx.diags);
-  }
-  if (const YamlNode *st = f.get("isStatic"); st && !st->isNull()) {
-    bool isStatic = false;
-    readBool(st, "isStatic", isStatic, ctx.diags);
-  }
-  if (std::optional<std::string> def = readString(f.get("default"), "default", ctx.diags))
-    c.defaultValue = *def;
-  for (llvm::StringRef extra : {"charset", "collation"})
-    readString(f.get(extra), extra, ctx.diags);
-  if (!nameText || !typeText)
-    return;
-
+  if (const YamlNode *cons = item.get("constraints"); cons && cons->isMapping())
+    c.notNull = isTrue(cons->get("notNull"));
+  c.defaultValue = text(item.get("default"));
   c.name = *nameText;
   c.loc = name->loc;
   checkIdentifierLength(c.name, c.loc, "column name", d, ctx);
   c.typeSpelling = *typeText;
-  std::optional<Type> parsed = parseTypeName(*typeText, d);
+  std::optional<Type> parsed = parseTypeName(*typeText, typeDialect);
   if (!parsed) {
     ctx.diags.error(type->loc, "invalid-field",
                     "invalid type '" + *typeText + "' for column \"" + c.name + "\"");
@@ -156,73 +94,49 @@ void addPrimaryKey(const YamlNode &n, Table &t, LowerContext &ctx) {
                       didYouMean(n.value, names));
 }
 
-/// Cassandra: [[partition...], clustering...]; a bare first string is a
-/// single partition key.
-void lowerCassandraKey(const YamlNode &pk, Table &t, LowerContext &ctx) {
-  if (!pk.isSequence()) {
-    ctx.diags.error(pk.loc, "invalid-field",
-                    "'primaryKey' must be a list, found " + pk.describe().str());
-    return;
-  }
+/// primaryKey: a list of names; Cassandra's [[partition...], clustering...]
+/// (a bare first string is a single partition key).
+void lowerPrimaryKey(const YamlNode &pk, Dialect d, Table &t, LowerContext &ctx) {
+  if (!pk.isSequence())
+    return; // reported by the shape check
   for (size_t i = 0; i < pk.items.size(); ++i) {
     const YamlNode *item = pk.items[i];
-    std::vector<const YamlNode *> names;
-    if (item->isSequence())
-      names = readStringList(item, "primaryKey", ctx.diags);
-    else if (item->isScalar())
-      names.push_back(item);
-    else
-      readStringList(item, "primaryKey", ctx.diags); // reports the shape
-    for (const YamlNode *n : names)
-      addPrimaryKey(*n, t, ctx);
-    if (i == 0)
+    if (item->isScalar())
+      addPrimaryKey(*item, t, ctx);
+    else if (item->isSequence() && d == Dialect::Cassandra)
+      for (const YamlNode *name : item->items)
+        if (name->isScalar())
+          addPrimaryKey(*name, t, ctx);
+    if (i == 0 && d == Dialect::Cassandra)
       t.partitionKeyCount = t.primaryKey.size();
   }
 }
 
-/// One `schema.<dialect>` entry. Returns null when the table is marked
-/// deleted (it is not part of the schema migrations run against).
-std::unique_ptr<Table> lowerTableSchema(const YamlNode &n, Dialect d, LowerContext &ctx) {
-  FieldMap s(&n, schemaFields(d), "schema." + dialectKey(d).str(), ctx.diags);
+/// One `schema.<dialect>` entry, checked; the table it describes (null when
+/// it is not a mapping). `deleted` tells whether it says isDeleted.
+std::unique_ptr<Table> lowerTableSchema(const YamlNode &n, Dialect d, Dialect typeDialect,
+                                        bool &deleted, LowerContext &ctx) {
+  if (!checkFieldShapes(n, tableSchemaFields(d), "schema." + dialectKey(d).str(), ctx.diags))
+    return nullptr;
   auto t = std::make_unique<Table>();
-  if (!s.isValid())
-    return t;
-  if (const YamlNode *cols = s.get("columns"); cols && !cols->isNull()) {
-    if (!cols->isSequence()) {
-      ctx.diags.error(cols->loc, "invalid-field",
-                      "'columns' must be a list, found " + cols->describe().str());
-    } else {
-      llvm::StringMap<SourceLoc> seen;
-      for (const YamlNode *item : cols->items)
-        lowerColumn(item, d, *t, seen, ctx);
-    }
+  if (const YamlNode *cols = n.get("columns"); cols && cols->isSequence()) {
+    llvm::StringMap<SourceLoc> seen;
+    for (const YamlNode *item : cols->items)
+      lowerColumn(*item, d, typeDialect, *t, seen, ctx);
   }
-  if (const YamlNode *pk = s.get("primaryKey"); pk && !pk->isNull()) {
-    if (d == Dialect::Cassandra)
-      lowerCassandraKey(*pk, *t, ctx);
-    else
-      for (const YamlNode *name : readStringList(pk, "primaryKey", ctx.diags))
-        addPrimaryKey(*name, *t, ctx);
+  if (const YamlNode *pk = n.get("primaryKey"))
+    lowerPrimaryKey(*pk, d, *t, ctx);
+  if (std::optional<std::string> schema = text(n.get("schema")); schema && !schema->empty()) {
+    t->schema = *schema;
+    t->onSearchPath = *schema == "public";
   }
-  for (llvm::StringRef list : {"indexes", "foreignKeys", "triggers", "json:triggers"})
-    checkLenientList(s.get(list), list, ctx);
-  for (llvm::StringRef map : {"hypertable", "properties", "clusteringOrder"})
-    if (const YamlNode *m = s.get(map))
-      FieldMap(m, {}, map, ctx.diags);
-  for (llvm::StringRef text : {"schema", "defaultCharset", "collation"})
-    readString(s.get(text), text, ctx.diags);
-  bool flag = false;
-  if (const YamlNode *st = s.get("strict"); st && !st->isNull())
-    readBool(st, "strict", flag, ctx.diags);
-  bool deleted = false;
-  if (const YamlNode *del = s.get("isDeleted"); del && !del->isNull())
-    readBool(del, "isDeleted", deleted, ctx.diags);
-  return deleted ? nullptr : std::move(t);
+  deleted = isTrue(n.get("isDeleted"));
+  return t;
 }
 
 /// The schema entry used for the target (own, else postgres for the postgres
 /// family), or null.
-const YamlNode *pickSchema(const FieldMap &schema, Dialect target) {
+const YamlNode *pickSchema(const YamlNode &schema, Dialect target) {
   auto present = [&](Dialect d) -> const YamlNode * {
     const YamlNode *n = schema.get(dialectKey(d));
     return n && !n->isNull() ? n : nullptr;
@@ -234,46 +148,72 @@ const YamlNode *pickSchema(const FieldMap &schema, Dialect target) {
   return nullptr;
 }
 
+/// Adds the target's table to the module, or reports a second definition.
+void addTable(std::unique_ptr<Table> t, bool deleted, LowerContext &ctx) {
+  if (deleted) { // not part of the schema after the change
+    ctx.module.deletedTables.push_back(std::move(t));
+    return;
+  }
+  std::string key = t->database + '\0' + t->schemaOrDefault().str() + '\0' + t->name;
+  auto [it, inserted] = ctx.tableIndex.try_emplace(key, t.get());
+  if (!inserted) {
+    ctx.diags
+        .error(t->loc, "duplicate-key",
+               "table \"" + t->displayName() + "\" is defined more than once")
+        .note(it->second->loc, "first defined here");
+    return;
+  }
+  ctx.module.tables.push_back(std::move(t));
+}
+
 } // namespace
 
 void shc::lowerTable(const FieldMap &top, LowerContext &ctx) {
-  lowerMetadata(top.get("metadata"), ctx);
-  const YamlNode *specNode = top.require("spec");
-  if (!specNode)
-    return;
-  FieldMap spec(specNode, TableSpecFields, "spec", ctx.diags);
-  if (!spec.isValid())
-    return;
-  const YamlNode *name = spec.require("name");
-  std::optional<std::string> nameText = readString(name, "name", ctx.diags);
-  std::optional<std::string> database = readString(spec.get("database"), "database", ctx.diags);
-  readStringList(spec.get("requires"), "requires", ctx.diags);
+  const YamlNode *metaName = lowerMetadata(top.get("metadata"), ctx, UnknownFields::Warning);
+  if (const YamlNode *spec = top.require("spec"))
+    lowerTableSpec(*spec, metaName, ctx);
+}
 
-  FieldMap schema(spec.get("schema"), allDialectKeys(), "schema", ctx.diags);
-  if (!schema.isValid() || !schema.getNode() || schema.getNode()->isNull())
+void shc::lowerTableSpec(const YamlNode &spec, const YamlNode *metaName, LowerContext &ctx) {
+  if (!checkFieldShapes(spec, tableSpecFields(), "spec", ctx.diags) || spec.isNull())
     return;
-  const YamlNode *chosen = pickSchema(schema, ctx.target());
-  // Every dialect's schema is checked, so `lint` finds mistakes in all of
+  const YamlNode *name = spec.get("name");
+  std::optional<std::string> nameText = text(name);
+  std::optional<std::string> database = text(spec.get("database"));
+  const YamlNode *schema = spec.get("schema");
+  if (!schema || schema->isNull())
+    return;
+  if (!schema->isMapping()) {
+    ctx.diags.error(schema->loc, "invalid-field",
+                    "'schema' must be a mapping of dialects, found " + schema->describe().str());
+    return;
+  }
+  checkDuplicateKeys(*schema, ctx.diags);
+  Dialect target = ctx.target();
+  const YamlNode *chosen = pickSchema(*schema, target);
+  // Every dialect's entry is checked, so `lint` finds mistakes in all of
   // them; only the target's becomes part of the module.
-  for (const YamlNode::Entry &e : schema.getNode()->entries) {
+  for (const YamlNode::Entry &e : schema->entries) {
     std::optional<Dialect> d = e.key->isScalar() ? parseDialect(e.key->value) : std::nullopt;
-    if (!d || e.value->isNull())
+    if (!d) {
+      if (e.key->isScalar())
+        reportUnknownField(*e.key, allDialectKeys(), "schema", UnknownFields::Warning, ctx.diags);
       continue;
-    std::unique_ptr<Table> t = lowerTableSchema(*e.value, *d, ctx);
+    }
+    if (e.value->isNull())
+      continue;
+    // SchemaHero's own CockroachDB specs are written under `postgres:`:
+    // their types mean what the target means (INT is 64-bit there).
+    Dialect typeDialect = e.value == chosen ? target : *d;
+    bool deleted = false;
+    std::unique_ptr<Table> t = lowerTableSchema(*e.value, *d, typeDialect, deleted, ctx);
     if (e.value != chosen || !t || !nameText)
       continue;
     t->name = *nameText;
     t->database = database.value_or("");
+    t->metadataName = metaName ? metaName->value : "";
     t->loc = name->loc;
     checkIdentifierLength(t->name, t->loc, "table name", *d, ctx);
-    std::string key = t->database + '\0' + t->name;
-    auto [it, inserted] = ctx.tableIndex.try_emplace(key, t.get());
-    if (!inserted) {
-      ctx.diags
-          .error(t->loc, "duplicate-key", "table \"" + t->name + "\" is defined more than once")
-          .note(it->second->loc, "first defined here");
-      continue;
-    }
-    ctx.module.tables.push_back(std::move(t));
+    addTable(std::move(t), deleted, ctx);
   }
 }

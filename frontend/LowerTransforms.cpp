@@ -9,6 +9,8 @@
 
 #include "llvm/ADT/StringSwitch.h"
 
+#include <cstdint>
+
 using namespace shc;
 
 namespace {
@@ -55,11 +57,17 @@ ExprPtr stringLit(const YamlNode &n) {
   return std::make_unique<LiteralExpr>(n.loc, LiteralExpr::LitKind::String, n.value);
 }
 
-/// `start` / `length` of substring: integers written as such.
+/// `start` / `length` of substring: an integer, also written as a string
+/// (SchemaHero's parameters are strings: `start: "1"`) when its text is
+/// valid input for integer, as PostgreSQL reads it (blanks, a sign).
 ExprPtr intParam(const YamlNode &n, llvm::StringRef field, LowerContext &ctx) {
-  llvm::StringRef v = n.isScalar() ? llvm::StringRef(n.value) : "";
+  llvm::StringRef v = n.isScalar() ? llvm::StringRef(n.value).trim(" \t\n\r\f\v") : "";
+  if (v.startswith("+"))
+    v = v.drop_front();
   long long parsed;
-  if (!n.isScalar() || n.tag == "!" || v.getAsInteger(10, parsed)) {
+  bool tagged = n.isScalar() && !n.isPlain() && n.tag != "!";
+  if (!n.isScalar() || tagged || v.getAsInteger(10, parsed) || parsed < INT32_MIN ||
+      parsed > INT32_MAX) {
     ctx.diags.error(n.loc, "invalid-field",
                     "'" + field.str() + "' must be an integer, found " +
                         (n.isScalar() ? "'" + n.value + "'" : n.describe().str()));
@@ -106,20 +114,40 @@ ExprPtr lowerStringTransform(const FieldMap &f, ExprPtr col, LowerContext &ctx) 
       return nullptr;
     std::vector<ExprPtr> args;
     args.push_back(std::move(col));
-    ExprPtr s = intParam(*start, "start", ctx);
+    ExprPtr s = intParam(*start, "start", ctx), l;
+    const YamlNode *len = p.get("length");
+    if (len && !len->isNull() && !(l = intParam(*len, "length", ctx)))
+      return nullptr; // both reported, each bad value once
     if (!s)
       return nullptr;
     args.push_back(std::move(s));
-    if (const YamlNode *len = p.get("length"); len && !len->isNull()) {
-      ExprPtr l = intParam(*len, "length", ctx);
-      if (!l)
-        return nullptr;
+    if (l)
       args.push_back(std::move(l));
-    }
     return call(loc, "substring", std::move(args));
   }
   reportInvalid(*type, "string_transform type", StringTransforms, ctx);
   return nullptr;
+}
+
+/// A type_cast target PostgreSQL does not have: a typo near a built-in name
+/// is an error with "did you mean" (PostgreSQL's `type "integr" does not
+/// exist`); any other name may be a user-defined type (an enum, a domain),
+/// which only the database knows: a warning that the cast is not checked.
+bool checkCastTarget(const YamlNode &to, Dialect dialect, LowerContext &ctx) {
+  std::optional<std::string> unknown = unknownTypeName(to.value, dialect);
+  if (!unknown)
+    return true;
+  std::string suggestion = suggestTypeName(*unknown, dialect);
+  if (!suggestion.empty()) {
+    ctx.diags.error(to.loc, "invalid-transform",
+                    "type \"" + *unknown + "\" does not exist" + suggestion);
+    return false;
+  }
+  ctx.diags
+      .warning(to.loc, "unknown-type",
+               "type \"" + *unknown + "\" is not a built-in type: the cast is not checked")
+      .hint("a user-defined type (enum, domain) is fine; otherwise check the spelling");
+  return true;
 }
 
 } // namespace
@@ -189,6 +217,8 @@ bool shc::lowerTransform(const YamlNode &item, Dialect listDialect, Assignment &
       ctx.diags.error(to->loc, "invalid-transform", "invalid type name '" + to->value + "'");
       return false;
     }
+    if (!checkCastTarget(*to, listDialect, ctx))
+      return false;
     out.value = std::make_unique<CastExpr>(column->loc, std::move(col), *target, to->value,
                                            CastExpr::Syntax::CastFunc);
     out.transform = TransformKind::TypeCast;
@@ -202,4 +232,21 @@ bool shc::lowerTransform(const YamlNode &item, Dialect listDialect, Assignment &
   }
   reportInvalid(*type, "transformType", TransformTypes, ctx);
   return false;
+}
+
+void shc::composeTransform(Assignment &previous, Assignment next) {
+  // Every transform reads its column in one place: the first argument of
+  // its call, or the operand of its cast or zone conversion.
+  ExprPtr *input = nullptr;
+  if (auto *call = llvm::dyn_cast<FuncCallExpr>(next.value.get()); call && !call->args.empty())
+    input = &call->args.front();
+  else if (auto *cast = llvm::dyn_cast<CastExpr>(next.value.get()))
+    input = &cast->operand;
+  else if (auto *tz = llvm::dyn_cast<TimezoneConvertExpr>(next.value.get()))
+    input = &tz->operand;
+  if (!input)
+    return;
+  *input = std::move(previous.value);
+  previous.value = std::move(next.value);
+  previous.transform = next.transform;
 }

@@ -108,11 +108,42 @@ ExprPtr resolvePlain(const YamlNode &n) {
   return literal(n, LitKind::String, s.str());
 }
 
+/// NOW(), CURRENT_TIMESTAMP, gen_random_uuid(): text that reads as SQL for
+/// a value the database computes. A staticUpdate stores it as data, which
+/// is never what was meant.
+bool looksLikeSql(llvm::StringRef s) {
+  std::string v = s.trim().lower();
+  llvm::StringRef t(v);
+  static const llvm::StringRef Keywords[] = {"current_timestamp", "current_date", "current_time",
+                                             "localtimestamp",    "localtime",    "current_user",
+                                             "session_user"};
+  if (llvm::is_contained(Keywords, t))
+    return true;
+  if (!t.endswith("()") || t.size() < 3)
+    return false;
+  llvm::StringRef name = t.drop_back(2).rtrim();
+  return !name.empty() && !isDigit(name.front()) &&
+         llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_' || c == '.'; });
+}
+
 } // namespace
 
-ExprPtr shc::lowerStaticValue(const YamlNode &n, llvm::StringRef column, LowerContext &ctx) {
+ExprPtr shc::lowerStaticValue(const YamlNode &n, llvm::StringRef table, llvm::StringRef column,
+                              LowerContext &ctx) {
   if (n.isNull())
     return literal(n, LitKind::Null, "");
+  if (n.isScalar() && (n.isPlain() || n.tag == "!") && looksLikeSql(n.value)) {
+    std::string expr = n.value;
+    llvm::StringRef trimmed = llvm::StringRef(expr).trim();
+    ctx.diags
+        .error(n.loc, "sql-in-static-value",
+               "'" + trimmed.str() + "' in a staticUpdate is the text '" + trimmed.str() +
+                   "', not SQL: staticUpdate values are data")
+        .hint("for the value the database computes, write a calculatedUpdate: {table: " +
+              table.str() + ", calculations: [{column: " + column.str() + ", expression: \"" +
+              trimmed.str() + "\"}]}");
+    return nullptr;
+  }
   if (!n.isScalar()) {
     ctx.diags
         .error(n.loc, "invalid-field",

@@ -20,8 +20,24 @@ void shc::checkDuplicateKeys(const YamlNode &mapping, DiagnosticEngine &diags) {
   }
 }
 
+void shc::reportUnknownField(const YamlNode &key, llvm::ArrayRef<llvm::StringRef> known,
+                             llvm::StringRef context, UnknownFields policy,
+                             DiagnosticEngine &diags) {
+  std::string suggestion = didYouMean(key.value, known);
+  std::string message = "unknown field '" + key.value + "' in '" + context.str() + "'" + suggestion;
+  if (policy == UnknownFields::Warning) {
+    auto d = diags.warning(key.loc, "unknown-table-field", message + "; ignored");
+    if (suggestion.empty())
+      d.hint("SchemaHero's Table types define: " + joinAlternatives(known));
+    return;
+  }
+  auto d = diags.error(key.loc, "unknown-field", message);
+  if (suggestion.empty())
+    d.hint("expected one of: " + joinAlternatives(known));
+}
+
 FieldMap::FieldMap(const YamlNode *node, llvm::ArrayRef<llvm::StringRef> known,
-                   llvm::StringRef context, DiagnosticEngine &diags)
+                   llvm::StringRef context, DiagnosticEngine &diags, UnknownFields policy)
     : node(node), context(context.str()), diags(diags) {
   if (!node || node->isNull())
     return;
@@ -41,12 +57,7 @@ FieldMap::FieldMap(const YamlNode *node, llvm::ArrayRef<llvm::StringRef> known,
     }
     if (known.empty() || llvm::is_contained(known, llvm::StringRef(e.key->value)))
       continue;
-    std::string suggestion = didYouMean(e.key->value, known);
-    auto d =
-        diags.error(e.key->loc, "unknown-field",
-                    "unknown field '" + e.key->value + "' in '" + this->context + "'" + suggestion);
-    if (suggestion.empty())
-      d.hint("expected one of: " + joinAlternatives(known));
+    reportUnknownField(*e.key, known, this->context, policy, diags);
   }
 }
 

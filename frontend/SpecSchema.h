@@ -18,17 +18,29 @@ class YamlNode;
 /// the first one): YAML forbids them but yaml-cpp keeps both silently.
 void checkDuplicateKeys(const YamlNode &mapping, DiagnosticEngine &diags);
 
+/// What an unknown key of a mapping is. A DataMigration's fields say what
+/// SQL runs, so a misspelt one (`whre`) must stop the build; a Table spec
+/// only describes the schema, and SchemaHero adds fields over time, so an
+/// unknown one there is a warning ("unknown-table-field") and ignored.
+enum class UnknownFields : uint8_t { Error, Warning };
+
+/// Reports an unknown key `key` of the mapping `context` with a did-you-mean
+/// over `known`.
+void reportUnknownField(const YamlNode &key, llvm::ArrayRef<llvm::StringRef> known,
+                        llvm::StringRef context, UnknownFields policy, DiagnosticEngine &diags);
+
 /// One mapping of a spec, checked against the fields its kind allows: a
 /// non-mapping is an "invalid-field" error, an unknown key an "unknown-field"
-/// error with a did-you-mean, a repeated key a "duplicate-key" error. Null
-/// (`spec:` with nothing after it) reads as an empty mapping, so the caller's
-/// missing-field errors explain what is needed.
+/// error with a did-you-mean (a warning under UnknownFields::Warning), a
+/// repeated key a "duplicate-key" error. Null (`spec:` with nothing after it)
+/// reads as an empty mapping, so the caller's missing-field errors explain
+/// what is needed.
 class FieldMap {
 public:
   /// `context` names the mapping in messages ("spec", "staticUpdate"). An
   /// empty `known` accepts any key (lenient sections such as labels).
   FieldMap(const YamlNode *node, llvm::ArrayRef<llvm::StringRef> known, llvm::StringRef context,
-           DiagnosticEngine &diags);
+           DiagnosticEngine &diags, UnknownFields policy = UnknownFields::Error);
 
   /// False when the node was not a mapping (already reported).
   bool isValid() const { return valid; }
@@ -67,5 +79,34 @@ std::vector<const YamlNode *> readStringList(const YamlNode *n, llvm::StringRef 
 
 /// "a, b or c": for the lists of valid values in messages.
 std::string joinAlternatives(llvm::ArrayRef<llvm::StringRef> values);
+
+/// The shape of a field of a declaratively described section (the Table
+/// types, frontend/TableFields.cpp).
+enum class FieldShape : uint8_t {
+  Scalar,      ///< any scalar (Go strings take `true` and `1` too)
+  Bool,        ///< true or false
+  Int,         ///< an integer
+  ScalarList,  ///< a list of scalars
+  Mapping,     ///< a mapping of `children`
+  MappingList, ///< a list of mappings of `children`
+  ScalarMap,   ///< a mapping of any keys to scalars (Cassandra caching)
+  KeyList,     ///< a list whose items are scalars or lists of scalars
+  Custom,      ///< checked by the caller (the dialect keys of `schema`)
+};
+
+struct FieldSpec {
+  llvm::StringRef name;
+  FieldShape shape;
+  llvm::ArrayRef<FieldSpec> children = {};
+  bool required = false;
+};
+
+/// Checks `node` (a mapping) against `fields`, recursively: an unknown key is
+/// an "unknown-table-field" warning with a did-you-mean, a value of the
+/// wrong shape an "invalid-field" error, an absent required field a
+/// "missing-field" error, a repeated key a "duplicate-key" error. Returns
+/// false when `node` is not a mapping (reported).
+bool checkFieldShapes(const YamlNode &node, llvm::ArrayRef<FieldSpec> fields,
+                      llvm::StringRef context, DiagnosticEngine &diags);
 
 } // namespace shc

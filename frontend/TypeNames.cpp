@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "frontend/TypeNames.h"
+#include "ir/Suggest.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -106,8 +107,26 @@ const NameEntry cockroachNames[] = {
     {"json", K::Jsonb, Mods::None},    {"float", K::Float8, Mods::None},
 };
 
+// MySQL's own names and the synonyms it accepts (INT1..INT8, CHARACTER
+// [VARYING], FIXED, NCHAR ...), which SchemaHero passes through.
 const NameEntry mysqlNames[] = {
     {"tinyint", K::Int2, Mods::TinyInt},
+    {"int1", K::Int2, Mods::TinyInt},
+    {"int2", K::Int2, Mods::Ignore},
+    {"int3", K::Int4, Mods::Ignore},
+    {"middleint", K::Int4, Mods::Ignore},
+    {"int4", K::Int4, Mods::Ignore},
+    {"int8", K::Int8, Mods::Ignore},
+    {"fixed", K::Numeric, Mods::Numeric},
+    {"character", K::Char, Mods::Length, 1},
+    {"nchar", K::Char, Mods::Length, 1},
+    {"national char", K::Char, Mods::Length, 1},
+    {"national character", K::Char, Mods::Length, 1},
+    {"character varying", K::Varchar, Mods::Length},
+    {"char varying", K::Varchar, Mods::Length},
+    {"nvarchar", K::Varchar, Mods::Length},
+    {"national varchar", K::Varchar, Mods::Length},
+    {"national character varying", K::Varchar, Mods::Length},
     {"bool", K::Bool, Mods::None},
     {"boolean", K::Bool, Mods::None},
     {"smallint", K::Int2, Mods::Ignore},
@@ -154,6 +173,30 @@ const NameEntry cassandraNames[] = {
     {"date", K::Date, Mods::None},         {"time", K::Time, Mods::None},
     {"duration", K::Interval, Mods::None}, {"blob", K::Bytea, Mods::None},
     {"inet", K::Inet, Mods::None},
+};
+
+// PostgreSQL 15's built-in types the IR does not model (select typname from
+// pg_type where typtype in ('b', 'r', 'm') and typname !~ '^(_|pg_|reg)'
+// and typelem = 0, with the SQL spellings), and the types of extensions data
+// migrations meet. A name outside these and the tables above is a typo or a
+// user-defined type.
+const char *const otherPostgresTypes[] = {
+    "money",          "xml",          "cidr",           "macaddr",       "macaddr8",
+    "point",          "line",         "lseg",           "box",           "path",
+    "polygon",        "circle",       "tsvector",       "tsquery",       "bit",
+    "bit varying",    "varbit",       "txid_snapshot",  "pg_lsn",        "pg_snapshot",
+    "int4range",      "int8range",    "numrange",       "tsrange",       "tstzrange",
+    "daterange",      "int4multirange", "int8multirange", "nummultirange", "tsmultirange",
+    "tstzmultirange", "datemultirange", "oid",          "xid",           "xid8",
+    "cid",            "tid",          "name",           "regclass",      "regtype",
+    "regproc",        "regprocedure", "regoper",        "regoperator",   "regconfig",
+    "regdictionary",  "regnamespace", "regrole",        "regcollation",  "aclitem",
+    "refcursor",      "jsonpath",     "record",         "void",          "anyelement",
+    "citext",         "hstore",       "ltree",          "lquery",        "ltxtquery",
+    "geometry",       "geography",    "box2d",          "box3d",         "raster",
+    "vector",         "halfvec",      "sparsevec",      "cube",          "seg",
+    "isbn",           "isbn13",       "issn",           "issn13",        "ean13",
+    "upc",            "ismn",         "ismn13",
 };
 
 /// A spelling split into its parts.
@@ -265,10 +308,14 @@ std::optional<Type> build(const NameEntry &e, const Spelling &sp) {
       break;
     }
     case Mods::TinyInt: {
-      int32_t w;
-      if (mods.size() != 1 || !parseInt(mods[0], w))
+      // A display width, as MySQL writes it (`tinyint(1)`), or as
+      // SchemaHero's introspection spells it (`tinyint (3, 0)`): only a
+      // width of exactly 1 means boolean.
+      int32_t w, scale = 0;
+      if (mods.empty() || mods.size() > 2 || !parseInt(mods[0], w) ||
+          (mods.size() == 2 && !parseInt(mods[1], scale)))
         return std::nullopt;
-      if (w == 1)
+      if (w == 1 && mods.size() == 1)
         kind = K::Bool;
       break;
     }
@@ -320,6 +367,7 @@ std::optional<Type> parseMySql(Spelling sp) {
       name = name.drop_back(suffix.size());
     }
   sp.name = name.str();
+  name = sp.name; // the old text is gone
   if (name.startswith("enum") || name.startswith("set"))
     return otherType(sp);
   const NameEntry *e = find(mysqlNames, name);
@@ -344,7 +392,7 @@ std::optional<Type> parseSqlite(const Spelling &sp) {
     return Type(K::Bool, -1, -1, array);
   if (n == "date")
     return Type(K::Date, -1, -1, array);
-  if (n == "datetime" || n == "timestamp")
+  if (n == "datetime" || n.startswith("timestamp"))
     return Type(K::Timestamp, -1, -1, array);
   if (n == "json")
     return Type(K::Json, -1, -1, array);
@@ -426,4 +474,33 @@ std::optional<Type> shc::parseTypeName(llvm::StringRef spelling, Dialect dialect
     return parseCassandra(sp);
   }
   return std::nullopt;
+}
+
+/// Every postgres-family type name: modelled, CockroachDB's, and the others.
+static std::vector<llvm::StringRef> postgresTypeNames(bool cockroach) {
+  std::vector<llvm::StringRef> names;
+  for (const NameEntry &e : postgresNames)
+    names.push_back(e.name);
+  if (cockroach)
+    for (const NameEntry &e : cockroachNames)
+      names.push_back(e.name);
+  for (const char *n : otherPostgresTypes)
+    names.push_back(n);
+  return names;
+}
+
+std::optional<std::string> shc::unknownTypeName(llvm::StringRef spelling, Dialect dialect) {
+  if (!isPostgresFamily(dialect) || spelling.trim().startswith("\""))
+    return std::nullopt;
+  std::string lowered = spelling.trim().lower();
+  Spelling sp;
+  if (!split(lowered, sp) || llvm::StringRef(sp.name).startswith("interval "))
+    return std::nullopt;
+  if (llvm::is_contained(postgresTypeNames(dialect == Dialect::CockroachDB), sp.name))
+    return std::nullopt;
+  return sp.name;
+}
+
+std::string shc::suggestTypeName(llvm::StringRef name, Dialect dialect) {
+  return didYouMean(name, postgresTypeNames(dialect == Dialect::CockroachDB));
 }

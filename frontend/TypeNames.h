@@ -6,6 +6,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
+#include <string>
 
 namespace shc {
 
@@ -17,5 +18,15 @@ namespace shc {
 /// Returns nullopt only for text that is not a type name at all (bad
 /// modifiers such as `varchar(abc)`).
 std::optional<Type> parseTypeName(llvm::StringRef spelling, Dialect dialect);
+
+/// For a postgres-family dialect: the base name of `spelling` ("integr" for
+/// "integr[]") when it names no type PostgreSQL has built in, nor one of the
+/// common extensions' (citext, hstore, geometry ...): a typo, or a
+/// user-defined type. nullopt when it is known, quoted ("MyType"), or the
+/// dialect is not in the postgres family.
+std::optional<std::string> unknownTypeName(llvm::StringRef spelling, Dialect dialect);
+
+/// ` (did you mean 'integer'?)` for such a name, or "".
+std::string suggestTypeName(llvm::StringRef name, Dialect dialect);
 
 } // namespace shc

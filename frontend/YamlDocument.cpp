@@ -12,7 +12,9 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 using namespace shc;
@@ -101,9 +103,54 @@ public:
     add(n);
     stack.push_back({n, nullptr});
   }
-  void OnMapEnd() override { stack.pop_back(); }
+  void OnMapEnd() override {
+    expandMergeKeys(*stack.back().node);
+    stack.pop_back();
+  }
 
 private:
+  /// YAML's merge key (`<<: *base`, `<<: [*a, *b]`), which yaml-cpp's event
+  /// API leaves to its caller: the merged mappings' entries are added after
+  /// the mapping's own, skipping keys it already has (its own win, then the
+  /// earlier sources). They keep their positions, in the anchored text. A
+  /// `<<` whose value is not a mapping (or a list of them) stays, and is
+  /// reported as the unknown field it then is.
+  static bool isMergeKey(const YamlNode &key) {
+    return key.isScalar() && key.value == "<<" &&
+           (key.tag == "?" || key.tag == "tag:yaml.org,2002:merge");
+  }
+
+  static void expandMergeKeys(YamlNode &map) {
+    if (std::none_of(map.entries.begin(), map.entries.end(),
+                     [](const YamlNode::Entry &e) { return isMergeKey(*e.key); }))
+      return;
+    std::vector<YamlNode::Entry> own, merged;
+    std::vector<const YamlNode *> sources;
+    for (const YamlNode::Entry &e : map.entries) {
+      const YamlNode *v = e.value;
+      bool list = v->isSequence() && std::all_of(v->items.begin(), v->items.end(),
+                                                 [](const YamlNode *i) { return i->isMapping(); });
+      if (!isMergeKey(*e.key) || !(v->isMapping() || list)) {
+        own.push_back(e);
+        continue;
+      }
+      if (v->isMapping())
+        sources.push_back(v);
+      else
+        sources.insert(sources.end(), v->items.begin(), v->items.end());
+    }
+    std::set<std::string> keys;
+    for (const YamlNode::Entry &e : own)
+      if (e.key->isScalar())
+        keys.insert(e.key->value);
+    for (const YamlNode *src : sources)
+      for (const YamlNode::Entry &e : src->entries)
+        if (!e.key->isScalar() || keys.insert(e.key->value).second)
+          merged.push_back(e);
+    own.insert(own.end(), merged.begin(), merged.end());
+    map.entries = std::move(own);
+  }
+
   struct Frame {
     YamlNode *node;
     const YamlNode *pendingKey;

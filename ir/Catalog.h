@@ -59,8 +59,10 @@ public:
 
   // --- time -------------------------------------------------------------------
 
-  /// Whether `name` (lower-cased) is a time zone the server knows.
-  virtual bool isKnownTimeZone(llvm::StringRef name) const = 0;
+  /// Whether the server takes `zone` where a time zone is expected
+  /// (`x AT TIME ZONE zone`, a conversion's from and to): a zone name, an
+  /// abbreviation, or a fixed offset as the server reads one.
+  virtual bool acceptsTimeZone(llvm::StringRef zone) const = 0;
   /// Whether the server takes `unit` for the date/time function `fn`
   /// (extract, date_part, date_trunc) over `type`: null if so, else "not
   /// recognized" or "not supported".

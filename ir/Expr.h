@@ -266,6 +266,12 @@ enum class JoinKind : uint8_t { Comma, Inner, Left, Right, Full, Cross };
 llvm::StringRef joinKindSpelling(JoinKind k); ///< "JOIN", "LEFT JOIN", ... ("," for Comma)
 
 /// A table in a FROM list (or a WITH query named there), or a subquery.
+/// `schema.name` as written, or `name` when there is no schema: for
+/// messages and printers.
+inline std::string qualifiedName(llvm::StringRef schema, llvm::StringRef name) {
+  return schema.empty() ? name.str() : schema.str() + "." + name.str();
+}
+
 struct TableRef {
   std::string name; ///< case-folded unless quoted; "" for a subquery
   std::string alias;
@@ -278,6 +284,7 @@ struct TableRef {
   std::unique_ptr<SelectStmt> subquery;
   std::vector<std::string> columnAliases;
   std::shared_ptr<Table> derived;
+  std::string schema; ///< the qualifier of `schema.name` as written, or ""
 };
 
 /// The SELECT of a subquery: SELECT items FROM tables [WHERE cond].

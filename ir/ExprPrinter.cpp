@@ -210,9 +210,9 @@ public:
           os << (c ? ", " : "(") << t.columnAliases[c] << (c + 1 == t.columnAliases.size() ? ")" : "");
         os << ')';
       } else if (t.alias.empty()) {
-        os << t.name;
+        os << qualifiedName(t.schema, t.name);
       } else {
-        os << "(as " << t.name << ' ' << t.alias << ')';
+        os << "(as " << qualifiedName(t.schema, t.name) << ' ' << t.alias << ')';
       }
       if (t.on)
         child("on", t.on.get());

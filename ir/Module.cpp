@@ -10,9 +10,31 @@ const Column *Table::findColumn(llvm::StringRef n) const {
   return nullptr;
 }
 
-const Table *Module::findTable(llvm::StringRef n) const {
+std::vector<const Table *> shc::findTables(llvm::ArrayRef<std::unique_ptr<Table>> tables,
+                                           llvm::StringRef database, llvm::StringRef schema,
+                                           llvm::StringRef name) {
+  std::vector<const Table *> out;
   for (const auto &t : tables)
-    if (t->name == n) return t.get();
+    if (t->name == name && tableIsIn(*t, database, schema))
+      out.push_back(t.get());
+  return out;
+}
+
+bool shc::tableIsIn(const Table &t, llvm::StringRef database, llvm::StringRef schema) {
+  if (!database.empty() && !t.database.empty() && t.database != database)
+    return false;
+  return schema.empty() || t.schemaOrDefault() == schema;
+}
+
+std::string Table::displayName() const { return qualifiedName(schema, name); }
+
+const Table *Module::findTableByName(llvm::StringRef n, llvm::StringRef database) const {
+  for (const auto &t : tables) {
+    if (t->name != n && t->metadataName != n)
+      continue;
+    if (database.empty() || t->database.empty() || t->database == database)
+      return t.get();
+  }
   return nullptr;
 }
 

@@ -5,7 +5,9 @@
 #include "ir/ScalarLocator.h"
 #include "ir/Signature.h"
 #include "ir/Statement.h"
+#include "ir/Verdict.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <memory>
@@ -31,7 +33,21 @@ struct Column {
 
 struct Table {
   std::string database;
+  /// The PostgreSQL schema the spec places it in (`schema.postgres.schema`);
+  /// "" when the spec names none: SchemaHero then creates it unqualified, in
+  /// the default schema (public).
+  std::string schema;
   std::string name;
+  /// metadata.name of its Table document ("" for a bare spec or a live
+  /// table): `requires` may name a table by either name.
+  std::string metadataName;
+  /// Whether an unqualified name in SQL that runs as written (customSQL)
+  /// reaches this table: PostgreSQL resolves such names through search_path,
+  /// whose first schema is public unless the database says otherwise.
+  bool onSearchPath = true;
+  /// Read from the live database (--uri) rather than a Table spec: a spec of
+  /// the same name, in any schema, wins over it.
+  bool live = false;
   std::vector<Column> columns;
   std::vector<std::string> primaryKey; ///< Cassandra: partition keys first
   size_t partitionKeyCount = 0;        ///< Cassandra only
@@ -42,7 +58,26 @@ struct Table {
   const SelectStmt *fromSelect = nullptr;
 
   const Column *findColumn(llvm::StringRef name) const;
+  /// The schema that identifies it: `schema`, or "public" when none is named.
+  llvm::StringRef schemaOrDefault() const {
+    return schema.empty() ? llvm::StringRef("public") : llvm::StringRef(schema);
+  }
+  /// "test.users" for a table the spec places in a schema, else "users": for
+  /// messages, plans and the effects analyses, where two tables of one name
+  /// must stay apart.
+  std::string displayName() const;
 };
+
+/// The tables a reference `schema.name` can mean (`schema` empty when the
+/// name is unqualified) for a migration of `database`: the same name, the
+/// same database (a table or a migration without one matches any; there is
+/// no fallback to another database), and the named schema when there is one
+/// ("public" also matches a spec that names no schema). In `tables` order.
+std::vector<const Table *> findTables(llvm::ArrayRef<std::unique_ptr<Table>> tables,
+                                      llvm::StringRef database, llvm::StringRef schema,
+                                      llvm::StringRef name);
+/// Whether `t` is in `database` and `schema` as findTables matches them.
+bool tableIsIn(const Table &t, llvm::StringRef database, llvm::StringRef schema);
 
 // ---------------------------------------------------------------------------
 // Data migrations (from kind: DataMigration)
@@ -50,17 +85,6 @@ struct Table {
 
 enum class Phase : uint8_t { BeforeSchema, AfterSchema };
 llvm::StringRef phaseName(Phase p); ///< "before_schema" / "after_schema"
-
-/// The idempotency analysis' answer for an operation or a migration.
-enum class Verdict : uint8_t { Unknown, Idempotent, NotIdempotent };
-llvm::StringRef verdictName(Verdict v); ///< "idempotent", "not_idempotent", "unknown"
-
-struct IdempotencyVerdict {
-  bool computed = false; ///< false until the idempotency pass ran
-  Verdict verdict = Verdict::Unknown;
-  std::string reason; ///< for reviewers: "counter + 1 accumulates"
-  SourceLoc loc;      ///< what the reason is about
-};
 
 class Operation {
 public:
@@ -70,6 +94,10 @@ public:
   SourceLoc getLoc() const { return loc; }
   /// Filled by the idempotency analysis.
   IdempotencyVerdict idempotency;
+  /// An error was reported about this operation (lowering, resolve,
+  /// typecheck, custom-sql): analyses give it no verdict and reviewer rules
+  /// skip it, so that one mistake gives one diagnostic.
+  bool hasErrors = false;
 
 protected:
   Operation(Kind k, SourceLoc loc) : kind(k), loc(loc) {}
@@ -94,6 +122,9 @@ struct Assignment {
   SourceLoc loc; ///< of the column name
   const Column *resolved = nullptr;
   ExprPtr value;
+  /// A calculatedUpdate expression kept as written, not parsed: the target
+  /// dialect has no SQL checks yet (docs/dialects.md); `value` is null then.
+  std::string uncheckedText;
   TransformKind transform = TransformKind::None;
 };
 
@@ -105,10 +136,17 @@ public:
   UpdateOp(SourceLoc loc, Origin origin) : Operation(Kind::Update, loc), origin(origin) {}
   Origin origin;
   std::string table;
+  /// The schema qualifier as written (`test` of `table: test.users`), or "".
+  std::string schema;
   SourceLoc tableLoc;
   const Table *resolved = nullptr;
   std::vector<Assignment> assignments;
   ExprPtr where; ///< may be null (updates every row)
+  /// A where kept as written, not parsed (as Assignment::uncheckedText).
+  std::string uncheckedWhere;
+  /// Where the where/condition value was written, also when it did not parse
+  /// (then `where` is null, but the update does not lack a WHERE).
+  SourceLoc whereLoc;
   // customSQL only: UPDATE t AS alias ... FROM from ... RETURNING returning
   // (for a DELETE, `from` is its USING list).
   std::string alias;
@@ -140,6 +178,9 @@ struct Requirement {
 struct Migration {
   std::string name;
   SourceLoc loc; ///< of metadata.name / spec.name
+  /// metadata.name when it differs from `name` (spec.name wins): `requires`
+  /// may name a migration by either.
+  std::string metadataName;
   std::string database;
   Phase phase = Phase::AfterSchema;
   bool declaredIdempotent = false;
@@ -148,8 +189,14 @@ struct Migration {
   /// Which `spec.schema` list the operations came from ("postgres" for a
   /// cockroachdb target without its own list).
   std::string sourceDialectKey;
+  /// The dialect keys that have a non-empty operation list, in spec order
+  /// (the frontend infers the target from them when --dialect is not given).
+  std::vector<Dialect> operationDialects;
   /// Filled by the idempotency analysis.
   IdempotencyVerdict idempotency;
+  /// Set by resolve: a before_schema migration checked offline names a table
+  /// or column the Table specs lack (a warning); those names stay unbound.
+  bool schemaUnchecked = false;
 };
 
 /// Everything one compilation sees: the schema and the migrations, for one
@@ -161,6 +208,15 @@ public:
   Dialect getTarget() const { return target; }
 
   std::vector<std::unique_ptr<Table>> tables;
+  /// Tables whose spec says `isDeleted: true`: gone after the schema change,
+  /// still there before it (before_schema migrations may use them).
+  std::vector<std::unique_ptr<Table>> deletedTables;
+  /// The schema as it is before the Table specs are applied, which
+  /// before_schema migrations run against: the live database (--uri) or an
+  /// older copy of the specs (--before-specs). `beforeSchemaKnown` is false
+  /// when neither was given (docs/schema-scope.md).
+  std::vector<std::unique_ptr<Table>> beforeTables;
+  bool beforeSchemaKnown = false;
   std::vector<std::unique_ptr<Migration>> migrations;
   /// Input paths in load order, for the output header.
   std::vector<std::string> inputs;
@@ -175,8 +231,9 @@ public:
   std::vector<Signature> liveFunctions;
   bool liveFunctionsLoaded = false;
 
-  /// Case-sensitive lookup (names are already case-folded by the frontend).
-  const Table *findTable(llvm::StringRef name) const;
+  /// The first table named `name` by spec.name or metadata.name, in
+  /// `database` (see findTables), or null: what `requires` may name.
+  const Table *findTableByName(llvm::StringRef name, llvm::StringRef database) const;
 
 private:
   Dialect target;

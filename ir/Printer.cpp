@@ -64,7 +64,7 @@ private:
   }
 
   void printTable(const Table &t) {
-    os << "table " << t.name;
+    os << "table " << t.displayName();
     if (!t.database.empty())
       os << " database=" << t.database;
     loc(t.loc);
@@ -141,7 +141,8 @@ private:
   }
 
   void printUpdate(const UpdateOp &u) {
-    os << "  update " << u.table << " origin=" << updateOriginName(u.origin);
+    os << "  update " << qualifiedName(u.schema, u.table)
+       << " origin=" << updateOriginName(u.origin);
     loc(u.getLoc());
     os << '\n';
     printUpdateBody(u, "    ");
@@ -155,7 +156,12 @@ private:
   void printAssignments(const UpdateOp &u, llvm::StringRef indent) {
     for (const Assignment &a : u.assignments) {
       os << indent << "set " << a.column << " = ";
-      printExprOrNull(a.value.get());
+      if (!a.value && !a.uncheckedText.empty()) {
+        os << "(unchecked ";
+        printQuoted(os, a.uncheckedText);
+        os << ')';
+      } else
+        printExprOrNull(a.value.get());
       if (a.transform != TransformKind::None)
         os << " transform=" << transformName(a.transform);
       loc(a.loc);
@@ -168,6 +174,10 @@ private:
       os << indent << "where ";
       printExprOrNull(u.where.get());
       os << '\n';
+    } else if (!u.uncheckedWhere.empty()) {
+      os << indent << "where (unchecked ";
+      printQuoted(os, u.uncheckedWhere);
+      os << ")\n";
     }
   }
 
@@ -196,7 +206,7 @@ private:
   void printStatement(const SqlStatement &st) {
     os << "    statement " << statementKindName(st.kind);
     if (!st.table.empty())
-      os << ' ' << st.table;
+      os << ' ' << qualifiedName(st.schema, st.table);
     if (st.onConflict == OnConflict::DoNothing)
       os << " on_conflict=do_nothing";
     else if (st.onConflict == OnConflict::DoUpdate)
@@ -224,6 +234,7 @@ private:
       }
     }
     printQuery(st.query, "      ");
+    printVerdict("      ", st.idempotency);
   }
 
   /// The analysed body of a statement or WITH query. An UPDATE or DELETE
@@ -269,7 +280,7 @@ private:
   }
 
   void printInsert(const InsertStmt &ins, llvm::StringRef indent) {
-    os << indent << "insert into " << ins.table;
+    os << indent << "insert into " << qualifiedName(ins.schema, ins.table);
     if (!ins.alias.empty())
       os << " as " << ins.alias;
     printNames(" columns=[", ins.columns, "]");

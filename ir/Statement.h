@@ -22,6 +22,7 @@
 
 #include "ir/Expr.h"
 #include "ir/Location.h"
+#include "ir/Verdict.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -55,6 +56,7 @@ struct InsertStmt {
 
   SourceLoc loc;
   std::string table;
+  std::string schema; ///< the qualifier of `schema.table` as written, or ""
   SourceLoc tableLoc;
   std::string alias;
   const Table *resolved = nullptr; ///< filled by resolve
@@ -132,12 +134,16 @@ struct SqlStatement {
   std::string notAnalysedReason;
   SourceLoc notAnalysedLoc;
   std::string table; ///< target table (UPDATE/INSERT/DELETE), "" otherwise
+  std::string schema; ///< its schema qualifier as written, or ""
   SourceLoc tableLoc;
   OnConflict onConflict = OnConflict::None;
 
   std::vector<CommonTableExpr> with;
   /// The analysed statement after its WITH list.
   DmlQuery query;
+  /// Filled by the idempotency analysis: this statement's own verdict (the
+  /// operation's is the worst of its statements').
+  IdempotencyVerdict idempotency;
 
   SqlStatement();
   SqlStatement(SqlStatement &&);

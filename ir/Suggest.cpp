@@ -1,5 +1,7 @@
 #include "ir/Suggest.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -7,34 +9,46 @@ using namespace shc;
 
 /// Optimal-string-alignment distance (Levenshtein plus adjacent swaps), case
 /// insensitive: `tabel` is one edit from `table`, as a typo should be.
-static unsigned typoDistance(llvm::StringRef a, llvm::StringRef b) {
-  std::string x = a.lower(), y = b.lower();
+/// Gives up with limit + 1 once a whole row exceeds `limit` (no later entry
+/// can be smaller), and reuses `rows`: a suggestion among ten thousand
+/// migration names computes ten thousand of these, most of them far.
+static unsigned typoDistance(llvm::StringRef x, llvm::StringRef y, unsigned limit,
+                             std::vector<unsigned> &rows) {
   size_t n = x.size(), m = y.size();
-  std::vector<std::vector<unsigned>> d(n + 1, std::vector<unsigned>(m + 1));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<unsigned>(i);
-  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<unsigned>(j);
+  rows.assign(3 * (m + 1), 0);
+  unsigned *older = rows.data(), *prev = older + m + 1, *cur = prev + m + 1;
+  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<unsigned>(j);
+  auto same = [](char a, char b) { return llvm::toLower(a) == llvm::toLower(b); };
   for (size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<unsigned>(i);
+    unsigned rowMin = cur[0];
     for (size_t j = 1; j <= m; ++j) {
-      unsigned cost = x[i - 1] == y[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      unsigned cost = same(x[i - 1], y[j - 1]) ? 0 : 1;
+      unsigned d = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && same(x[i - 1], y[j - 2]) && same(x[i - 2], y[j - 1]))
+        d = std::min(d, older[j - 2] + 1);
+      cur[j] = d;
+      rowMin = std::min(rowMin, d);
     }
+    if (rowMin > limit) return limit + 1;
+    std::swap(older, prev);
+    std::swap(prev, cur);
   }
-  return d[n][m];
+  return prev[m];
 }
 
 template <typename T> static std::string closest(llvm::StringRef name, llvm::ArrayRef<T> cands) {
   unsigned limit = std::max<unsigned>(1, static_cast<unsigned>(name.size()) / 3);
   std::string best;
   unsigned bestDist = limit + 1;
+  std::vector<unsigned> rows;
   for (const T &c : cands) {
     llvm::StringRef cand(c);
     if (cand.empty() || cand == name) continue;
     // Cheap length filter before the quadratic distance.
     size_t diff = cand.size() > name.size() ? cand.size() - name.size() : name.size() - cand.size();
     if (diff >= bestDist) continue;
-    unsigned d = typoDistance(name, cand);
+    unsigned d = typoDistance(name, cand, bestDist - 1, rows);
     if (d < bestDist) {
       bestDist = d;
       best = cand.str();

@@ -31,23 +31,37 @@ public:
   llvm::StringRef getName() const override { return "custom-sql"; }
   LogicalResult run(Module &module, PassContext &ctx) override {
     unsigned errorsBefore = ctx.diags.getNumErrors();
-    std::vector<std::string> tableNames;
-    for (const auto &t : module.tables)
-      tableNames.push_back(t->name);
     for (const auto &m : module.migrations)
       for (const OperationPtr &op : m->operations) {
         auto *c = llvm::dyn_cast_or_null<CustomSqlOp>(op.get());
         if (!c || !c->parsed)
           continue;
+        unsigned before = ctx.diags.getNumErrors();
         for (const SqlStatement &st : c->statements)
-          check(*c, st, module, tableNames, ctx.diags);
+          check(*c, st, module, *m, ctx.diags);
+        if (ctx.diags.getNumErrors() != before)
+          c->hasErrors = true;
       }
     return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
   }
 
 private:
-  void check(const CustomSqlOp &c, const SqlStatement &st, const Module &module,
-             const std::vector<std::string> &tableNames, DiagnosticEngine &diags) {
+  /// An opaque INSERT's target must exist in the migration's database (and,
+  /// written bare, be reachable through search_path). Offline, a
+  /// before_schema migration's tables are not known: nothing to say.
+  bool targetExists(const SqlStatement &st, const Module &module, const Migration &m) {
+    bool before = m.phase == Phase::BeforeSchema;
+    if (before && !module.beforeSchemaKnown)
+      return true;
+    for (const Table *t :
+         findTables(before ? module.beforeTables : module.tables, m.database, st.schema, st.table))
+      if (!st.schema.empty() || t->onSearchPath)
+        return true;
+    return false;
+  }
+
+  void check(const CustomSqlOp &c, const SqlStatement &st, const Module &module, const Migration &m,
+             DiagnosticEngine &diags) {
     if (st.kind == StatementKind::Ddl) {
       diags
           .warning(st.loc, "custom-sql-ddl",
@@ -57,9 +71,13 @@ private:
     }
     if (st.analysed)
       return; // resolve and typecheck covered it
-    if (st.kind == StatementKind::Insert && !st.table.empty() && !module.findTable(st.table)) {
+    if (st.kind == StatementKind::Insert && !st.table.empty() && !targetExists(st, module, m)) {
+      std::vector<std::string> tableNames;
+      for (const auto &t : module.tables)
+        tableNames.push_back(t->name);
+      std::string written = qualifiedName(st.schema, st.table);
       diags.error(st.tableLoc.isValid() ? st.tableLoc : st.loc, "unknown-table",
-                  "table \"" + st.table + "\" does not exist" + didYouMean(st.table, tableNames));
+                  "table \"" + written + "\" does not exist" + didYouMean(st.table, tableNames));
       return;
     }
     auto d = diags.warning(st.loc, "custom-sql-not-analysed",

@@ -1,9 +1,17 @@
 //===- Dependence.cpp - unordered migrations that touch the same data -----===//
 //
 // An analysis: two migrations of the same phase that `requires` does not
-// order, directly or transitively, run in name order only. When one writes a
-// column the other reads or writes, that accident decides the result: warn,
-// naming both migrations and the column.
+// order, directly or transitively, run in the order of the name tie-break
+// only. When one writes a column the other reads or writes, that accident
+// decides the result: warn.
+//
+// At most one warning per migration, on the one that runs later: it names
+// the first such migration before it, and how many more there are on that
+// column. Ten thousand independent migrations on twenty hot tables are some
+// twenty million such pairs; a warning per pair buries the point. The count
+// comes from an index per column (DependenceIndex.h) and the requires order
+// as chain labels (RequiresOrder.h): O(accesses x labels x log), no pass
+// over pairs.
 //
 // What customSQL does is known only for the statements the custom-sql pass
 // parsed (validate: true). The rest is opaque and skipped rather than treated
@@ -15,10 +23,10 @@
 
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
+#include "passes/DependenceIndex.h"
 #include "passes/Effects.h"
+#include "passes/RequiresOrder.h"
 
-#include "llvm/ADT/BitVector.h"
-#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <map>
@@ -28,193 +36,189 @@ using namespace shc;
 
 namespace {
 
-/// First access per (table, column), in source order.
-using AccessMap = std::map<std::pair<std::string, std::string>, SourceLoc>;
+using ColumnKey = std::pair<std::string, std::string>; ///< (table, column)
 
+/// A migration's first access per column and per table, in source order.
 struct Node {
-  const Migration *m;
-  AccessMap reads, writes;
+  std::map<ColumnKey, SourceLoc> reads, writes;
   std::map<std::string, SourceLoc> rowWrites; ///< table -> first INSERT/DELETE
+  std::map<std::string, SourceLoc> tables;    ///< table -> first column access
+};
+
+/// The lists of one phase's column or table.
+struct Lists {
+  AccessList writers, touchers;
+};
+
+/// What one migration conflicts with on one column or table.
+struct Conflict {
+  int strength; ///< 0: both write, 1: it writes, 2: it reads, 3: rows
+  std::string what;
+  SourceLoc at;
+  const AccessList *peers;
+  unsigned count;
+  bool rowsByPeer = false; ///< the peer inserts or deletes the rows
 };
 
 class DependencePass : public Pass {
 public:
   llvm::StringRef getName() const override { return "dependence"; }
   LogicalResult run(Module &module, PassContext &ctx) override;
+
+private:
+  Lists &lists(Phase phase, const std::string &table, const std::string *column);
+  void collect(const Module &module);
+  void report(unsigned v, const Module &module, DiagnosticEngine &diags);
+
+  std::vector<Node> nodes;
+  llvm::StringMap<unsigned> keys;
+  std::vector<std::unique_ptr<Lists>> all;
+  std::unique_ptr<RequiresOrder> order;
 };
 
 } // namespace
 
-static void addAll(AccessMap &map, const std::vector<ColumnAccess> &accesses) {
-  for (const ColumnAccess &a : accesses)
-    map.emplace(std::make_pair(a.table, a.column), a.loc);
+static std::string columnName(const ColumnKey &c) { return c.first + "." + c.second; }
+
+Lists &DependencePass::lists(Phase phase, const std::string &table, const std::string *column) {
+  // Phases never conflict: before_schema ones all run first.
+  std::string key(1, phase == Phase::BeforeSchema ? 'b' : 'a');
+  key += table;
+  if (column) {
+    key += '\0';
+    key += *column;
+  }
+  auto [it, inserted] = keys.try_emplace(key, static_cast<unsigned>(all.size()));
+  if (inserted)
+    all.push_back(std::make_unique<Lists>());
+  return *all[it->second];
 }
 
-/// reach[i] has bit j set when migration i runs after j because of
-/// `requires`, directly or transitively. Built in execution order (every
-/// requirement comes first) with one bitset OR per edge: O(edges * n / 64)
-/// rather than a walk per migration, which made 10,000 chained migrations
-/// quadratic.
-static std::vector<llvm::BitVector> reachability(const std::vector<Node> &nodes,
-                                                 const Module &module) {
-  llvm::StringMap<unsigned> index;
-  for (unsigned i = 0; i < nodes.size(); ++i)
-    index.try_emplace(nodes[i].m->name, i);
-  size_t n = nodes.size();
-  std::vector<llvm::BitVector> reach(n, llvm::BitVector(static_cast<unsigned>(n)));
-  for (const Migration *m : module.executionOrder) {
-    auto self = index.find(m->name);
-    if (self == index.end())
-      continue;
-    llvm::BitVector &r = reach[self->second];
-    for (const Requirement &req : m->requires) {
-      auto it = index.find(req.name);
-      if (it == index.end() || it->second == self->second)
-        continue;
-      r.set(it->second);
-      r |= reach[it->second];
-    }
-  }
-  return reach;
-}
-
-/// Pairs (i < j) of migrations of the same phase, unordered by `requires`,
-/// that touch a common column or table: the only pairs worth comparing.
-static std::vector<std::pair<unsigned, unsigned>>
-candidatePairs(const std::vector<Node> &nodes, const std::vector<llvm::BitVector> &reach) {
-  std::map<std::pair<std::string, std::string>, std::vector<unsigned>> writers, readers;
-  std::map<std::string, std::vector<unsigned>> tableWriters, tableTouchers;
-  for (unsigned i = 0; i < nodes.size(); ++i) {
-    for (const auto &entry : nodes[i].writes) {
-      writers[entry.first].push_back(i);
-      tableTouchers[entry.first.first].push_back(i);
-    }
-    for (const auto &entry : nodes[i].reads) {
-      readers[entry.first].push_back(i);
-      tableTouchers[entry.first.first].push_back(i);
-    }
-    for (const auto &entry : nodes[i].rowWrites)
-      tableWriters[entry.first].push_back(i);
-  }
-  std::vector<std::pair<unsigned, unsigned>> pairs;
-  auto consider = [&](unsigned a, unsigned b) {
-    if (a == b)
-      return;
-    if (a > b)
-      std::swap(a, b);
-    if (nodes[a].m->phase != nodes[b].m->phase || reach[a].test(b) || reach[b].test(a))
-      return;
-    pairs.emplace_back(a, b);
-  };
-  for (const auto &[col, ws] : writers) {
-    for (size_t x = 0; x < ws.size(); ++x)
-      for (size_t y = x + 1; y < ws.size(); ++y)
-        consider(ws[x], ws[y]);
-    auto rs = readers.find(col);
-    if (rs != readers.end())
-      for (unsigned w : ws)
-        for (unsigned r : rs->second)
-          consider(w, r);
-  }
-  for (const auto &[table, ws] : tableWriters) {
-    auto ts = tableTouchers.find(table);
-    if (ts != tableTouchers.end())
-      for (unsigned w : ws)
-        for (unsigned t : ts->second)
-          consider(w, t);
-  }
-  llvm::sort(pairs);
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  return pairs;
-}
-
-static std::string columnName(const std::pair<std::string, std::string> &c) {
-  return c.first + "." + c.second;
-}
-
-LogicalResult DependencePass::run(Module &module, PassContext &ctx) {
-  std::vector<Node> nodes;
-  std::set<std::string> seen;
-  for (const auto &m : module.migrations) {
-    if (!seen.insert(m->name).second)
-      continue; // duplicates: reported by schedule
-    Node n{m.get(), {}, {}, {}};
-    for (const OperationPtr &op : m->operations) {
+void DependencePass::collect(const Module &module) {
+  const std::vector<const Migration *> &exec = module.executionOrder;
+  nodes.assign(exec.size(), Node());
+  for (unsigned v = 0; v < exec.size(); ++v) {
+    Node &n = nodes[v];
+    for (const OperationPtr &op : exec[v]->operations) {
       if (!op)
         continue;
       // What could be analysed counts; the opaque rest is skipped.
       OperationEffects fx = computeEffects(*op);
-      addAll(n.reads, fx.reads);
-      addAll(n.writes, fx.writes);
+      for (const ColumnAccess &a : fx.reads)
+        n.reads.emplace(ColumnKey(a.table, a.column), a.loc);
+      for (const ColumnAccess &a : fx.writes)
+        n.writes.emplace(ColumnKey(a.table, a.column), a.loc);
       for (const std::string &t : fx.rowWrites)
         n.rowWrites.emplace(t, op->getLoc());
     }
-    nodes.push_back(std::move(n));
+    for (const auto *m : {&n.writes, &n.reads})
+      for (const auto &[col, loc] : *m)
+        n.tables.emplace(col.first, loc);
+    Phase phase = exec[v]->phase;
+    for (const auto &[col, loc] : n.writes) {
+      Lists &l = lists(phase, col.first, &col.second);
+      l.writers.add(v, loc);
+      auto read = n.reads.find(col);
+      l.touchers.add(v, read != n.reads.end() ? read->second : loc);
+    }
+    for (const auto &[col, loc] : n.reads)
+      lists(phase, col.first, &col.second).touchers.add(v, loc);
+    for (const auto &[table, loc] : n.rowWrites)
+      lists(phase, table, nullptr).writers.add(v, loc);
+    for (const auto &[table, loc] : n.tables)
+      lists(phase, table, nullptr).touchers.add(v, loc);
   }
-  llvm::sort(nodes, [](const Node &a, const Node &b) { return a.m->name < b.m->name; });
+  for (const auto &l : all) {
+    l->writers.finish(*order);
+    l->touchers.finish(*order);
+  }
+}
+
+void DependencePass::report(unsigned v, const Module &module, DiagnosticEngine &diags) {
+  const Node &n = nodes[v];
+  Phase phase = module.executionOrder[v]->phase;
+  std::vector<Conflict> found;
+  auto consider = [&](int strength, std::string what, SourceLoc at, const AccessList &peers) {
+    unsigned count = peers.countUnorderedBefore(v, *order);
+    if (count)
+      found.push_back({strength, std::move(what), at, &peers, count});
+    return count != 0;
+  };
+  for (const auto *m : {&n.writes, &n.reads})
+    for (const auto &[col, loc] : *m) {
+      bool writes = m == &n.writes;
+      if (!writes && n.writes.count(col))
+        continue;
+      const Lists &l = lists(phase, col.first, &col.second);
+      if (!writes) {
+        consider(2, columnName(col), loc, l.writers);
+      } else if (consider(0, columnName(col), loc, l.writers)) {
+        // Named: a writer; counted: every reader and writer.
+        found.back().count = l.touchers.countUnorderedBefore(v, *order);
+      } else {
+        consider(1, columnName(col), loc, l.touchers);
+      }
+    }
+  for (const auto &[table, loc] : n.rowWrites)
+    consider(3, "table " + table, loc, lists(phase, table, nullptr).touchers);
+  for (const auto &[table, loc] : n.tables)
+    if (consider(3, "table " + table, loc, lists(phase, table, nullptr).writers))
+      found.back().rowsByPeer = true;
+  if (found.empty())
+    return;
+  const Conflict &c = *std::min_element(found.begin(), found.end(), [](auto &a, auto &b) {
+    return a.strength < b.strength;
+  });
+  const AccessList::Access &peer = c.peers->firstUnorderedBefore(v, *order);
+  const std::string &mine = module.executionOrder[v]->name;
+  const std::string &other = module.executionOrder[peer.pos]->name;
+  std::string what;
+  switch (c.strength) {
+  case 0:
+    what = "both write column " + c.what;
+    break;
+  case 1:
+    what = "touch column " + c.what + " ('" + mine + "' writes it, '" + other + "' reads it)";
+    break;
+  case 2:
+    what = "touch column " + c.what + " ('" + other + "' writes it, '" + mine + "' reads it)";
+    break;
+  default:
+    what = "touch " + c.what + " ('" + (c.rowsByPeer ? other : mine) +
+           "' inserts or deletes its rows)";
+  }
+  std::string message =
+      "data migrations '" + other + "' and '" + mine + "' " + what + ", but neither requires the other";
+  if (c.count > 1)
+    message += " (and " + std::to_string(c.count - 1) + " more on " + c.what + ")";
+  auto d = diags.warning(c.at, "unordered-migrations", message);
+  d.note(peer.loc, "the other access is here");
+  d.hint(std::string(other < mine ? "they run in name order" : "they run in tie-break order") +
+         " ('" + other + "' first); add `requires: [" + other + "]` to '" + mine +
+         "' if that order matters");
+  std::set<std::string> others;
+  for (const Conflict &f : found)
+    others.insert(f.what);
+  others.erase(c.what);
+  std::string also;
+  for (const std::string &o : others)
+    also += (also.empty() ? "" : ", ") + o;
+  if (!also.empty())
+    d.hint("'" + mine + "' is also unordered with other migrations on " + also);
+}
+
+LogicalResult DependencePass::run(Module &module, PassContext &ctx) {
   // Without an execution order (a cycle or an unknown requirement, already
   // reported by schedule) "unordered" means nothing: say nothing.
   if (module.executionOrder.empty())
     return success();
-  std::vector<llvm::BitVector> reach = reachability(nodes, module);
-
-  DiagnosticEngine &diags = ctx.diags;
-  for (auto [i, j] : candidatePairs(nodes, reach)) {
-    {
-      const Node &a = nodes[i], &b = nodes[j];
-      auto warn = [&](SourceLoc at, SourceLoc other, const std::string &what) {
-        diags
-            .warning(at, "unordered-migrations",
-                     "data migrations '" + a.m->name + "' and '" + b.m->name + "' " + what +
-                         ", but neither requires the other")
-            .note(other, "the other access is here")
-            .hint("they run in name order ('" + a.m->name + "' first); add `requires: [" +
-                  a.m->name + "]` to '" + b.m->name + "' if that order matters");
-      };
-      // One warning per column, the strongest relation first.
-      std::set<std::pair<std::string, std::string>> done;
-      for (const auto &[col, loc] : b.writes) {
-        auto it = a.writes.find(col);
-        if (it == a.writes.end())
-          continue;
-        done.insert(col);
-        warn(loc, it->second, "both write column " + columnName(col));
-      }
-      for (const auto &[col, loc] : b.writes) {
-        auto it = a.reads.find(col);
-        if (it == a.reads.end() || !done.insert(col).second)
-          continue;
-        warn(loc, it->second,
-             "touch column " + columnName(col) + " ('" + b.m->name + "' writes it, '" + a.m->name +
-                 "' reads it)");
-      }
-      for (const auto &[col, loc] : a.writes) {
-        auto it = b.reads.find(col);
-        if (it == b.reads.end() || !done.insert(col).second)
-          continue;
-        warn(it->second, loc,
-             "touch column " + columnName(col) + " ('" + a.m->name + "' writes it, '" + b.m->name +
-                 "' reads it)");
-      }
-      // Inserted or deleted rows change what the other one reads or writes.
-      auto rowConflict = [&](const Node &writer, const Node &other, bool writerIsA) {
-        for (const auto &[table, loc] : writer.rowWrites) {
-          SourceLoc otherLoc;
-          for (const AccessMap *m : {&other.writes, &other.reads})
-            for (const auto &[col, l] : *m)
-              if (col.first == table && !otherLoc.isValid())
-                otherLoc = l;
-          if (!otherLoc.isValid())
-            continue;
-          std::string what =
-              "touch table " + table + " ('" + writer.m->name + "' inserts or deletes its rows)";
-          writerIsA ? warn(otherLoc, loc, what) : warn(loc, otherLoc, what);
-        }
-      };
-      rowConflict(a, b, true);
-      rowConflict(b, a, false);
-    }
-  }
+  keys.clear();
+  all.clear();
+  order = std::make_unique<RequiresOrder>(module);
+  collect(module);
+  for (unsigned v = 0; v < nodes.size(); ++v)
+    report(v, module, ctx.diags);
+  nodes.clear();
   return success(); // warnings only
 }
 

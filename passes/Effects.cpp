@@ -78,6 +78,14 @@ static void addStatementEffects(const SqlStatement &st, OperationEffects &fx) {
   addQuery(st.query);
 }
 
+static void append(OperationEffects &into, const OperationEffects &fx) {
+  into.reads.insert(into.reads.end(), fx.reads.begin(), fx.reads.end());
+  into.writes.insert(into.writes.end(), fx.writes.begin(), fx.writes.end());
+  into.rowWrites.insert(into.rowWrites.end(), fx.rowWrites.begin(), fx.rowWrites.end());
+  into.rowInserts.insert(into.rowInserts.end(), fx.rowInserts.begin(), fx.rowInserts.end());
+  into.opaque |= fx.opaque;
+}
+
 OperationEffects shc::computeEffects(const Operation &op) {
   OperationEffects fx;
   if (auto *u = llvm::dyn_cast<UpdateOp>(&op)) {
@@ -91,27 +99,26 @@ OperationEffects shc::computeEffects(const Operation &op) {
     fx.opaque = true;
     return fx;
   }
-  for (const SqlStatement &st : c->statements) {
-    if (st.analysed) {
-      addStatementEffects(st, fx);
-      continue;
-    }
-    fx.opaque = true;
-    if (st.kind == StatementKind::Insert && !st.table.empty())
-      fx.rowInserts.push_back({st.table, "", st.loc});
+  for (const SqlStatement &st : c->statements)
+    append(fx, computeEffects(st));
+  return fx;
+}
+
+OperationEffects shc::computeEffects(const SqlStatement &st) {
+  OperationEffects fx;
+  if (st.analysed) {
+    addStatementEffects(st, fx);
+    return fx;
   }
+  fx.opaque = true;
+  if (st.kind == StatementKind::Insert && !st.table.empty())
+    fx.rowInserts.push_back({st.table, "", st.loc});
   return fx;
 }
 
 OperationEffects shc::computeEffects(const Migration &m) {
   OperationEffects all;
-  for (const OperationPtr &op : m.operations) {
-    OperationEffects fx = computeEffects(*op);
-    all.reads.insert(all.reads.end(), fx.reads.begin(), fx.reads.end());
-    all.writes.insert(all.writes.end(), fx.writes.begin(), fx.writes.end());
-    all.rowWrites.insert(all.rowWrites.end(), fx.rowWrites.begin(), fx.rowWrites.end());
-    all.rowInserts.insert(all.rowInserts.end(), fx.rowInserts.begin(), fx.rowInserts.end());
-    all.opaque |= fx.opaque;
-  }
+  for (const OperationPtr &op : m.operations)
+    append(all, computeEffects(*op));
   return all;
 }

@@ -11,6 +11,7 @@ namespace shc {
 class ColumnRefExpr;
 class Expr;
 class Operation;
+struct SqlStatement;
 struct Migration;
 
 /// One column an operation reads or writes.
@@ -44,6 +45,9 @@ struct OperationEffects {
 
 /// The effects of one operation. Needs resolved IR (after resolve).
 OperationEffects computeEffects(const Operation &op);
+/// The effects of one statement of a validated customSQL (opaque when our
+/// grammar did not analyse it).
+OperationEffects computeEffects(const SqlStatement &st);
 /// The union over a migration's operations.
 OperationEffects computeEffects(const Migration &m);
 

@@ -6,10 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/IdempotencyAlgebra.h"
 #include "passes/IdempotencyInternal.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace shc;
 using namespace shc::idem;
@@ -48,8 +48,12 @@ std::string idem::describe(const Expr &e) {
     return ref->qualifier.empty() ? ref->name : ref->qualifier + "." + ref->name;
   if (auto *lit = llvm::dyn_cast<LiteralExpr>(&e)) {
     switch (lit->litKind) {
-    case LiteralExpr::LitKind::String:
-      return "'" + lit->text + "'";
+    case LiteralExpr::LitKind::String: {
+      std::string q = "'";
+      for (char c : lit->text)
+        q += c == '\'' ? std::string("''") : std::string(1, c);
+      return q + "'";
+    }
     case LiteralExpr::LitKind::Null:
       return "NULL";
     default:
@@ -67,6 +71,13 @@ std::string idem::describe(const Expr &e) {
       return operand(*b->lhs, false) + " " + binaryOpSpelling(b->op).str() + " " +
              operand(*b->rhs, true);
     }
+  if (auto *u = llvm::dyn_cast<UnaryExpr>(&e); u && u->operand) {
+    std::string inner = describe(*u->operand);
+    if (llvm::isa<BinaryExpr>(u->operand.get()))
+      inner = "(" + inner + ")";
+    return (u->op == UnaryExpr::Op::Not ? "NOT " : u->op == UnaryExpr::Op::Neg ? "-" : "+") +
+           inner;
+  }
   if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e)) {
     if (f->form == FuncCallExpr::Form::NoParens)
       return f->name;
@@ -88,43 +99,13 @@ std::string idem::describe(const Expr &e) {
   return "(...)";
 }
 
-static bool isVolatileName(llvm::StringRef name) {
-  return llvm::StringSwitch<bool>(name)
-      .Cases("now", "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", true)
-      .Cases("clock_timestamp", "statement_timestamp", "transaction_timestamp", "timeofday",
-             true)
-      .Cases("current_timestamp", "current_date", "current_time", "localtime", "localtimestamp",
-             true)
-      .Cases("nextval", "setval", "txid_current", "pg_current_xact_id", "random_normal", true)
-      .Default(false);
+std::optional<std::string> idem::literalKey(const Expr &e) {
+  if (auto *c = llvm::dyn_cast<CastExpr>(&e))
+    return c->operand ? literalKey(*c->operand) : std::nullopt;
+  if (auto *lit = llvm::dyn_cast<LiteralExpr>(&e))
+    return lit->litKind == LiteralExpr::LitKind::Null ? std::string("\x01null") : lit->text;
+  return std::nullopt;
 }
-
-static const FuncCallExpr *volatileCall(const Expr &e, unsigned depth) {
-  if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e))
-    if (isVolatileName(f->name))
-      return f;
-  const FuncCallExpr *found = nullptr;
-  auto visit = [&](const Expr &c) {
-    if (!found)
-      found = volatileCall(c, depth);
-  };
-  // A column of a WITH query or a FROM subquery: what its query computes.
-  if (auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e); ref && ref->table && depth < 32) {
-    auto inner = [&](const Expr &c) {
-      if (!found)
-        found = volatileCall(c, depth + 1);
-    };
-    if (ref->table->fromSelect)
-      forEachSelectExpr(*ref->table->fromSelect, inner);
-    else if (ref->table->fromQuery)
-      forEachQueryExpr(*ref->table->fromQuery, inner);
-    return found;
-  }
-  forEachChild(e, visit);
-  return found;
-}
-
-const FuncCallExpr *idem::findVolatileCall(const Expr &e) { return volatileCall(e, 0); }
 
 bool idem::isColumn(const Expr &e, const std::string &table, llvm::StringRef column) {
   auto *ref = llvm::dyn_cast<ColumnRefExpr>(&e);
@@ -148,14 +129,12 @@ bool isConstant(const Expr &e) {
   return false;
 }
 
-/// The literal text a constant stands for ("" for NULL), for comparing CASE
-/// arms; nullopt when `e` is not a literal.
-std::optional<std::string> literalKey(const Expr &e) {
-  if (auto *c = llvm::dyn_cast<CastExpr>(&e))
-    return c->operand ? literalKey(*c->operand) : std::nullopt;
-  if (auto *lit = llvm::dyn_cast<LiteralExpr>(&e))
-    return lit->litKind == LiteralExpr::LitKind::Null ? std::string("\x01null") : lit->text;
-  return std::nullopt;
+/// Two literal keys name the same value: the same text, or the same number.
+bool sameKey(const std::string &a, const std::string &b) {
+  if (a == b)
+    return true;
+  std::optional<long double> x = numberOf(a), y = numberOf(b);
+  return x && y && *x == *y;
 }
 
 struct CaseChecker {
@@ -196,21 +175,22 @@ struct CaseChecker {
     return std::nullopt;
   }
 
-  /// nullopt: the CASE maps each of its outputs to itself.
-  std::optional<std::string> check(const CaseExpr &c) {
+  /// Idempotent when the CASE maps each of its outputs to itself.
+  SelfVerdict check(const CaseExpr &c) {
+    SelfVerdict unknown{Verdict::Unknown, "a CASE whose arms the analysis does not model"};
     if (c.operand && !isColumn(*c.operand, table, column))
-      return std::string("");
+      return unknown;
     std::vector<Match> matches;
     for (const CaseExpr::When &w : c.whens) {
       auto m = w.cond ? matchOf(c.operand.get(), *w.cond) : std::nullopt;
       if (!m || !w.result)
-        return std::string("");
+        return unknown;
       matches.push_back(*m);
     }
     // The result an input literal gets: index of the arm, or whens.size() for ELSE.
     auto armFor = [&](const std::string &key) {
       for (size_t i = 0; i < matches.size(); ++i)
-        if (llvm::is_contained(matches[i].keys, key))
+        if (llvm::any_of(matches[i].keys, [&](const std::string &k) { return sameKey(k, key); }))
           return i;
       return matches.size();
     };
@@ -225,137 +205,22 @@ struct CaseChecker {
         continue; // keeps the value
       auto key = literalKey(*r);
       if (!key)
-        return "CASE result " + describe(*r) + " is not a constant";
+        return {Verdict::Unknown, "CASE result " + describe(*r) + " is not a constant"};
       const Expr *again = resultOf(armFor(*key));
-      if (!again) // falls to an implicit ELSE NULL
-        again = nullptr;
-      bool same = again && (isColumn(*again, table, column) || literalKey(*again) == key);
+      std::optional<std::string> againKey = again ? literalKey(*again) : std::nullopt;
+      bool same = again && (isColumn(*again, table, column) || (againKey && sameKey(*againKey, *key)));
       if (!same)
-        return "CASE maps " + describe(*r) + " to " + (again ? describe(*again) : "NULL") +
-               " on a second run";
+        return {Verdict::NotIdempotent, "CASE maps " + describe(*r) + " to " +
+                                            (again ? describe(*again) : "NULL") +
+                                            " on a second run"};
     }
-    return std::nullopt;
+    return {Verdict::Idempotent, ""};
   }
 };
 
 } // namespace
 
-/// replace(x, from, to) is idempotent when no occurrence of `from` can
-/// appear in the result: it would have to lie inside `to`, contain it, or
-/// overlap its start or end.
-static bool replaceIsProjection(llvm::StringRef from, llvm::StringRef to) {
-  if (from.empty() || from == to)
-    return true;
-  if (to.empty() || to.contains(from) || from.contains(to))
-    return false;
-  for (size_t n = 1; n < to.size() && n < from.size(); ++n)
-    if (to.take_back(n) == from.take_front(n) || to.take_front(n) == from.take_back(n))
-      return false;
-  return true;
-}
-
-std::optional<std::string> idem::projectionFailure(const Expr &value, const Table *table,
-                                                   llvm::StringRef column) {
+SelfVerdict idem::judgeCase(const CaseExpr &c, const Table *table, llvm::StringRef column) {
   std::string tableName = table ? table->name : "";
-  auto self = [&](const Expr *e) { return e && isColumn(*e, tableName, column); };
-  auto constArgsFrom = [&](const FuncCallExpr &f, size_t from) {
-    for (size_t i = from; i < f.args.size(); ++i)
-      if (!f.args[i] || !isConstant(*f.args[i]))
-        return false;
-    return true;
-  };
-  if (self(&value))
-    return std::nullopt;
-  if (auto *f = llvm::dyn_cast<FuncCallExpr>(&value)) {
-    if (f->args.empty() || !self(f->args[0].get()) || !constArgsFrom(*f, 1))
-      return std::string("");
-    llvm::StringRef n = f->name;
-    if (n == "lower" || n == "upper" || n == "btrim" || n == "ltrim" || n == "rtrim" ||
-        n == "trim" || n == "round" || n == "trunc" || n == "floor" || n == "ceil" ||
-        n == "ceiling" || n == "abs" || n == "initcap" || n == "date_trunc" ||
-        n == "coalesce" || n == "left")
-      return std::nullopt;
-    if (n == "replace" && f->args.size() == 3) {
-      auto from = literalKey(*f->args[1]), to = literalKey(*f->args[2]);
-      if (!from || !to)
-        return std::string("");
-      if (replaceIsProjection(*from, *to))
-        return std::nullopt;
-      if (to->find(*from) != std::string::npos)
-        return "the replacement " + describe(*f->args[2]) + " contains " +
-               describe(*f->args[1]) + ": a second run replaces it again";
-      return "the replacement " + describe(*f->args[2]) + " can form " + describe(*f->args[1]) +
-             " again with the text around it";
-    }
-    if (n == "substring" || n == "substr") {
-      if (f->args.size() >= 2 && literalKey(*f->args[1]) == std::string("1"))
-        return std::nullopt;
-      return std::string("it drops leading characters again on every run");
-    }
-    return std::string("");
-  }
-  if (auto *c = llvm::dyn_cast<CastExpr>(&value))
-    if (self(c->operand.get()))
-      return std::nullopt; // a value already of the type casts to itself
-  if (auto *tz = llvm::dyn_cast<TimezoneConvertExpr>(&value)) {
-    if (self(tz->operand.get()) && tz->fromZone == tz->toZone)
-      return std::nullopt;
-    return std::string("it shifts the time again on every run");
-  }
-  if (auto *c = llvm::dyn_cast<CaseExpr>(&value))
-    return CaseChecker{tableName, column}.check(*c);
-  return std::string("");
-}
-
-static void conjuncts(const Expr &e, std::vector<const Expr *> &out) {
-  if (auto *b = llvm::dyn_cast<BinaryExpr>(&e); b && b->op == BinaryExpr::Op::And) {
-    if (b->lhs)
-      conjuncts(*b->lhs, out);
-    if (b->rhs)
-      conjuncts(*b->rhs, out);
-    return;
-  }
-  out.push_back(&e);
-}
-
-std::string idem::findGuard(const UpdateOp &u) {
-  if (!u.where)
-    return "";
-  std::vector<const Expr *> parts;
-  conjuncts(*u.where, parts);
-  auto assigned = [&](const Expr &colExpr) -> const Assignment * {
-    for (const Assignment &a : u.assignments)
-      if (isColumn(colExpr, u.table, a.column))
-        return &a;
-    return nullptr;
-  };
-  for (const Expr *p : parts) {
-    const Expr *col = nullptr, *other = nullptr;
-    bool isNull = false;
-    if (auto *t = llvm::dyn_cast<IsTestExpr>(p);
-        t && t->test == IsTestExpr::Test::Null && !t->negated && t->operand) {
-      col = t->operand.get();
-      isNull = true;
-    } else if (auto *b = llvm::dyn_cast<BinaryExpr>(p); b && b->op == BinaryExpr::Op::Ne) {
-      col = b->lhs.get();
-      other = b->rhs.get();
-    } else if (auto *d = llvm::dyn_cast<IsDistinctExpr>(p); d && !d->negated) {
-      col = d->lhs.get();
-      other = d->rhs.get();
-    }
-    if (!col)
-      continue;
-    const Assignment *a = assigned(*col);
-    if (!a || !a->value)
-      continue;
-    auto assignedKey = literalKey(*a->value);
-    if (isNull) {
-      if (assignedKey && *assignedKey != "\x01null")
-        return a->column;
-      continue;
-    }
-    if (other && assignedKey && literalKey(*other) == assignedKey && *assignedKey != "\x01null")
-      return a->column;
-  }
-  return "";
+  return CaseChecker{tableName, column}.check(c);
 }

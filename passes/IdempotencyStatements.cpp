@@ -9,10 +9,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Determinism.h"
 #include "passes/Effects.h"
+#include "passes/FunctionProperties.h"
 #include "passes/IdempotencyInternal.h"
-
-#include "llvm/ADT/StringSwitch.h"
 
 #include <algorithm>
 #include <functional>
@@ -21,16 +21,17 @@
 using namespace shc;
 using namespace shc::idem;
 
-void idem::mergeVerdict(IdempotencyVerdict &into, Verdict v, std::string reason, SourceLoc loc) {
+bool idem::mergeVerdict(IdempotencyVerdict &into, Verdict v, std::string reason, SourceLoc loc) {
   auto severity = [](Verdict x) {
     return x == Verdict::NotIdempotent ? 2 : x == Verdict::Unknown ? 1 : 0;
   };
-  if (!into.computed || severity(v) > severity(into.verdict)) {
-    into.computed = true;
-    into.verdict = v;
-    into.reason = std::move(reason);
-    into.loc = loc;
-  }
+  if (into.computed && severity(v) <= severity(into.verdict))
+    return false;
+  into.computed = true;
+  into.verdict = v;
+  into.reason = std::move(reason);
+  into.loc = loc;
+  return true;
 }
 
 namespace {
@@ -100,35 +101,6 @@ bool hasNotExistsGuard(const InsertStmt &ins) {
   return found;
 }
 
-/// Whether rows of `table` come from `target`: it is `target`, or a WITH
-/// query or FROM subquery that reads it.
-bool readsTable(const Table *table, const Table *target, unsigned depth = 0) {
-  if (!table || depth > 32)
-    return false;
-  if (table == target)
-    return true;
-  bool found = false;
-  auto visit = [&](const Expr &e) {
-    forEachBaseRead(e, [&](const ColumnRefExpr &ref) { found |= ref.table == target; });
-  };
-  auto fromSelect = [&](const SelectStmt &s) {
-    for (const TableRef &t : s.from)
-      found |= readsTable(t.table, target, depth + 1);
-    forEachSelectExpr(s, visit);
-  };
-  if (table->fromSelect) {
-    fromSelect(*table->fromSelect);
-  } else if (const DmlQuery *q = table->fromQuery) {
-    if (q->select)
-      fromSelect(*q->select);
-    else // the rows a data-modifying WITH query returns are its target's
-      found |= (q->update && q->update->resolved == target) ||
-               (q->insert && q->insert->resolved == target);
-    forEachQueryExpr(*q, visit);
-  }
-  return found;
-}
-
 /// Where the insert's source reads its own table (a FROM entry, also
 /// through a WITH query or a subquery, or a column in a value), or an
 /// invalid location. The WHERE of an INSERT ... SELECT is left to
@@ -177,6 +149,35 @@ std::string join(const std::vector<std::string> &names) {
 
 } // namespace
 
+/// Whether rows of `table` come from `target`: it is `target`, or a WITH
+/// query or FROM subquery that reads it.
+bool idem::readsTable(const Table *table, const Table *target, unsigned depth) {
+  if (!table || depth > 32)
+    return false;
+  if (table == target)
+    return true;
+  bool found = false;
+  auto visit = [&](const Expr &e) {
+    forEachBaseRead(e, [&](const ColumnRefExpr &ref) { found |= ref.table == target; });
+  };
+  auto fromSelect = [&](const SelectStmt &s) {
+    for (const TableRef &t : s.from)
+      found |= readsTable(t.table, target, depth + 1);
+    forEachSelectExpr(s, visit);
+  };
+  if (table->fromSelect) {
+    fromSelect(*table->fromSelect);
+  } else if (const DmlQuery *q = table->fromQuery) {
+    if (q->select)
+      fromSelect(*q->select);
+    else // the rows a data-modifying WITH query returns are its target's
+      found |= (q->update && q->update->resolved == target) ||
+               (q->insert && q->insert->resolved == target);
+    forEachQueryExpr(*q, visit);
+  }
+  return found;
+}
+
 IdempotencyVerdict idem::insertVerdict(const InsertStmt &ins) {
   IdempotencyVerdict v;
   if (ins.onConflict == OnConflict::None) {
@@ -202,21 +203,21 @@ IdempotencyVerdict idem::insertVerdict(const InsertStmt &ins) {
   };
   std::vector<InsertedValue> values = insertedValues(ins);
   for (const InsertedValue &iv : values) {
-    const FuncCallExpr *f = findVolatileCall(*iv.value);
-    if (!f)
+    std::optional<NonDeterminism> nd = findNonDeterminism(*iv.value);
+    if (!nd)
       continue;
     if (isKey(iv.column))
       mergeVerdict(v, Verdict::NotIdempotent,
-                   iv.column->name + " = " + describe(*iv.value) + ": " + f->name +
-                       "() gives a new key on every run, so ON CONFLICT never fires",
-                   f->getLoc());
+                   iv.column->name + " = " + describe(*iv.value) + ": " + nd->what +
+                       " gives a new key on every run, so ON CONFLICT never fires",
+                   nd->loc);
     else if (ins.onConflict == OnConflict::DoUpdate && iv.column &&
              excludedReads(ins).count(iv.column->name))
       mergeVerdict(v, Verdict::NotIdempotent,
-                   iv.column->name + " = " + describe(*iv.value) + ": " + f->name +
-                       "() gives a different value on every run, and DO UPDATE writes it "
+                   iv.column->name + " = " + describe(*iv.value) + ": " + nd->what +
+                       " gives a different value on every run, and DO UPDATE writes it "
                        "through excluded." + iv.column->name,
-                   f->getLoc());
+                   nd->loc);
   }
   if (v.computed)
     return v;
@@ -265,17 +266,6 @@ IdempotencyVerdict idem::insertVerdict(const InsertStmt &ins) {
   return v;
 }
 
-namespace {
-
-bool hasOutsideEffects(llvm::StringRef name) {
-  return llvm::StringSwitch<bool>(name)
-      .Cases("nextval", "setval", "set_config", "pg_notify", "txid_current", true)
-      .Cases("pg_current_xact_id", "lo_import", "lo_unlink", "pg_terminate_backend", true)
-      .Default(name.startswith("pg_advisory"));
-}
-
-} // namespace
-
 IdempotencyVerdict idem::selectVerdict(const SelectStmt &s, const Catalog &catalog) {
   IdempotencyVerdict v;
   std::function<void(const Expr &)> visit = [&](const Expr &e) {
@@ -283,13 +273,13 @@ IdempotencyVerdict idem::selectVerdict(const SelectStmt &s, const Catalog &catal
       auto *f = llvm::dyn_cast<FuncCallExpr>(&x);
       if (!f || v.computed)
         return;
-      if (hasOutsideEffects(f->name))
+      const FunctionProperties &props = functionProperties(f->name, f->args.size());
+      if (props.outsideEffects)
         mergeVerdict(v, Verdict::Unknown,
                      "SELECT calls " + f->name + "(), which changes state outside the tables",
                      f->getLoc());
-      else if (f->form == FuncCallExpr::Form::Plain && catalog.lookupFunction(f->name).empty() &&
-               f->name != "coalesce" && f->name != "greatest" && f->name != "least" &&
-               f->name != "nullif")
+      else if (f->form == FuncCallExpr::Form::Plain && !props.known &&
+               catalog.lookupFunction(f->name).empty())
         mergeVerdict(v, Verdict::Unknown,
                      "SELECT calls " + f->name +
                          "(), a function outside the built-in catalogue: what it does is not "

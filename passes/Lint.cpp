@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Determinism.h"
 #include "passes/Passes.h"
 
 #include "ir/Diagnostics.h"
@@ -23,29 +24,6 @@
 using namespace shc;
 
 namespace {
-
-/// Functions whose result changes from one run to the next: a migration that
-/// calls them cannot be re-run with the same result.
-bool isNonDeterministic(llvm::StringRef name) {
-  return llvm::StringSwitch<bool>(name)
-      .Cases("random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", true)
-      .Cases("now", "clock_timestamp", "statement_timestamp", "transaction_timestamp", true)
-      .Cases("timeofday", "current_timestamp", "current_time", "localtimestamp", true)
-      .Cases("localtime", "current_date", "nextval", "setseed", "txid_current", true)
-      .Default(false);
-}
-
-const FuncCallExpr *findNonDeterministic(const Expr &e) {
-  if (const auto *call = llvm::dyn_cast<FuncCallExpr>(&e))
-    if (isNonDeterministic(call->name))
-      return call;
-  const FuncCallExpr *found = nullptr;
-  forEachChild(e, [&](const Expr &child) {
-    if (!found)
-      found = findNonDeterministic(child);
-  });
-  return found;
-}
 
 /// Length of a character type, or nullopt when unbounded.
 std::optional<int64_t> boundedLength(const Type &t) {
@@ -197,12 +175,16 @@ public:
 
 private:
   void checkUpdate(const Migration &m, const UpdateOp &op, DiagnosticEngine &diags) {
-    if (!op.where)
+    // A where that did not parse was reported as such: one mistake, one
+    // diagnostic.
+    if (!op.where && !op.whereLoc.isValid())
       diags
           .warning(op.getLoc(), "update-without-where",
                    "UPDATE of \"" + op.table + "\" has no WHERE and rewrites every row")
-          .hint("add a where: that also excludes rows already migrated, e.g. "
-                "\"col IS DISTINCT FROM <new value>\"");
+          .hint("add a where: that also excludes rows already migrated, e.g. \"" +
+                (op.idempotency.guard.empty() ? std::string("col IS DISTINCT FROM <new value>")
+                                              : op.idempotency.guard) +
+                "\"");
     // The idempotency analysis, when it ran, has the last word on values: it
     // reports not-idempotent itself, and a guard can make now() harmless. A
     // random() in WHERE picks other rows on a re-run, whatever the guard.
@@ -213,21 +195,22 @@ private:
       if (!a.value)
         continue;
       if (m.declaredIdempotent && !analysed) {
-        if (const FuncCallExpr *call = findNonDeterministic(*a.value))
+        if (std::optional<NonDeterminism> nd = findNonDeterminism(*a.value, false))
           diags
-              .warning(call->getLoc(), "nondeterministic-in-idempotent",
-                       "migration \"" + m.name + "\" is declared idempotent but " + call->name +
-                           "() gives a different value on every run")
+              .warning(nd->loc, "nondeterministic-in-idempotent",
+                       "migration \"" + m.name + "\" is declared idempotent but " + nd->what +
+                           " gives a different value on every run")
               .note(m.loc, "declared idempotent here");
       }
       checkLength(a, diags);
     }
     if (m.declaredIdempotent && op.where && !reported)
-      if (const FuncCallExpr *call = findNonDeterministic(*op.where))
+      if (std::optional<NonDeterminism> nd = findNonDeterminism(*op.where, false))
         diags
-            .warning(call->getLoc(), "nondeterministic-in-idempotent",
-                     "migration \"" + m.name + "\" is declared idempotent but its WHERE calls " +
-                         call->name + "(), which changes between runs")
+            .warning(nd->loc, "nondeterministic-in-idempotent",
+                     "migration \"" + m.name + "\" is declared idempotent but its WHERE " +
+                         (nd->call ? "calls " : "reads ") + nd->what +
+                         ", which changes between runs")
             .note(m.loc, "declared idempotent here");
   }
 
@@ -252,8 +235,35 @@ private:
               std::to_string(*limit) + ") or widen the column");
   }
 
+  /// An analysed UPDATE or DELETE of customSQL (also in a WITH) without
+  /// WHERE: the same warning as an update operation without one.
+  void checkStatementWhere(const DmlQuery &q, const std::string &guard, DiagnosticEngine &diags) {
+    const UpdateOp *u = q.update.get();
+    if (!u || u->where)
+      return;
+    if (q.kind == StatementKind::Delete)
+      diags
+          .warning(u->getLoc(), "update-without-where",
+                   "DELETE from \"" + u->table + "\" has no WHERE and deletes every row")
+          .hint("add a WHERE that names the rows to delete");
+    else if (q.kind == StatementKind::Update)
+      diags
+          .warning(u->getLoc(), "update-without-where",
+                   "UPDATE of \"" + u->table + "\" has no WHERE and rewrites every row")
+          .hint("add a WHERE that also excludes rows already migrated, e.g. \"" +
+                (guard.empty() ? std::string("col IS DISTINCT FROM <new value>") : guard) +
+                "\"");
+  }
+
   void checkCustomSql(const Migration &m, const CustomSqlOp &op, DiagnosticEngine &diags) {
     (void)m;
+    for (const SqlStatement &st : op.statements) {
+      if (!st.analysed)
+        continue;
+      for (const CommonTableExpr &cte : st.with)
+        checkStatementWhere(cte.query, "", diags);
+      checkStatementWhere(st.query, st.idempotency.guard, diags);
+    }
     if (!op.validate)
       diags
           .warning(op.getLoc(), "custom-sql-no-validate",

@@ -32,29 +32,15 @@ const Resolver::WithEntry *Resolver::findWith(llvm::StringRef name) const {
   return nullptr;
 }
 
-const Table *Resolver::findBaseTable(llvm::StringRef name) const {
-  const Table *fallback = nullptr;
-  for (const auto &t : module.tables) {
-    if (t->name != name)
-      continue;
-    if (database.empty() || t->database.empty() || t->database == database)
-      return t.get();
-    if (!fallback)
-      fallback = t.get();
-  }
-  return fallback;
-}
-
-std::vector<std::string> Resolver::tableNames() const {
-  std::vector<std::string> names;
+Resolver::Resolver(const Module &module, DiagnosticEngine &diags) : module(module), diags(diags) {
   for (const auto &t : module.tables)
-    names.push_back(t->name);
-  return names;
+    tablesByName[t->name].push_back(t.get());
 }
 
-void Resolver::resolveUpdate(UpdateOp &op, const std::string &db) {
-  database = db;
-  if (!resolveTarget(op.table, op.tableLoc.isValid() ? op.tableLoc : op.getLoc(), op.resolved))
+void Resolver::resolveUpdate(UpdateOp &op) {
+  asWritten = false; // emitted from the IR, schema-qualified
+  SourceLoc at = op.tableLoc.isValid() ? op.tableLoc : op.getLoc();
+  if (!resolveTarget(op.schema, op.table, at, op.resolved))
     return; // no cascade of unknown-column errors
   resolveAssignments(op);
   scopes.assign(1, Scope{{op.resolved->name, op.resolved}});
@@ -64,14 +50,6 @@ void Resolver::resolveUpdate(UpdateOp &op, const std::string &db) {
   if (op.where)
     resolveExpr(*op.where);
   scopes.clear();
-}
-
-bool Resolver::resolveTarget(const std::string &name, SourceLoc loc, const Table *&out) {
-  out = findBaseTable(name);
-  if (!out)
-    diags.error(loc, "unknown-table",
-                "table \"" + name + "\" does not exist" + didYouMean(name, tableNames()));
-  return out != nullptr;
 }
 
 std::vector<std::string> Resolver::columnNames(const Table &table) {
@@ -90,7 +68,7 @@ void Resolver::resolveAssignments(UpdateOp &op) {
     Assignment &a = op.assignments[i];
     a.resolved = table.findColumn(a.column);
     if (!a.resolved) {
-      diags.error(a.loc, "unknown-column",
+      unknownName(a.loc, "unknown-column",
                   "column \"" + a.column + "\" of relation \"" + table.name + "\" does not exist" +
                       didYouMean(a.column, columnNames(table)));
     }
@@ -143,14 +121,14 @@ void Resolver::resolveFrom(std::vector<TableRef> &from, SourceLoc fallback) {
     SourceLoc at = t.loc.isValid() ? t.loc : fallback;
     if (t.subquery) {
       resolveFromSubquery(t);
-    } else if (const WithEntry *w = findWith(t.name)) { // a WITH name hides a table
+    } else if (const WithEntry *w = t.schema.empty() ? findWith(t.name) : nullptr) {
+      // A WITH name hides a table.
       t.table = w->noReturning ? nullptr : w->table; // null: nothing more to report
       if (w->noReturning)
         diags.error(at, "unknown-table",
                     "WITH query \"" + w->name + "\" does not have a RETURNING clause");
-    } else if (!(t.table = findBaseTable(t.name))) {
-      diags.error(at, "unknown-table",
-                  "table \"" + t.name + "\" does not exist" + didYouMean(t.name, tableNames()));
+    } else {
+      t.table = findBaseTable(t.schema, t.name, at);
     }
     std::string refName = t.alias.empty() ? t.name : t.alias;
     // checkNameSpaceConflicts (PostgreSQL gives no position; ours is the
@@ -204,14 +182,10 @@ void Resolver::resolveColumn(ColumnRefExpr &ref) {
                       "column reference \"" + ref.name + "\" is ambiguous");
           return;
         }
-        if (!ref.column) {
-          std::vector<std::string> names;
-          for (const Column &c : entry.table->columns)
-            names.push_back(c.name);
-          diags.error(ref.getLoc(), "unknown-column",
+        if (!ref.column)
+          unknownName(ref.getLoc(), "unknown-column",
                       "column " + ref.qualifier + "." + ref.name + " does not exist" +
-                          didYouMean(ref.name, names));
-        }
+                          didYouMean(ref.name, columnNames(*entry.table)));
         return;
       }
     // The entry exists, outside what this part of the query sees.
@@ -266,9 +240,9 @@ void Resolver::resolveColumn(ColumnRefExpr &ref) {
     if (incomplete)
       return;
   }
-  auto d = diags.error(ref.getLoc(), "unknown-column",
-                       "column \"" + ref.name + "\" does not exist" +
-                           didYouMean(ref.name, candidates));
+  auto d =
+      unknownName(ref.getLoc(), "unknown-column",
+                  "column \"" + ref.name + "\" does not exist" + didYouMean(ref.name, candidates));
   for (const ScopeEntry &entry : hidden)
     if (entry.table && entry.table->findColumn(ref.name)) {
       d.hint("There is a column named \"" + ref.name + "\" in table \"" + entry.refName +
@@ -285,18 +259,24 @@ public:
   LogicalResult run(Module &module, PassContext &ctx) override {
     unsigned errorsBefore = ctx.diags.getNumErrors();
     Resolver resolver(module, ctx.diags);
-    for (const auto &m : module.migrations)
-      for (const OperationPtr &op : m->operations)
+    for (const auto &m : module.migrations) {
+      resolver.beginMigration(*m);
+      for (const OperationPtr &op : m->operations) {
+        unsigned before = ctx.diags.getNumErrors();
         if (auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
-          resolver.resolveUpdate(*u, m->database);
+          resolver.resolveUpdate(*u);
         else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
           for (SqlStatement &st : c->statements)
             if (st.analysed) {
-              resolver.resolveStatement(st, m->database);
+              resolver.resolveStatement(st);
               for (CommonTableExpr &cte : st.with)
                 if (cte.derived)
                   cte.derived->fromQuery = &cte.query;
             }
+        if (op && ctx.diags.getNumErrors() != before)
+          op->hasErrors = true;
+      }
+    }
     return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
   }
 };

@@ -23,8 +23,8 @@
 
 using namespace shc;
 
-void Resolver::resolveStatement(SqlStatement &st, const std::string &db) {
-  database = db;
+void Resolver::resolveStatement(SqlStatement &st) {
+  asWritten = true; // emitted as written: bare names go through search_path
   withTables.clear();
   for (size_t i = 0; i < st.with.size(); ++i) {
     CommonTableExpr &cte = st.with[i];
@@ -82,7 +82,8 @@ void Resolver::resolveItems(std::vector<SelectStmt::Item> &items) {
 /// UPDATE t [AS a] SET ... FROM ... WHERE ... RETURNING, and DELETE (no
 /// assignments; `from` is its USING list).
 void Resolver::resolveDml(UpdateOp &op) {
-  if (!resolveTarget(op.table, op.tableLoc.isValid() ? op.tableLoc : op.getLoc(), op.resolved))
+  SourceLoc at = op.tableLoc.isValid() ? op.tableLoc : op.getLoc();
+  if (!resolveTarget(op.schema, op.table, at, op.resolved))
     return;
   resolveAssignments(op);
   // The FROM (USING) list does not see the target: transformUpdateStmt and
@@ -120,7 +121,7 @@ void Resolver::resolveColumnList(std::vector<ColumnName> &cols, const Table &tab
   for (ColumnName &c : cols) {
     c.resolved = table.findColumn(c.name);
     if (!c.resolved) {
-      diags.error(c.loc, "unknown-column",
+      unknownName(c.loc, "unknown-column",
                   "column \"" + c.name + "\" of relation \"" + table.name + "\" does not exist" +
                       didYouMean(c.name, columnNames(table)));
       continue;
@@ -131,7 +132,7 @@ void Resolver::resolveColumnList(std::vector<ColumnName> &cols, const Table &tab
 }
 
 void Resolver::resolveInsert(InsertStmt &ins) {
-  if (!resolveTarget(ins.table, ins.tableLoc, ins.resolved))
+  if (!resolveTarget(ins.schema, ins.table, ins.tableLoc, ins.resolved))
     return;
   const Table &table = *ins.resolved;
   resolveColumnList(ins.columns, table, true);

@@ -28,13 +28,17 @@ LogicalResult TypeCheckPass::run(Module &module, PassContext &ctx) {
   ExprChecker checker(ctx.diags, ctx.catalog);
   checker.setLiveFunctions(module.liveFunctions, module.liveFunctionsLoaded);
   for (const auto &m : module.migrations)
-    for (const OperationPtr &op : m->operations)
+    for (const OperationPtr &op : m->operations) {
+      unsigned before = ctx.diags.getNumErrors();
       if (auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
         checkUpdateOp(*u, checker);
       else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
         for (SqlStatement &st : c->statements)
           if (st.analysed)
             checkStatement(st, checker);
+      if (op && ctx.diags.getNumErrors() != before)
+        op->hasErrors = true;
+    }
   return ctx.diags.getNumErrors() == errorsBefore ? success() : failure();
 }
 
@@ -48,6 +52,30 @@ void shc::finishValue(Expr &value, unsigned errorsBefore, const Type *assignedTo
   ExprChecker::resolveLeftoverUnknowns(value);
 }
 
+/// staticUpdate `status: "NULL"`: YAML's quotes make the text NULL, not SQL
+/// NULL. Into a text column it is stored as that text: a warning with the
+/// fix. Into any other column it is invalid input: PostgreSQL's error, with
+/// the fix as a hint (one diagnostic either way). True when that error was
+/// reported and the value must not be checked again.
+static bool checkQuotedNull(Expr &value, const Column &col, ExprChecker &checker) {
+  LiteralExpr *lit = asUnknownLiteral(value);
+  if (!lit || lit->litKind != LiteralExpr::LitKind::String ||
+      !llvm::StringRef(lit->text).equals_insensitive("null") || isOpaque(col.type))
+    return false;
+  const char *fix = "write null without quotes for SQL NULL";
+  LiteralInputError err;
+  if (checker.catalog.checkLiteralInput(col.type, lit->text, err)) {
+    checker.diags
+        .warning(value.getLoc(), "quoted-null",
+                 "\"" + lit->text + "\" in quotes is the text '" + lit->text + "', not SQL NULL")
+        .hint(std::string(fix) + "; keep the quotes only if you mean the text");
+    return false;
+  }
+  checker.diags.error(value.getLoc(), "invalid-literal", err.message).hint(fix);
+  value.setType(Type(TypeKind::Error));
+  return true;
+}
+
 void shc::checkUpdateOp(UpdateOp &op, ExprChecker &checker) {
   // An unknown table was reported by resolve; nothing here can be checked.
   if (!op.resolved)
@@ -58,6 +86,9 @@ void shc::checkUpdateOp(UpdateOp &op, ExprChecker &checker) {
     checker.clause = ExprChecker::Clause::UpdateSet;
     unsigned before = checker.diags.getNumErrors();
     checker.check(*a.value);
+    if (a.resolved && op.origin == UpdateOp::Origin::Static &&
+        checkQuotedNull(*a.value, *a.resolved, checker))
+      continue;
     if (a.resolved)
       checkAssignedValue(*a.value, *a.resolved, *op.resolved, checker);
     finishValue(*a.value, before, a.resolved ? &a.resolved->type : nullptr, checker);

@@ -9,6 +9,7 @@
 #include "passes/TypeCheckExpr.h"
 
 #include "ir/Catalog.h"
+#include "ir/TimeZones.h"
 #include "ir/Module.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -169,10 +170,12 @@ Type ExprChecker::checkBinary(BinaryExpr &e) {
     if (LiteralExpr *zone = asUnknownLiteral(*e.rhs);
         zone && zone->litKind == LiteralExpr::LitKind::String) {
       llvm::StringRef z = zone->text;
-      bool offsetLike = !z.empty() && (z[0] == '+' || z[0] == '-' || llvm::isDigit(z[0]));
-      if (!offsetLike && !catalog.isKnownTimeZone(z)) {
-        diags.error(zone->getLoc(), "invalid-literal",
-                    "time zone \"" + z.str() + "\" not recognized");
+      if (!catalog.acceptsTimeZone(z)) {
+        auto d = diags.error(zone->getLoc(), "invalid-literal",
+                             "time zone \"" + z.str() + "\" not recognized");
+        std::string suggestion = suggestTimeZone(z); // PostgreSQL's message, then the hint
+        if (!suggestion.empty())
+          d.hint(llvm::StringRef(suggestion).trim().drop_front().drop_back().str());
         return Type(TypeKind::Error);
       }
     }
@@ -316,8 +319,9 @@ Type ExprChecker::checkTimezoneConvert(TimezoneConvertExpr &e) {
       diags.error(at, "invalid-transform",
                   std::string("timezone_convert needs a non-empty ") + which);
       ok = false;
-    } else if (!catalog.isKnownTimeZone(zone)) {
-      diags.error(at, "invalid-transform", "time zone \"" + zone + "\" not recognized");
+    } else if (!catalog.acceptsTimeZone(zone)) {
+      diags.error(at, "invalid-transform",
+                  "time zone \"" + zone + "\" not recognized" + suggestTimeZone(zone));
       ok = false;
     }
   };

@@ -46,7 +46,7 @@ static int runPlan(const std::string &driver, const std::string &uri, const std:
   return code;
 }
 
-static int runApply(const std::string &uri, const std::string &ddl) {
+static int runApply(const std::string &driver, const std::string &uri, const std::string &ddl) {
   auto buf = llvm::MemoryBuffer::getFile(ddl);
   if (!buf) {
     llvm::errs() << Tool << ": error: cannot read '" << ddl << "': " << buf.getError().message()
@@ -55,7 +55,8 @@ static int runApply(const std::string &uri, const std::string &ddl) {
   }
   ApplyCommandOptions opts;
   opts.uri = uri;
-  return applyCompiledSql((*buf)->getBuffer(), llvm::sys::path::filename(ddl), opts, Tool);
+  opts.dialect = *parseDialect(driver);
+  return applyCompiledFile((*buf)->getBuffer(), llvm::sys::path::filename(ddl), opts, Tool);
 }
 
 int main(int argc, char **argv) {
@@ -85,5 +86,5 @@ int main(int argc, char **argv) {
   }
   if (planCmd->parsed())
     return runPlan(driver, uri, specFile, out);
-  return runApply(uri, ddl);
+  return runApply(driver, uri, ddl);
 }

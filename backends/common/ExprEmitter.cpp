@@ -3,11 +3,25 @@
 #include "backends/common/ExprEmitter.h"
 
 #include "ir/Diagnostics.h"
+#include "ir/Module.h"
 
 using namespace shc;
 using llvm::cast;
 
 ExprEmitter::~ExprEmitter() = default;
+
+void ExprEmitter::appendTableName(const Table *resolved, llvm::StringRef schema,
+                                  llvm::StringRef name, std::string &out) const {
+  if (resolved) {
+    schema = resolved->schema;
+    name = resolved->name;
+  }
+  if (!schema.empty()) {
+    appendIdentifier(schema, out);
+    out += '.';
+  }
+  appendIdentifier(name, out);
+}
 
 bool shc::isSqlNumber(llvm::StringRef text) {
   if (text.consume_front("-")) {

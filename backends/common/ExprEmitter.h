@@ -34,6 +34,11 @@ public:
   void appendIdentifier(llvm::StringRef name, std::string &out) const {
     out += writer.identifier(name);
   }
+  /// Appends a table name: schema-qualified when the spec places the table
+  /// in a schema (`resolved`), or as written (`schema`, `name`) when it was
+  /// not resolved, so the statement reaches exactly that relation.
+  void appendTableName(const Table *resolved, llvm::StringRef schema, llvm::StringRef name,
+                       std::string &out) const;
 
   /// Parenthesise every operand that is not a primary. Only a test oracle:
   /// minimal and full parenthesisation must parse to the same tree.

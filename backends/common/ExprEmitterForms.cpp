@@ -246,7 +246,7 @@ void ExprEmitter::emitSelect(const SelectStmt *q) {
       emitSelect(t.subquery.get());
       text() += ')';
     } else {
-      emitIdentifier(t.name);
+      appendTableName(t.table, t.schema, t.name, text());
     }
     if (!t.alias.empty()) {
       text() += ' ';

@@ -16,44 +16,31 @@ void ScriptEmitter::line(llvm::StringRef text) {
   *out += '\n';
 }
 
-std::string ScriptEmitter::commentSafe(llvm::StringRef text) {
-  std::string s;
-  s.reserve(text.size());
-  for (char c : text)
-    s += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
-  return s;
-}
-
-LogicalResult ScriptEmitter::emitModule(const Module &module, std::string &o) {
-  out = &o;
+LogicalResult ScriptEmitter::emitModule(const Module &module, CompiledScript &script) {
+  script = CompiledScript();
+  script.target = module.getTarget();
+  script.beginTransaction = beginTransaction().str();
+  script.commitTransaction = commitTransaction().str();
   hadError = false;
+  out = &script.header;
   emitHeader(module);
   // The schedule analysis' order when it ran; source order otherwise.
   std::vector<const Migration *> order = module.executionOrder;
   if (order.empty())
     for (const auto &m : module.migrations)
       order.push_back(m.get());
-  std::vector<const Migration *> before, after;
-  for (const Migration *m : order) {
-    if (m->phase == Phase::BeforeSchema && opts.emitBefore)
-      before.push_back(m);
-    if (m->phase == Phase::AfterSchema && opts.emitAfter)
-      after.push_back(m);
+  std::vector<const Migration *> steps;
+  for (Phase phase : {Phase::BeforeSchema, Phase::AfterSchema}) {
+    bool wanted = phase == Phase::BeforeSchema ? opts.emitBefore : opts.emitAfter;
+    for (const Migration *m : order)
+      if (m->phase == phase && wanted)
+        steps.push_back(m);
   }
-  if (!before.empty() || !after.empty())
+  out = &script.preamble;
+  if (!steps.empty())
     emitPrologue(module);
-  for (const Migration *m : before) {
-    *out += '\n';
-    emitMigration(*m);
-  }
-  if (!before.empty() && !after.empty()) {
-    *out += '\n';
-    line("-- schema changes run here (SchemaHero DDL)");
-  }
-  for (const Migration *m : after) {
-    *out += '\n';
-    emitMigration(*m);
-  }
+  for (const Migration *m : steps)
+    script.steps.push_back(emitMigration(*m));
   out = nullptr;
   return hadError ? failure() : success();
 }
@@ -70,16 +57,17 @@ void ScriptEmitter::emitHeader(const Module &module) {
   line(inputs);
 }
 
-void ScriptEmitter::emitMigration(const Migration &m) {
-  std::string head = "-- migration: " + commentSafe(m.name) + " (" + phaseName(m.phase).str() + ")";
-  if (m.operations.empty())
-    return line(head + ": no operations for this dialect");
-  line(head);
-  if (!beginTransaction().empty())
-    line(beginTransaction());
+ScriptStep ScriptEmitter::emitMigration(const Migration &m) {
+  ScriptStep step;
+  step.name = m.name;
+  step.phase = m.phase;
+  if (m.operations.empty()) {
+    step.empty = true;
+    return step;
+  }
   // The statements go to `body` first: a ledger-keeping dialect wraps them
   // and records their checksum.
-  std::string body, *file = out;
+  std::string body;
   out = &body;
   for (const OperationPtr &op : m.operations) {
     if (!op)
@@ -89,10 +77,10 @@ void ScriptEmitter::emitMigration(const Migration &m) {
     else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
       emitCustomSql(*c);
   }
-  out = file;
-  emitMigrationBody(m, body);
-  if (!commitTransaction().empty())
-    line(commitTransaction());
+  out = &step.sql;
+  emitMigrationBody(m, body, step);
+  out = nullptr;
+  return step;
 }
 
 void ScriptEmitter::emitUpdate(const UpdateOp &op) {
@@ -102,7 +90,7 @@ void ScriptEmitter::emitUpdate(const UpdateOp &op) {
     return;
   }
   std::string s = "UPDATE ";
-  exprs.appendIdentifier(op.table, s);
+  exprs.appendTableName(op.resolved, op.schema, op.table, s);
   s += " SET ";
   for (size_t i = 0; i < op.assignments.size(); ++i) {
     const Assignment &a = op.assignments[i];

@@ -1,13 +1,16 @@
 //===- ScriptEmitter.h - Layout of a compiled migration file ----*- C++ -*-===//
 //
-// The file around the statements: header, phase order, one transaction per
-// migration, UPDATE and customSQL statements. Dialects share this layout and
-// override what differs (transaction syntax, statement forms).
+// The script around the statements: header, phase order, one transaction
+// per migration, UPDATE and customSQL statements, built as a CompiledScript
+// (ir/CompiledScript.h) that renderScript turns into the file and apply runs
+// as it is. Dialects share this layout and override what differs
+// (transaction syntax, statement forms, the ledger).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
 #include "backends/Backend.h"
+#include "ir/CompiledScript.h"
 #include "ir/Location.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -30,19 +33,22 @@ public:
       : exprs(exprs), diags(diags), opts(opts) {}
   virtual ~ScriptEmitter();
 
-  /// Appends the whole file for `module` to `out`. On failure `out` holds a
-  /// partial file that must not be written anywhere.
-  LogicalResult emitModule(const Module &module, std::string &out);
+  /// The whole script for `module`. On failure `script` is partial and must
+  /// not be rendered or run.
+  LogicalResult emitModule(const Module &module, CompiledScript &script);
 
 protected:
+  /// The header's comment lines.
   virtual void emitHeader(const Module &module);
-  virtual void emitMigration(const Migration &m);
-  /// Once before the first migration (the postgres family creates its
-  /// ledger table here). Nothing by default.
+  ScriptStep emitMigration(const Migration &m);
+  /// The preamble, when there is a migration (the postgres family creates
+  /// its ledger table here). Nothing by default.
   virtual void emitPrologue(const Module &) {}
-  /// The migration's statements (`body`, whole lines) between BEGIN and
-  /// COMMIT; a ledger-keeping dialect guards them and records the migration.
-  virtual void emitMigrationBody(const Migration &, llvm::StringRef body) { *out += body; }
+  /// The step's sql from the migration's statements (`body`, whole lines); a
+  /// ledger-keeping dialect guards them and sets the step's ledger record.
+  virtual void emitMigrationBody(const Migration &, llvm::StringRef body, ScriptStep &) {
+    *out += body;
+  }
   /// `UPDATE t SET c = e, ... [WHERE w];` on one line.
   virtual void emitUpdate(const UpdateOp &op);
   /// The text as written, trailing whitespace trimmed, `;` appended if needed.
@@ -52,12 +58,11 @@ protected:
   virtual llvm::StringRef commitTransaction() const { return "COMMIT;"; }
 
   void line(llvm::StringRef text);
-  /// Writes text as a `-- ` comment, one line, whatever it contains.
-  static std::string commentSafe(llvm::StringRef text);
 
   ExprEmitter &exprs;
   DiagnosticEngine &diags;
   const EmitOptions &opts;
+  /// Where line() writes: the header, the preamble or the current step.
   std::string *out = nullptr;
   bool hadError = false;
 };

@@ -14,6 +14,10 @@ static bool isTagStart(char c) {
          static_cast<unsigned char>(c) >= 0x80;
 }
 
+static bool isSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 /// The length of a dollar-quote delimiter (`$$` or `$tag$`) at `i`, or 0.
 static size_t dollarTagLength(llvm::StringRef s, size_t i) {
   if (s[i] != '$')
@@ -27,81 +31,126 @@ static size_t dollarTagLength(llvm::StringRef s, size_t i) {
   return j < s.size() && s[j] == '$' ? j + 1 - i : 0;
 }
 
-SqlTail shc::scanSqlTail(llvm::StringRef s) {
-  SqlTail tail;
-  char last = 0; // last significant character outside comments
-  size_t i = 0, n = s.size();
-  auto prevIsIdent = [&](size_t k) { return k > 0 && isIdentChar(s[k - 1]); };
-  while (i < n) {
+namespace {
+class Lexer {
+public:
+  explicit Lexer(llvm::StringRef s) : s(s) {}
+
+  std::vector<SqlToken> run(bool *unterminated) {
+    std::vector<SqlToken> tokens;
+    while (i < s.size()) {
+      size_t start = i;
+      SqlTokenKind kind = lexOne();
+      tokens.push_back({kind, start, i});
+    }
+    if (unterminated)
+      *unterminated = open;
+    return tokens;
+  }
+
+private:
+  bool at(size_t k, char c) const { return k < s.size() && s[k] == c; }
+
+  SqlTokenKind lexOne() {
     char c = s[i];
-    if (c == '-' && i + 1 < n && s[i + 1] == '-') {
+    if (c == '-' && at(i + 1, '-')) {
       size_t nl = s.find('\n', i);
-      if (nl == llvm::StringRef::npos) {
-        tail.endsInLineComment = true;
-        break;
-      }
-      i = nl + 1;
-      continue;
+      i = nl == llvm::StringRef::npos ? s.size() : nl;
+      return SqlTokenKind::LineComment;
     }
-    if (c == '/' && i + 1 < n && s[i + 1] == '*') {
-      unsigned depth = 1; // PostgreSQL block comments nest
-      i += 2;
-      while (i < n && depth) {
-        if (s[i] == '/' && i + 1 < n && s[i + 1] == '*')
-          ++depth, i += 2;
-        else if (s[i] == '*' && i + 1 < n && s[i + 1] == '/')
-          --depth, i += 2;
-        else
-          ++i;
-      }
-      if (depth)
-        tail.unterminated = true;
-      continue;
+    if (c == '/' && at(i + 1, '*'))
+      return blockComment();
+    if (isSpace(c)) {
+      while (i < s.size() && isSpace(s[i]))
+        ++i;
+      return SqlTokenKind::Space;
     }
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    if (c == '\'')
+      return quoted('\'', /*escapes=*/false, SqlTokenKind::String);
+    if (c == '"')
+      return quoted('"', /*escapes=*/false, SqlTokenKind::QuotedIdent);
+    if (c == ';') {
       ++i;
-      continue;
+      return SqlTokenKind::Semicolon;
     }
-    tail.empty = false;
-    if (c == '\'' || c == '"') {
-      bool escapes =
-          c == '\'' && i > 0 && (s[i - 1] == 'E' || s[i - 1] == 'e') && !prevIsIdent(i - 1);
-      size_t j = i + 1;
-      bool closed = false;
-      while (j < n) {
-        if (escapes && s[j] == '\\') {
-          j += 2;
-          continue;
-        }
-        if (s[j] == c) {
-          closed = true;
-          break;
-        }
-        ++j;
-      }
-      if (!closed) {
-        tail.unterminated = true;
-        return tail;
-      }
-      last = c;
-      i = j + 1;
-      continue;
+    if (size_t len = dollarTagLength(s, i)) {
+      size_t close = s.find(s.substr(i, len), i + len);
+      open |= close == llvm::StringRef::npos;
+      i = close == llvm::StringRef::npos ? s.size() : close + len;
+      return SqlTokenKind::DollarString;
     }
-    if (c == '$' && !prevIsIdent(i)) {
-      if (size_t len = dollarTagLength(s, i)) {
-        size_t close = s.find(s.substr(i, len), i + len);
-        if (close == llvm::StringRef::npos) {
-          tail.unterminated = true;
-          return tail;
-        }
-        last = '$';
-        i = close + len;
+    if (isIdentChar(c) && c != '$') {
+      size_t start = i;
+      while (i < s.size() && isIdentChar(s[i]))
+        ++i;
+      // E'...' is one token, and the only string with backslash escapes.
+      if (i == start + 1 && (c == 'E' || c == 'e') && at(i, '\''))
+        return quoted('\'', /*escapes=*/true, SqlTokenKind::String);
+      return SqlTokenKind::Word;
+    }
+    ++i;
+    return SqlTokenKind::Punct;
+  }
+
+  /// From the opening quote at `i`; a doubled quote stays inside.
+  SqlTokenKind quoted(char q, bool escapes, SqlTokenKind kind) {
+    ++i;
+    while (i < s.size()) {
+      if (escapes && s[i] == '\\') {
+        i += 2;
         continue;
       }
+      if (s[i] == q) {
+        if (at(i + 1, q)) {
+          i += 2;
+          continue;
+        }
+        ++i;
+        return kind;
+      }
+      ++i;
     }
-    last = c;
-    ++i;
+    i = s.size();
+    open = true;
+    return kind;
   }
-  tail.endsWithSemicolon = last == ';';
+
+  SqlTokenKind blockComment() {
+    unsigned depth = 1; // PostgreSQL block comments nest
+    i += 2;
+    while (i < s.size() && depth) {
+      if (s[i] == '/' && at(i + 1, '*'))
+        ++depth, i += 2;
+      else if (s[i] == '*' && at(i + 1, '/'))
+        --depth, i += 2;
+      else
+        ++i;
+    }
+    i = std::min(i, s.size());
+    open |= depth != 0;
+    return SqlTokenKind::BlockComment;
+  }
+
+  llvm::StringRef s;
+  size_t i = 0;
+  bool open = false;
+};
+} // namespace
+
+std::vector<SqlToken> shc::lexSql(llvm::StringRef sql, bool *unterminated) {
+  return Lexer(sql).run(unterminated);
+}
+
+SqlTail shc::scanSqlTail(llvm::StringRef s) {
+  SqlTail tail;
+  std::vector<SqlToken> tokens = lexSql(s, &tail.unterminated);
+  if (tail.unterminated)
+    return tail;
+  for (const SqlToken &t : tokens)
+    if (t.significant()) {
+      tail.empty = false;
+      tail.endsWithSemicolon = t.kind == SqlTokenKind::Semicolon;
+    }
+  tail.endsInLineComment = !tokens.empty() && tokens.back().kind == SqlTokenKind::LineComment;
   return tail;
 }

@@ -1,13 +1,19 @@
-//===- Apply.cpp - running a compiled migration file on a live server -----===//
+//===- Apply.cpp - running a compiled script on a live server -------------===//
 
 #include "backends/postgres/Apply.h"
 
 #include "backends/common/ScriptEmitter.h"
 #include "backends/postgres/ApplyLedger.h"
+#include "backends/postgres/ApplyLock.h"
 #include "backends/postgres/Connection.h"
 #include "backends/postgres/PostgresBackend.h"
+#include "ir/CompiledScript.h"
 
 #include "llvm/ADT/StringExtras.h"
+
+#include <chrono>
+#include <csignal>
+#include <thread>
 
 using namespace shc;
 
@@ -23,71 +29,35 @@ llvm::StringRef shc::stepStatusName(StepStatus s) {
     return "not run";
   case StepStatus::Skipped:
     return "skipped";
+  case StepStatus::Unknown:
+    return "unknown";
   }
   return "?";
 }
 
 bool ApplyReport::ok() const {
-  if (!setupError.empty())
+  if (!setupError.empty() || signal)
     return false;
   for (const StepOutcome &s : steps)
-    if (s.status == StepStatus::RolledBack || s.status == StepStatus::NotRun)
+    if (s.status == StepStatus::RolledBack || s.status == StepStatus::NotRun ||
+        s.status == StepStatus::Unknown)
       return false;
   return true;
 }
 
-/// "-- migration: NAME (after_schema)" or "...(phase): no operations ...".
-static std::optional<std::string> migrationMarker(llvm::StringRef line) {
-  if (!line.consume_front("-- migration: "))
-    return std::nullopt;
-  for (llvm::StringRef phase : {" (before_schema)", " (after_schema)"}) {
-    size_t at = line.rfind(phase);
-    if (at != llvm::StringRef::npos)
-      return line.take_front(at).str();
-  }
-  return std::nullopt;
-}
-
-ApplyScript shc::splitScript(llvm::StringRef text, llvm::StringRef fallbackName) {
-  ApplyScript script;
-  std::string *cur = &script.preamble;
-  while (!text.empty()) {
-    auto [line, rest] = text.split('\n');
-    text = rest;
-    if (std::optional<std::string> name = migrationMarker(line)) {
-      script.steps.push_back({*name, ""});
-      cur = &script.steps.back().sql;
-    }
-    // The compiler writes BEGIN;/COMMIT; on lines of their own around each
-    // migration; apply opens and closes the transactions itself.
-    llvm::StringRef t = line.trim();
-    if (cur != &script.preamble && (t == "BEGIN;" || t == "COMMIT;"))
-      continue;
-    *cur += line;
-    *cur += '\n';
-  }
-  if (script.steps.empty()) {
-    script.steps.push_back({fallbackName.str(), script.preamble});
-    script.preamble.clear();
-  }
-  return script;
-}
-
-/// The rows a step changed in the user's tables: the ledger's bookkeeping
-/// INSERT (the last statement of a migration the backend records) is not
-/// counted. Statements inside a DO block report no rows.
-static uint64_t changedRows(const ApplyStep &step, const std::vector<StatementResult> &results) {
+/// The rows a step changed in the user's tables, from the command tags: the
+/// ledger's bookkeeping INSERT (the last statement of a migration recorded
+/// without a DO block) is not counted. Statements inside a DO block report
+/// no rows.
+static uint64_t changedRows(const ScriptStep &step, const std::vector<StatementResult> &results) {
   size_t n = results.size();
-  if (n && results.back().command == "INSERT" &&
-      llvm::StringRef(step.sql).contains("INSERT INTO schemahero_data_migrations"))
+  if (n && results.back().command == "INSERT" && step.ledger)
     --n;
   uint64_t rows = 0;
   for (size_t i = 0; i < n; ++i)
     rows += results[i].rows;
   return rows;
 }
-
-static std::string message(llvm::Error e) { return llvm::toString(std::move(e)); }
 
 /// Rows inserted, updated or deleted so far in the current transaction, over
 /// every user table but the ledger. Unlike command tags this also sees the
@@ -122,78 +92,176 @@ static std::optional<uint64_t> rowsTouched(Connection &conn) {
   return n;
 }
 
-ApplyReport shc::applyScript(Connection &conn, const ApplyScript &script,
-                             const ApplyOptions &opts) {
-  ApplyReport report;
-  for (const ApplyStep &s : script.steps)
-    report.steps.push_back({s.name, StepStatus::NotRun, 0, ""});
+static std::string signalName(int sig) {
+  return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "signal " + std::to_string(sig);
+}
 
-  std::string setup;
-  if (opts.lockTimeoutMs)
-    setup += "SET lock_timeout = " + llvm::utostr(opts.lockTimeoutMs) + ";";
-  if (opts.statementTimeoutMs)
-    setup += "SET statement_timeout = " + llvm::utostr(opts.statementTimeoutMs) + ";";
-  if (opts.dryRun)
-    setup += "BEGIN;";
-  setup += script.preamble;
-  if (auto r = conn.exec(setup); !r) {
-    report.setupError = message(r.takeError());
-    if (opts.dryRun)
-      (void)conn.exec("ROLLBACK");
+namespace {
+
+class Runner {
+public:
+  Runner(Connection &conn, const CompiledScript &script, const ApplyOptions &opts)
+      : conn(conn), script(script), opts(opts), lock(ApplyLock::forDialect(script.target)) {}
+
+  ApplyReport run() {
+    for (const ScriptStep &s : script.steps)
+      report.steps.push_back({s.name, StepStatus::NotRun, 0, "", ""});
+    if (setUp()) {
+      for (size_t i = 0; i < script.steps.size() && runStep(i); ++i)
+        ;
+      if (opts.dryRun)
+        if (auto r = conn.exec("ROLLBACK"); !r)
+          report.setupError = describeFailure(r.takeError()).message;
+    }
+    lock->release(conn);
     return report;
   }
 
-  for (size_t i = 0; i < script.steps.size(); ++i) {
-    const ApplyStep &step = script.steps[i];
+private:
+  enum class Attempt { Done, Retry, Stop };
+  static constexpr unsigned kMaxAttempts = 8;
+
+  int interrupted() const { return opts.interrupted ? opts.interrupted() : 0; }
+  void rollback() {
+    if (auto r = conn.exec("ROLLBACK"); !r)
+      llvm::consumeError(r.takeError());
+  }
+
+  /// Timeouts, the lock, the preamble. False (with setupError) when
+  /// nothing may run.
+  bool setUp() {
+    std::string set;
+    if (opts.lockTimeoutMs)
+      set += "SET lock_timeout = " + llvm::utostr(opts.lockTimeoutMs) + ";";
+    if (opts.statementTimeoutMs)
+      set += "SET statement_timeout = " + llvm::utostr(opts.statementTimeoutMs) + ";";
+    if (!set.empty())
+      if (auto r = conn.exec(set); !r)
+        return setupFailed(describeFailure(r.takeError()));
+    if (llvm::Error e = lock->acquire(conn, opts.waiting)) {
+      Failure f = describeFailure(std::move(e));
+      if (!interrupted() && isLockWaitTimeout(f.sqlstate)) {
+        report.lockBusy = true;
+        f.message =
+            "another apply holds the lock on this database; gave up waiting (" + f.message + ")";
+      }
+      return setupFailed(f);
+    }
+    if (opts.dryRun)
+      if (auto r = conn.exec("BEGIN"); !r)
+        return setupFailed(describeFailure(r.takeError()));
+    if (llvm::Error e = lock->runPreamble(conn, script.preamble)) {
+      if (opts.dryRun)
+        rollback();
+      return setupFailed(describeFailure(std::move(e)));
+    }
+    return true;
+  }
+
+  bool setupFailed(const Failure &f) {
+    report.signal = interrupted();
+    report.setupError = report.signal
+                            ? "interrupted by " + signalName(report.signal) + " (" + f.message + ")"
+                            : f.message;
+    return false;
+  }
+
+  /// False when apply stops after step `i`.
+  bool runStep(size_t i) {
+    const ScriptStep &step = script.steps[i];
     StepOutcome &out = report.steps[i];
+    if ((report.signal = interrupted()))
+      return false;
     if (opts.progress)
       opts.progress(i, script.steps.size(), step.name);
-    // Serializable: two applies that both find no ledger row cannot both
-    // commit the migration.
-    std::optional<LedgerRecord> record = unguardedLedgerRecord(step.sql);
-    if (!opts.dryRun) {
-      if (auto r = conn.exec(record ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN"); !r) {
-        out.status = StepStatus::RolledBack;
-        out.error = message(r.takeError());
-        return report;
-      }
+    if (step.empty) {
+      out.status = StepStatus::Skipped;
+      out.note = "no operations for this dialect";
+      return true;
     }
-    if (record) {
-      llvm::Expected<LedgerCheck> check = checkLedger(conn, *record);
-      if (!check || check->decision == LedgerDecision::Fail) {
-        out.status = StepStatus::RolledBack;
-        out.error = check ? check->error : message(check.takeError());
-        (void)conn.exec("ROLLBACK");
-        return report;
-      }
+    for (unsigned attempt = 1;; ++attempt) {
+      Attempt a = attemptStep(step, out, attempt);
+      if (a != Attempt::Retry)
+        return a == Attempt::Done;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
+    }
+  }
+
+  Attempt attemptStep(const ScriptStep &step, StepOutcome &out, unsigned attempt) {
+    if (!opts.dryRun)
+      if (auto r = conn.exec(lock->beginStep()); !r)
+        return failed(out, describeFailure(r.takeError()), attempt);
+    if (llvm::Error e = lock->lockStep(conn, opts.dryRun))
+      return failed(out, describeFailure(std::move(e)), attempt, /*lockWait=*/true);
+    if (step.ledger) {
+      llvm::Expected<LedgerCheck> check = checkLedger(conn, *step.ledger);
+      if (!check)
+        return failed(out, describeFailure(check.takeError()), attempt);
+      if (check->decision == LedgerDecision::Fail)
+        return failed(out, Failure{check->error, "", false}, attempt);
       if (check->decision == LedgerDecision::Skip) {
         out.status = StepStatus::Skipped;
+        out.note = "already applied";
         if (!opts.dryRun)
-          (void)conn.exec("ROLLBACK"); // nothing written; releases the row lock
-        continue;
+          rollback(); // nothing written; ends the transaction
+        return Attempt::Done;
       }
     }
     std::optional<uint64_t> before = rowsTouched(conn);
     auto r = conn.exec(step.sql);
-    std::optional<uint64_t> after = r ? rowsTouched(conn) : std::nullopt;
-    if (r && !opts.dryRun) {
-      if (auto c = conn.exec("COMMIT"); !c)
-        r = c.takeError();
-    }
-    if (!r) {
-      out.status = StepStatus::RolledBack;
-      out.error = message(r.takeError());
-      (void)conn.exec("ROLLBACK");
-      return report;
-    }
+    if (!r)
+      return failed(out, describeFailure(r.takeError()), attempt);
+    std::optional<uint64_t> after = rowsTouched(conn);
+    if (interrupted())
+      return failed(out, Failure{"", "", false}, attempt);
+    if (!opts.dryRun)
+      if (auto c = conn.exec("COMMIT"); !c) {
+        Failure f = describeFailure(c.takeError());
+        if (!f.connectionLost)
+          return failed(out, f, attempt);
+        out.status = StepStatus::Unknown;
+        out.note = "connection lost during COMMIT";
+        out.error = f.message + "\n" + outcomeUnknownHint(step.ledger);
+        return Attempt::Stop;
+      }
     out.rows = before && after && *after >= *before ? *after - *before : changedRows(step, *r);
     out.status = opts.dryRun ? StepStatus::DryRun : StepStatus::Applied;
+    return Attempt::Done;
   }
-  if (opts.dryRun) {
-    if (auto r = conn.exec("ROLLBACK"); !r)
-      report.setupError = message(r.takeError());
+
+  /// The step failed: roll it back, and retry it when the server says that
+  /// may help (a serialization failure: on CockroachDB, the transaction that
+  /// waited for another apply's lock row), or stop.
+  Attempt failed(StepOutcome &out, const Failure &f, unsigned attempt, bool lockWait = false) {
+    rollback();
+    out.status = StepStatus::RolledBack;
+    if ((report.signal = interrupted())) {
+      out.note = "interrupted by " + signalName(report.signal);
+      return Attempt::Stop;
+    }
+    if (!opts.dryRun && isRetryable(f.sqlstate) && attempt < kMaxAttempts)
+      return Attempt::Retry;
+    out.error = f.message;
+    if (lockWait && isLockWaitTimeout(f.sqlstate)) {
+      report.lockBusy = true;
+      out.error =
+          "another apply holds the lock on this database; gave up waiting (" + f.message + ")";
+    }
+    return Attempt::Stop;
   }
-  return report;
+
+  Connection &conn;
+  const CompiledScript &script;
+  const ApplyOptions &opts;
+  std::unique_ptr<ApplyLock> lock;
+  ApplyReport report;
+};
+
+} // namespace
+
+ApplyReport shc::applyScript(Connection &conn, const CompiledScript &script,
+                             const ApplyOptions &opts) {
+  return Runner(conn, script, opts).run();
 }
 
 namespace {

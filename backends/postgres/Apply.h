@@ -1,9 +1,11 @@
-//===- Apply.h - running a compiled migration file on a live server -*- C++ -*-===//
+//===- Apply.h - running a compiled script on a live server -----*- C++ -*-===//
 //
-// apply works on the compiled SQL, not on the IR: the file the compiler
-// writes (header, the ledger the backend emits, one `-- migration:` block per
-// migration) is split into steps and each step runs in its own transaction.
-// The same code applies a file given with --ddl.
+// apply runs a CompiledScript: the one the backend built from the specs, or
+// the one parseCompiledFile recovered from a --ddl file. It holds the
+// database's apply lock (ApplyLock.h) from before the preamble to the end,
+// runs each step in its own transaction, and checks the step's ledger row
+// first, so a migration the ledger has is reported as skipped on every
+// dialect.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -20,20 +22,7 @@ namespace shc {
 class Connection;
 class DiagnosticEngine;
 class UpdateOp;
-
-struct ApplyStep {
-  std::string name; ///< the migration's name, or the file name for plain DDL
-  std::string sql;  ///< the block, without its BEGIN;/COMMIT; lines
-};
-
-/// A compiled file cut at its `-- migration: NAME (phase)` lines. What comes
-/// before the first one (header, ledger setup) is the preamble. A file
-/// without such lines is one step named `fallbackName`.
-struct ApplyScript {
-  std::string preamble;
-  std::vector<ApplyStep> steps;
-};
-ApplyScript splitScript(llvm::StringRef text, llvm::StringRef fallbackName);
+struct CompiledScript;
 
 struct ApplyOptions {
   bool dryRun = false;
@@ -41,14 +30,20 @@ struct ApplyOptions {
   unsigned statementTimeoutMs = 0; ///< 0: the server's default
   /// Called before each step (index, count, name); for progress output.
   std::function<void(size_t, size_t, llvm::StringRef)> progress;
+  /// Called once when another apply holds the lock and this one waits.
+  std::function<void()> waiting;
+  /// The signal (SIGINT, SIGTERM) that asked apply to stop, or 0. Polled
+  /// around every statement; the handler also cancels the running one.
+  std::function<int()> interrupted;
 };
 
 enum class StepStatus : uint8_t {
   Applied,    ///< committed
   DryRun,     ///< ran, then rolled back with the whole dry run
-  RolledBack, ///< failed and rolled back
+  RolledBack, ///< failed (or was interrupted) and rolled back
   NotRun,     ///< after a failure
-  Skipped,    ///< already applied: apply found its row in the ledger
+  Skipped,    ///< already applied, or nothing to run
+  Unknown,    ///< the connection was lost during COMMIT
 };
 llvm::StringRef stepStatusName(StepStatus s); ///< "applied", "dry-run", ...
 
@@ -56,23 +51,25 @@ struct StepOutcome {
   std::string name;
   StepStatus status = StepStatus::NotRun;
   uint64_t rows = 0; ///< rows changed by the step's INSERT/UPDATE/DELETE
+  std::string note;  ///< why it was skipped or rolled back, for the report
   std::string error;
 };
 
 struct ApplyReport {
   std::vector<StepOutcome> steps;
-  std::string setupError; ///< timeouts or preamble failed; nothing ran
+  std::string setupError; ///< the lock, timeouts or preamble failed; nothing ran
+  bool lockBusy = false;  ///< another apply held the lock past the timeout
+  int signal = 0;         ///< the signal that stopped apply
   bool ok() const;
 };
 
 /// Each step in its own transaction; stops at the first failure, rolling that
 /// step back and keeping the earlier ones. With dryRun, everything runs in one
-/// transaction that is rolled back at the end. A step that records its ledger
-/// row without a DO-block guard (CockroachDB) is checked against the ledger
-/// first, in its (serializable) transaction: skipped when the ledger has it
-/// with the same checksum, failed when it changed and is not proved
-/// idempotent (ApplyLedger.h).
-ApplyReport applyScript(Connection &conn, const ApplyScript &script, const ApplyOptions &opts);
+/// transaction that is rolled back at the end. A step with a ledger row is
+/// checked against the ledger first, in its transaction and under the apply
+/// lock: skipped when the ledger has it with the same checksum, failed when it
+/// changed and is not proved idempotent (ApplyLedger.h).
+ApplyReport applyScript(Connection &conn, const CompiledScript &script, const ApplyOptions &opts);
 
 /// One UPDATE statement of the postgres family, as the compiled file spells
 /// it (for EXPLAIN in plan --uri). Empty on an emission error (reported).

@@ -1,12 +1,12 @@
-//===- ApplyLedger.cpp - apply's ledger check for unguarded migrations ----===//
+//===- ApplyLedger.cpp - apply's ledger check before each migration ----===//
 
 #include "backends/postgres/ApplyLedger.h"
 
 #include "backends/postgres/Connection.h"
 #include "backends/postgres/Ledger.h"
+#include "backends/postgres/PostgresBackend.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <iterator>
@@ -37,15 +37,7 @@ static std::optional<std::string> takeStringLiteral(llvm::StringRef &s) {
   return std::nullopt;
 }
 
-std::optional<LedgerRecord> shc::unguardedLedgerRecord(llvm::StringRef stepSql) {
-  // The step's last statement: inside a DO block the row is written before
-  // `END`, so a guarded migration never ends with it.
-  llvm::StringRef last;
-  llvm::SmallVector<llvm::StringRef, 16> lines;
-  stepSql.split(lines, '\n');
-  for (llvm::StringRef line : lines)
-    if (!line.trim().empty() && !line.startswith("--"))
-      last = line;
+std::optional<LedgerRecord> shc::parseLedgerInsert(llvm::StringRef last) {
   std::string head = ledgerInsertHead();
   if (!last.consume_front(head))
     return std::nullopt;
@@ -58,10 +50,17 @@ std::optional<LedgerRecord> shc::unguardedLedgerRecord(llvm::StringRef stepSql) 
   if (checksum.size() != 64 || !llvm::all_of(checksum, llvm::isHexDigit) ||
       !last.consume_front(", "))
     return std::nullopt;
-  if (last.startswith("TRUE,"))
+  if (last.consume_front("TRUE, "))
     record.idempotent = true;
-  else if (!last.startswith("FALSE,"))
+  else if (!last.consume_front("FALSE, "))
     return std::nullopt;
+  std::optional<Phase> phase;
+  for (Phase p : {Phase::BeforeSchema, Phase::AfterSchema})
+    if (last.consume_front("'" + phaseName(p).str() + "')"))
+      phase = p;
+  if (!phase)
+    return std::nullopt;
+  record.phase = *phase;
   record.name = std::move(*name);
   record.checksum = checksum.str();
   return record;
@@ -102,4 +101,12 @@ llvm::Expected<LedgerCheck> shc::checkLedger(Connection &conn, const LedgerRecor
   if (record.idempotent)
     return LedgerCheck{};
   return LedgerCheck{LedgerDecision::Fail, changedMigrationError(record)};
+}
+
+std::string shc::outcomeUnknownHint(const std::optional<LedgerRecord> &record) {
+  if (!record)
+    return "the outcome is unknown: the step records no ledger row, so check its data";
+  return "the outcome is unknown: it was applied if this query returns a row with checksum " +
+         record->checksum + ":\n  SELECT checksum, applied_at FROM " + ledgerTableName().str() +
+         " WHERE name = " + postgresWriter().stringLiteral(record->name) + ";";
 }

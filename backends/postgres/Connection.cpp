@@ -2,8 +2,10 @@
 
 #include "backends/postgres/Connection.h"
 
-#include "llvm/ADT/SmallVector.h"
+#include "backends/postgres/Redact.h"
+
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <libpq-fe.h>
 
@@ -11,67 +13,45 @@ using namespace shc;
 
 Connection::~Connection() = default;
 
-std::string shc::redactConnectionString(llvm::StringRef s) {
-  std::string out = s.str();
-  // URI form: scheme://user:password@host...
-  size_t scheme = out.find("://");
-  if (scheme != std::string::npos) {
-    size_t start = scheme + 3;
-    size_t at = out.find('@', start);
-    size_t slash = out.find('/', start);
-    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
-      size_t colon = out.find(':', start);
-      if (colon != std::string::npos && colon < at)
-        out.replace(colon + 1, at - colon - 1, "***");
-    }
-  }
-  // password=... as a URI parameter or a key=value pair.
-  for (size_t pos = 0; (pos = out.find("password", pos)) != std::string::npos;) {
-    size_t eq = out.find_first_not_of(' ', pos + 8);
-    if (eq == std::string::npos || out[eq] != '=') {
-      pos += 8;
-      continue;
-    }
-    size_t valStart = out.find_first_not_of(' ', eq + 1);
-    if (valStart == std::string::npos)
-      break;
-    size_t valEnd;
-    if (out[valStart] == '\'') {
-      valEnd = valStart + 1;
-      while (valEnd < out.size() && out[valEnd] != '\'')
-        valEnd += out[valEnd] == '\\' ? 2 : 1;
-      valEnd = std::min(valEnd + 1, out.size());
-    } else {
-      valEnd = out.find_first_of(" &", valStart);
-      if (valEnd == std::string::npos)
-        valEnd = out.size();
-    }
-    out.replace(valStart, valEnd - valStart, "***");
-    pos = valStart + 3;
-  }
-  return out;
+char DatabaseError::ID = 0;
+
+void DatabaseError::log(llvm::raw_ostream &os) const { os << message; }
+
+Failure shc::describeFailure(llvm::Error e) {
+  Failure f;
+  llvm::handleAllErrors(
+      std::move(e),
+      [&](const DatabaseError &d) {
+        f.message = d.message;
+        f.sqlstate = d.sqlstate;
+        f.connectionLost = d.connectionLost;
+      },
+      [&](const llvm::ErrorInfoBase &other) { f.message = other.message(); });
+  return f;
 }
 
 namespace {
 
-llvm::Error serverError(PGconn *conn, PGresult *res) {
-  std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
-  if (msg.empty())
-    msg = PQerrorMessage(conn);
-  return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 llvm::StringRef(msg).rtrim().str());
-}
-
 class PgConnection : public Connection {
 public:
-  explicit PgConnection(PGconn *c) : conn(c) {}
-  ~PgConnection() override { PQfinish(conn); }
+  PgConnection(PGconn *c, SecretScrubber scrubber)
+      : conn(c), cancel(PQgetCancel(c)), scrubber(std::move(scrubber)) {}
+  ~PgConnection() override {
+    PQfreeCancel(cancel);
+    PQfinish(conn);
+  }
+
+  void cancelFromSignal() override {
+    char buf[256]; // PQcancel is async-signal-safe; its message is not used
+    if (cancel)
+      (void)PQcancel(cancel, buf, sizeof buf);
+  }
 
   llvm::Expected<std::vector<StatementResult>> exec(llvm::StringRef sql) override {
     std::vector<StatementResult> counts;
     if (!PQsendQuery(conn, sql.str().c_str()))
-      return serverError(conn, nullptr);
-    llvm::Error err = llvm::Error::success();
+      return serverError(nullptr);
+    std::optional<Failure> failure;
     // Every result must be read, even after an error, before the next query.
     while (PGresult *res = PQgetResult(conn)) {
       ExecStatusType st = PQresultStatus(res);
@@ -82,13 +62,14 @@ public:
           (void)llvm::to_integer(llvm::StringRef(PQcmdTuples(res)), n);
           counts.push_back({tag.split(' ').first.str(), n});
         }
-      } else if (!err) {
-        err = serverError(conn, res);
+      } else if (!failure) {
+        failure = describeFailure(serverError(res));
       }
       PQclear(res);
     }
-    if (err)
-      return err;
+    if (failure) // whether the connection survived is known only now
+      return llvm::make_error<DatabaseError>(failure->message, failure->sqlstate,
+                                             PQstatus(conn) == CONNECTION_BAD);
     return counts;
   }
 
@@ -99,7 +80,7 @@ public:
     PGresult *res = PQexecParams(conn, sql.str().c_str(), static_cast<int>(values.size()), nullptr,
                                  values.data(), nullptr, nullptr, 0);
     if (PQresultStatus(res) != PGRES_TUPLES_OK && PQresultStatus(res) != PGRES_COMMAND_OK) {
-      llvm::Error e = serverError(conn, res);
+      llvm::Error e = serverError(res);
       PQclear(res);
       return e;
     }
@@ -116,24 +97,38 @@ public:
   }
 
 private:
+  llvm::Error serverError(PGresult *res) {
+    std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
+    if (msg.empty())
+      msg = PQerrorMessage(conn);
+    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+    return llvm::make_error<DatabaseError>(scrubber.scrub(llvm::StringRef(msg).rtrim()),
+                                           state ? state : "", PQstatus(conn) == CONNECTION_BAD);
+  }
+
   PGconn *conn;
+  PGcancel *cancel;
+  SecretScrubber scrubber;
 };
 
 } // namespace
 
 llvm::Expected<std::unique_ptr<Connection>> shc::connectPostgres(llvm::StringRef conninfo) {
+  SecretScrubber scrubber(conninfo);
   PGconn *conn = PQconnectdb(conninfo.str().c_str());
   if (!conn || PQstatus(conn) != CONNECTION_OK) {
     std::string why = conn ? llvm::StringRef(PQerrorMessage(conn)).trim().str() : "out of memory";
+    if (conn && PQpass(conn))
+      scrubber.add(PQpass(conn)); // e.g. from PGPASSWORD or .pgpass
     PQfinish(conn);
-    // libpq does not echo passwords, but redact in case a message quotes the
-    // connection string.
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "cannot connect to '" + redactConnectionString(conninfo) +
-                                       "': " + redactConnectionString(why));
+    return llvm::make_error<DatabaseError>(
+        "cannot connect to '" + redactConnectionString(conninfo) + "': " + scrubber.scrub(why), "",
+        /*connectionLost=*/true);
   }
+  if (PQpass(conn))
+    scrubber.add(PQpass(conn));
   // Quiet NOTICEs (e.g. from the ledger's IF NOT EXISTS) on stderr.
   PQsetNoticeProcessor(
       conn, [](void *, const char *) {}, nullptr);
-  return std::make_unique<PgConnection>(conn);
+  return std::make_unique<PgConnection>(conn, std::move(scrubber));
 }

@@ -28,6 +28,31 @@ struct StatementResult {
 /// Rows as text; a NULL is nullopt.
 using Rows = std::vector<std::vector<std::optional<std::string>>>;
 
+/// An error from the server or from libpq, with what apply decides on: the
+/// SQLSTATE (40001 is retried, 55P03 is a lock wait that timed out) and
+/// whether the connection is gone (a COMMIT that failed so may have
+/// committed).
+class DatabaseError : public llvm::ErrorInfo<DatabaseError> {
+public:
+  static char ID;
+  DatabaseError(std::string message, std::string sqlstate, bool connectionLost)
+      : message(std::move(message)), sqlstate(std::move(sqlstate)),
+        connectionLost(connectionLost) {}
+  void log(llvm::raw_ostream &os) const override;
+  std::error_code convertToErrorCode() const override { return llvm::inconvertibleErrorCode(); }
+  std::string message;
+  std::string sqlstate;
+  bool connectionLost = false;
+};
+
+/// What apply needs to know of a failure, from any llvm::Error (consumed).
+struct Failure {
+  std::string message;
+  std::string sqlstate; ///< empty when not a DatabaseError
+  bool connectionLost = false;
+};
+Failure describeFailure(llvm::Error e);
+
 class Connection {
 public:
   virtual ~Connection();
@@ -39,13 +64,13 @@ public:
   /// One statement with $1.. text parameters.
   virtual llvm::Expected<Rows> query(llvm::StringRef sql,
                                      llvm::ArrayRef<std::string> params = {}) = 0;
+  /// Asks the server to cancel the statement running now, if any. Must be
+  /// async-signal-safe: a SIGINT or SIGTERM handler calls it.
+  virtual void cancelFromSignal() {}
 };
 
-/// Connects with libpq (a URI or a key=value string). The error message names
-/// the connection string without its password.
+/// Connects with libpq (a URI or a key=value string). No message, of the
+/// connection or of its later errors, shows the password (Redact.h).
 llvm::Expected<std::unique_ptr<Connection>> connectPostgres(llvm::StringRef conninfo);
-
-/// The connection string with any password replaced by `***`, for messages.
-std::string redactConnectionString(llvm::StringRef conninfo);
 
 } // namespace shc

@@ -11,44 +11,52 @@
 
 #include <cstdlib>
 
-#include <set>
+#include <map>
 
 using namespace shc;
 
 llvm::Expected<std::vector<LiveTable>> shc::introspectTables(Connection &conn) {
   // pg_catalog rather than information_schema: format_type() gives the
-  // spelling the type parser knows, and views are included.
+  // spelling the type parser knows, and views are included. Every user
+  // schema, so `table: test.users` finds test.users; the rank on the
+  // search_path tells which one an unqualified name reaches.
   static const char *sql = R"sql(
-SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
        COALESCE(a.attnum = ANY (i.indkey), false), array_position(current_schemas(false), n.nspname)
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 LEFT JOIN pg_catalog.pg_index i ON i.indrelid = c.oid AND i.indisprimary
-WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY (current_schemas(false))
-ORDER BY c.relname, 6, a.attnum)sql";
+WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
+ORDER BY n.nspname, c.relname, a.attnum)sql";
   llvm::Expected<Rows> rows = conn.query(sql);
   if (!rows)
     return rows.takeError();
   std::vector<LiveTable> tables;
-  std::string currentSchemaRank;
-  std::set<std::string> seen; // a name already taken by an earlier schema
+  std::vector<int> ranks; // position on the search_path, 0 when not on it
   for (const auto &r : *rows) {
-    if (r.size() < 6 || !r[0] || !r[1] || !r[2])
+    if (r.size() < 7 || !r[0] || !r[1] || !r[2] || !r[3])
       continue;
-    std::string rank = r[5].value_or("");
-    if (tables.empty() || tables.back().name != *r[0]) {
-      if (seen.count(*r[0]))
-        continue;
-      seen.insert(*r[0]);
-      tables.push_back({*r[0], {}});
-      currentSchemaRank = rank;
-    } else if (rank != currentSchemaRank) {
-      continue; // same name in a later schema of the search_path
+    if (tables.empty() || tables.back().schema != *r[0] || tables.back().name != *r[1]) {
+      tables.push_back({*r[0], *r[1], false, {}});
+      ranks.push_back(r[6] ? std::atoi(r[6]->c_str()) : 0);
     }
-    tables.back().columns.push_back({*r[1], *r[2], r[3] == std::optional<std::string>("t"),
-                                     r[4] == std::optional<std::string>("t")});
+    tables.back().columns.push_back({*r[2], *r[3], r[4] == std::optional<std::string>("t"),
+                                     r[5] == std::optional<std::string>("t")});
   }
+  // For each name, the table of the schema earliest on the search_path.
+  std::map<std::string, size_t> first;
+  for (size_t i = 0; i < tables.size(); ++i) {
+    if (ranks[i] == 0)
+      continue;
+    auto [it, inserted] = first.try_emplace(tables[i].name, i);
+    if (!inserted && ranks[i] < ranks[it->second])
+      it->second = i;
+  }
+  for (const auto &[name, i] : first)
+    tables[i].onSearchPath = true;
   return tables;
 }
 

@@ -19,12 +19,17 @@ struct LiveColumn {
 };
 
 struct LiveTable {
+  std::string schema;
   std::string name;
+  /// An unqualified `name` reaches this table: its schema is the first on
+  /// the connection's search_path that has a relation of that name.
+  bool onSearchPath = false;
   std::vector<LiveColumn> columns;
 };
 
-/// Every table, view and foreign table in the connection's search_path (the
-/// first schema wins for a name), columns in attnum order, tables by name.
+/// Every table, view and foreign table of the user's schemas (not
+/// pg_catalog, information_schema or temporary ones), columns in attnum
+/// order, tables by schema and name.
 llvm::Expected<std::vector<LiveTable>> introspectTables(Connection &conn);
 
 /// Every overload visible on the search_path (pg_proc) of the given function

@@ -12,6 +12,17 @@ using namespace shc;
 
 llvm::StringRef shc::ledgerTableName() { return "schemahero_data_migrations"; }
 
+int64_t shc::ledgerLockKey() {
+  std::array<uint8_t, 32> digest =
+      llvm::SHA256::hash(llvm::arrayRefFromStringRef(ledgerTableName()));
+  uint64_t key = 0;
+  for (size_t i = 0; i < 8; ++i)
+    key = key << 8 | digest[i];
+  return static_cast<int64_t>(key);
+}
+
+llvm::StringRef shc::ledgerLockTableName() { return "schemahero_data_migrations_lock"; }
+
 std::string shc::ledgerInsertHead() {
   return "INSERT INTO " + ledgerTableName().str() + " (name, checksum, idempotent, phase) VALUES (";
 }
@@ -58,11 +69,25 @@ std::string LedgerScriptEmitter::verdictComment(const Migration &m) {
 void LedgerScriptEmitter::emitPrologue(const Module &) {
   if (!opts.ledger)
     return;
-  *out += '\n';
   line("-- ledger: one row per applied data migration (docs/idempotency.md)");
-  line("CREATE TABLE IF NOT EXISTS " + ledgerTableName().str() +
-       " (name text PRIMARY KEY, checksum text NOT NULL, idempotent boolean NOT NULL, "
-       "phase text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());");
+  std::string create = "CREATE TABLE IF NOT EXISTS " + ledgerTableName().str() +
+                       " (name text PRIMARY KEY, checksum text NOT NULL, idempotent boolean NOT "
+                       "NULL, phase text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());";
+  if (target == Dialect::CockroachDB)
+    return line(create);
+  // Two sessions creating the table at once: one fails on a duplicate
+  // catalogue row. Under the ledger's lock the second finds the table.
+  line("DO $shc$");
+  line("BEGIN");
+  line("  " + ledgerLockStatement());
+  line("  " + create);
+  line("END");
+  line("$shc$;");
+}
+
+std::string LedgerScriptEmitter::ledgerLockStatement() {
+  return "PERFORM pg_advisory_xact_lock(" + std::to_string(ledgerLockKey()) +
+         "); -- the ledger's lock: one writer at a time (docs/apply.md)";
 }
 
 std::string LedgerScriptEmitter::ledgerRow(const Migration &m, llvm::StringRef checksum,
@@ -72,13 +97,15 @@ std::string LedgerScriptEmitter::ledgerRow(const Migration &m, llvm::StringRef c
          (idempotent ? "TRUE" : "FALSE") + ", '" + phaseName(m.phase).str() + "')";
 }
 
-void LedgerScriptEmitter::emitMigrationBody(const Migration &m, llvm::StringRef body) {
+void LedgerScriptEmitter::emitMigrationBody(const Migration &m, llvm::StringRef body,
+                                            ScriptStep &step) {
   if (!opts.ledger) {
     *out += body;
     return;
   }
   std::string checksum = migrationChecksum(m, body);
   bool idempotent = m.idempotency.computed && m.idempotency.verdict == Verdict::Idempotent;
+  step.ledger = LedgerRecord{m.name, checksum, idempotent, m.phase};
   if (target != Dialect::CockroachDB)
     return emitGuardedPostgres(m, body, checksum, idempotent);
   if (!idempotent)
@@ -100,6 +127,7 @@ void LedgerScriptEmitter::emitGuardedPostgres(const Migration &m, llvm::StringRe
   std::string exec = freshTag(body, 1);
   std::string block;
   block += "BEGIN\n";
+  block += "  " + ledgerLockStatement() + "\n";
   block += "  IF EXISTS (SELECT 1 FROM " + table + " WHERE name = " + name +
            " AND checksum = '" + checksum.str() + "') THEN\n";
   block += "    RETURN; -- applied before, unchanged\n";
@@ -111,7 +139,10 @@ void LedgerScriptEmitter::emitGuardedPostgres(const Migration &m, llvm::StringRe
     block += "  END IF;\n";
   }
   block += "  EXECUTE " + exec + "\n" + body.str() + exec + ";\n";
-  block += "  " + ledgerRow(m, checksum, idempotent) + " " + upsertTail() + ";\n";
+  if (idempotent) // it may have changed since: its old row goes
+    block += "  DELETE FROM " + table + " WHERE name = " + name + ";\n";
+  // A plain INSERT: a row that is there after all fails loudly.
+  block += "  " + ledgerRow(m, checksum, idempotent) + ";\n";
   block += "END\n";
   std::string tag = freshTag(block, 0);
   line(verdictComment(m) + (idempotent ? ": runs unless the ledger has it with this checksum"
@@ -132,5 +163,6 @@ void LedgerScriptEmitter::emitGuardedCockroach(const Migration &m, llvm::StringR
        ": CockroachDB has no DO blocks; use schemahero-compile apply to skip it when the "
        "ledger has its row (docs/idempotency.md)");
   *out += body;
-  line(ledgerRow(m, checksum, false) + " ON CONFLICT (name) DO NOTHING;");
+  // A plain INSERT: a second run by a plain client fails here and rolls back.
+  line(ledgerRow(m, checksum, false) + ";");
 }

@@ -2,13 +2,15 @@
 //
 // Every compiled postgres-family file records its migrations in the table
 // schemahero_data_migrations (created if missing), with the checksum of its
-// statements. On PostgreSQL each migration runs inside a DO block that checks
-// the ledger first: a migration applied with the same checksum is skipped (so
-// re-running a file is a no-op, even when migrations interact); a changed
+// statements. On PostgreSQL each migration runs inside a DO block that takes
+// the ledger's advisory lock, then checks the ledger: a migration applied with
+// the same checksum is skipped (so re-running a file is a no-op, even when
+// migrations interact, and two runs at once do not both apply it); a changed
 // idempotent migration runs again; a changed migration that is not proved
-// idempotent fails with a clear message. CockroachDB has no DO blocks: apply
-// reads the ledger before such a migration (ApplyLedger.h); see
-// docs/idempotency.md.
+// idempotent fails with a clear message. The row is written with a plain
+// INSERT, which fails loudly should a row be there after all. CockroachDB has
+// no DO blocks: apply reads the ledger before such a migration
+// (ApplyLedger.h); see docs/idempotency.md and docs/apply.md.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -20,6 +22,15 @@ namespace shc {
 
 /// The ledger table's name.
 llvm::StringRef ledgerTableName();
+
+/// The advisory lock key that apply (for its whole run) and the compiled
+/// file's DO blocks (for each transaction) take: the first 8 bytes of the
+/// SHA-256 of the ledger table's name, as a signed 64-bit number.
+int64_t ledgerLockKey();
+
+/// The one-row table whose row apply locks on CockroachDB, which has no
+/// advisory locks (ApplyLock.h).
+llvm::StringRef ledgerLockTableName();
 
 /// `INSERT INTO schemahero_data_migrations (name, checksum, idempotent,
 /// phase) VALUES (`: how every ledger row the file writes begins, so apply can
@@ -44,13 +55,15 @@ public:
 
 protected:
   void emitPrologue(const Module &module) override;
-  void emitMigrationBody(const Migration &m, llvm::StringRef body) override;
+  void emitMigrationBody(const Migration &m, llvm::StringRef body, ScriptStep &step) override;
 
 private:
   void emitGuardedPostgres(const Migration &m, llvm::StringRef body, llvm::StringRef checksum,
                            bool idempotent);
   /// `ON CONFLICT (name) DO UPDATE SET ...` for the ledger row.
   static std::string upsertTail();
+  /// PERFORM pg_advisory_xact_lock(ledgerLockKey()), with a comment.
+  static std::string ledgerLockStatement();
   void emitGuardedCockroach(const Migration &m, llvm::StringRef body, llvm::StringRef checksum);
   /// `-- not idempotent (reason)` / `-- idempotency unknown (reason)`.
   static std::string verdictComment(const Migration &m);

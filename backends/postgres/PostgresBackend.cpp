@@ -8,7 +8,6 @@
 #include "ir/Module.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/raw_ostream.h"
 
 using namespace shc;
 
@@ -95,13 +94,9 @@ void PostgresExprEmitter::emitTimezoneConvert(const TimezoneConvertExpr &tz) {
   emitString(tz.toZone, tz.toLoc.isValid() ? tz.toLoc : tz.getLoc());
 }
 
-LogicalResult shc::emitPostgresFamily(const Module &module, const EmitOptions &opts,
-                                      llvm::raw_ostream &os, DiagnosticEngine &diags) {
+LogicalResult shc::compilePostgresFamily(const Module &module, const EmitOptions &opts,
+                                         CompiledScript &script, DiagnosticEngine &diags) {
   PostgresExprEmitter exprs(diags);
-  LedgerScriptEmitter script(exprs, diags, opts, module.getTarget());
-  std::string out;
-  if (failed(script.emitModule(module, out)))
-    return failure();
-  os << out;
-  return success();
+  LedgerScriptEmitter emitter(exprs, diags, opts, module.getTarget());
+  return emitter.emitModule(module, script);
 }

@@ -32,8 +32,9 @@ protected:
   void emitTimezoneConvert(const TimezoneConvertExpr &tz) override;
 };
 
-/// emitSQL for the postgres family (the header names the module's target).
-LogicalResult emitPostgresFamily(const Module &module, const EmitOptions &opts,
-                                 llvm::raw_ostream &os, DiagnosticEngine &diags);
+/// compileScript for the postgres family (the header names the module's
+/// target).
+LogicalResult compilePostgresFamily(const Module &module, const EmitOptions &opts,
+                                    CompiledScript &script, DiagnosticEngine &diags);
 
 } // namespace shc

@@ -5,7 +5,7 @@
 #include "backends/postgres/catalog/CatalogTables.h"
 #include "backends/postgres/catalog/LiteralInput.h"
 
-#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace shc;
 
@@ -22,8 +22,16 @@ bool PostgresCatalog::checkLiteralInput(const Type &type, llvm::StringRef text,
   return pg::checkLiteralInput(type, text, error);
 }
 
-bool PostgresCatalog::isKnownTimeZone(llvm::StringRef name) const {
-  return pg::isKnownTimeZone(name);
+/// A zone name or abbreviation, or a fixed offset (`+05:30`, `-8`:
+/// PostgreSQL reads anything that starts with a sign and a digit, or a digit,
+/// as a POSIX offset).
+bool PostgresCatalog::acceptsTimeZone(llvm::StringRef zone) const {
+  llvm::StringRef digits = zone;
+  if (digits.startswith("+") || digits.startswith("-"))
+    digits = digits.drop_front();
+  if (!digits.empty() && llvm::isDigit(digits[0]))
+    return true;
+  return pg::isKnownTimeZone(zone);
 }
 
 /// Whether PostgreSQL 15 takes `unit` for EXTRACT/date_part (`fn` other than

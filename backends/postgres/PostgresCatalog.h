@@ -19,7 +19,7 @@ public:
   std::optional<CastContext> findCast(const Type &from, const Type &to) const override;
   bool checkLiteralInput(const Type &type, llvm::StringRef text,
                          LiteralInputError &error) const override;
-  bool isKnownTimeZone(llvm::StringRef name) const override;
+  bool acceptsTimeZone(llvm::StringRef zone) const override;
   const char *dateUnitProblem(llvm::StringRef fn, llvm::StringRef unit,
                               const Type &type) const override;
   llvm::ArrayRef<Signature> lookupFunction(llvm::StringRef name) const override;

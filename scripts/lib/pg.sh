@@ -7,6 +7,9 @@ pg_start() {
   chown postgres: "$PG_DIR"
   runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 \
     --locale=C.UTF-8 --no-sync >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; return 1; }
+  # One role must give a password (scram-sha-256), so that the redaction test
+  # can check that PGPASSWORD and .pgpass work; every other role is trusted.
+  runuser -u postgres -- sed -i '1i local all shc_secret scram-sha-256' "$PG_DIR/data/pg_hba.conf"
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
     -o "-k $PG_DIR -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=40" \
     start >/dev/null || { cat "$PG_DIR/server.log" >&2; return 1; }

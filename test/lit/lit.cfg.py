@@ -18,6 +18,7 @@ config.environment["NO_COLOR"] = "1"
 compile_tool = os.path.join(config.shc_tools_dir, "schemahero-compile")
 config.substitutions.append(("%compile", compile_tool))
 config.substitutions.append(("%examples", os.path.join(config.shc_src_root, "examples")))
+config.substitutions.append(("%bench", os.path.join(config.shc_src_root, "bench")))
 config.substitutions.append(
     ("%pgrun", os.path.join(config.shc_src_root, "test", "integration", "pg-run")))
 

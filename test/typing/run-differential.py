@@ -192,8 +192,7 @@ def write_yaml(path, cases, tables):
 
 
 def run_ours(tool, yaml_path, owner, ncases):
-    # dependence and lint have nothing to say about typing (and dependence is
-    # quadratic over a thousand migrations writing the same table).
+    # dependence and lint have nothing to say about typing.
     proc = subprocess.run([tool, "compile", yaml_path, "--error-limit", "0", "--color", "never",
                            "-o", os.devnull, "--disable", "dependence", "lint"],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -1,7 +1,6 @@
-// apply's ledger check for CockroachDB migrations (no DO block in the file):
-// the row is read back from the compiled text, then locked and compared in
-// the migration's transaction: skip on the same checksum, fail a changed
-// migration that is not proved idempotent, run otherwise.
+// apply checks each step's ledger row itself, in the step's transaction and
+// under the apply lock, on every dialect: skip on the same checksum, fail a
+// changed migration that is not proved idempotent, run otherwise.
 
 #include "backends/postgres/ApplyLedger.h"
 #include "FakeConnection.h"
@@ -18,15 +17,18 @@ using namespace shc::testutil;
 
 namespace {
 
-std::string compiled(Dialect d, Verdict v, std::string name = "m1") {
-  return emitWithLedger(*oneMigration(d, v, update("t", "a", num("1")), std::move(name)));
+CompiledScript compiled(Dialect d, Verdict v, std::string name = "m1") {
+  return compileWithLedger(*oneMigration(d, v, update("t", "a", num("1")), std::move(name)));
 }
 
 /// The compiled migration, then a plain step that must not run after a
 /// failure.
-ApplyScript cockroachScript(Verdict v) {
-  ApplyScript s = splitScript(compiled(Dialect::CockroachDB, v), "f");
-  s.steps.push_back({"later", "UPDATE b SET y = 2;\n"});
+CompiledScript withLaterStep(Dialect d, Verdict v) {
+  CompiledScript s = compiled(d, v);
+  ScriptStep later;
+  later.name = "later";
+  later.sql = "UPDATE b SET y = 2;\n";
+  s.steps.push_back(later);
   return s;
 }
 
@@ -38,6 +40,7 @@ const std::string Checksum =
 FakeConnection ledgerWith(std::string checksum) {
   FakeConnection conn;
   conn.answers["to_regclass"] = Rows{{std::string("1")}};
+  conn.answers["pg_try_advisory_lock"] = Rows{{std::string("t")}};
   if (!checksum.empty())
     conn.answers["SELECT checksum FROM schemahero_data_migrations"] = Rows{{checksum}};
   return conn;
@@ -50,57 +53,64 @@ bool ran(const FakeConnection &conn, llvm::StringRef text) {
   return false;
 }
 
+/// The position of the first trace entry that starts with `text`.
+size_t traced(const FakeConnection &conn, llvm::StringRef text) {
+  for (size_t i = 0; i < conn.trace.size(); ++i)
+    if (llvm::StringRef(conn.trace[i]).startswith(text))
+      return i;
+  ADD_FAILURE() << "not sent: " << text.str();
+  return conn.trace.size();
+}
+
 } // namespace
 
-TEST(ApplyLedgerTest, ReadsTheRowACockroachMigrationWrites) {
-  ApplyScript s = splitScript(compiled(Dialect::CockroachDB, Verdict::NotIdempotent), "f");
-  ASSERT_EQ(s.steps.size(), 1u);
-  std::optional<LedgerRecord> r = unguardedLedgerRecord(s.steps[0].sql);
-  ASSERT_TRUE(r);
-  EXPECT_EQ(r->name, "m1");
-  EXPECT_EQ(r->checksum, Checksum); // what migrationChecksum computed
-  EXPECT_FALSE(r->idempotent);
+TEST(ApplyLedgerTest, TheScriptCarriesEachStepsLedgerRow) {
+  for (Dialect d : {Dialect::Postgres, Dialect::CockroachDB, Dialect::TimescaleDB}) {
+    CompiledScript s = compiled(d, Verdict::NotIdempotent);
+    ASSERT_EQ(s.steps.size(), 1u);
+    ASSERT_TRUE(s.steps[0].ledger);
+    EXPECT_EQ(s.steps[0].ledger->name, "m1");
+    EXPECT_EQ(s.steps[0].ledger->checksum, Checksum); // what migrationChecksum computed
+    EXPECT_FALSE(s.steps[0].ledger->idempotent);
+    EXPECT_EQ(s.steps[0].ledger->phase, Phase::AfterSchema);
+  }
+  EXPECT_TRUE(compiled(Dialect::CockroachDB, Verdict::Idempotent).steps[0].ledger->idempotent);
+}
 
-  s = splitScript(compiled(Dialect::CockroachDB, Verdict::Idempotent), "f");
-  r = unguardedLedgerRecord(s.steps[0].sql);
-  ASSERT_TRUE(r);
-  EXPECT_TRUE(r->idempotent);
-
-  // Quotes and backslashes in the name come back as written.
-  s = splitScript(compiled(Dialect::CockroachDB, Verdict::Unknown, "it's a\\b"), "f");
-  r = unguardedLedgerRecord(s.steps[0].sql);
+TEST(ApplyLedgerTest, ParsesTheLedgerInsertOfACompiledFile) {
+  std::optional<LedgerRecord> r = parseLedgerInsert(ledgerInsertHead() + "E'it''s a\\\\b', '" +
+                                                    Checksum + "', TRUE, 'before_schema');");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->name, "it's a\\b");
-  EXPECT_FALSE(r->idempotent);
-
-  // The server guards PostgreSQL's; plain DDL writes no row.
-  s = splitScript(compiled(Dialect::Postgres, Verdict::NotIdempotent), "f");
-  EXPECT_FALSE(unguardedLedgerRecord(s.steps[0].sql));
-  EXPECT_FALSE(unguardedLedgerRecord("CREATE TABLE t (x int);\n"));
+  EXPECT_EQ(r->checksum, Checksum);
+  EXPECT_TRUE(r->idempotent);
+  EXPECT_EQ(r->phase, Phase::BeforeSchema);
+  EXPECT_FALSE(parseLedgerInsert(ledgerInsertHead() + "'m', 'abc', TRUE, 'after_schema');"));
+  EXPECT_FALSE(parseLedgerInsert("CREATE TABLE t (x int);"));
 }
 
 TEST(ApplyLedgerTest, SkipsWhenTheLedgerHasTheSameChecksum) {
-  FakeConnection conn = ledgerWith(Checksum);
-  ApplyReport r = applyScript(conn, cockroachScript(Verdict::NotIdempotent), ApplyOptions());
-  EXPECT_TRUE(r.ok());
-  EXPECT_EQ(r.steps[0].status, StepStatus::Skipped);
-  EXPECT_EQ(r.steps[1].status, StepStatus::Applied);
-  EXPECT_FALSE(ran(conn, "UPDATE t SET a = 1"));
-  // Read and locked in the migration's own transaction, which then ends.
-  ASSERT_GE(conn.trace.size(), 5u);
-  EXPECT_EQ(conn.trace[1], "BEGIN ISOLATION LEVEL SERIALIZABLE");
-  EXPECT_NE(conn.trace[2].find("to_regclass"), std::string::npos);
-  EXPECT_EQ(conn.trace[3],
-            "SELECT checksum FROM schemahero_data_migrations WHERE name = $1 FOR UPDATE");
-  EXPECT_EQ(conn.queries[1].params, std::vector<std::string>{"m1"});
-  EXPECT_EQ(conn.trace[4], "ROLLBACK");
-  EXPECT_EQ(conn.trace[5], "BEGIN"); // the next step, which has no ledger row
+  for (Dialect d : {Dialect::Postgres, Dialect::CockroachDB}) {
+    FakeConnection conn = ledgerWith(Checksum);
+    ApplyReport r = applyScript(conn, withLaterStep(d, Verdict::NotIdempotent), ApplyOptions());
+    EXPECT_TRUE(r.ok());
+    EXPECT_EQ(r.steps[0].status, StepStatus::Skipped);
+    EXPECT_EQ(r.steps[0].note, "already applied");
+    EXPECT_EQ(r.steps[1].status, StepStatus::Applied);
+    EXPECT_FALSE(ran(conn, "UPDATE t SET a = 1"));
+    // Read and locked in the migration's own transaction, which then ends.
+    size_t begin = traced(conn, "BEGIN");
+    size_t check = traced(conn, "SELECT checksum FROM schemahero_data_migrations WHERE name = $1 "
+                                "FOR UPDATE");
+    EXPECT_LT(begin, check);
+    EXPECT_EQ(conn.trace[check + 1], "ROLLBACK");
+  }
 }
 
 TEST(ApplyLedgerTest, FailsAChangedMigrationThatIsNotProvedIdempotent) {
   for (Verdict v : {Verdict::NotIdempotent, Verdict::Unknown}) {
     FakeConnection conn = ledgerWith(std::string(64, '0'));
-    ApplyReport r = applyScript(conn, cockroachScript(v), ApplyOptions());
+    ApplyReport r = applyScript(conn, withLaterStep(Dialect::CockroachDB, v), ApplyOptions());
     EXPECT_FALSE(r.ok());
     EXPECT_EQ(r.steps[0].status, StepStatus::RolledBack);
     EXPECT_EQ(r.steps[0].error,
@@ -117,7 +127,8 @@ TEST(ApplyLedgerTest, FailsAChangedMigrationThatIsNotProvedIdempotent) {
 
 TEST(ApplyLedgerTest, RunsAChangedIdempotentMigration) {
   FakeConnection conn = ledgerWith(std::string(64, '0'));
-  ApplyReport r = applyScript(conn, cockroachScript(Verdict::Idempotent), ApplyOptions());
+  ApplyReport r =
+      applyScript(conn, withLaterStep(Dialect::CockroachDB, Verdict::Idempotent), ApplyOptions());
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.steps[0].status, StepStatus::Applied);
   EXPECT_TRUE(ran(conn, "UPDATE t SET a = 1"));
@@ -125,7 +136,8 @@ TEST(ApplyLedgerTest, RunsAChangedIdempotentMigration) {
 
 TEST(ApplyLedgerTest, RunsWhenTheLedgerHasNoRowOrNoTable) {
   FakeConnection noRow = ledgerWith("");
-  ApplyReport r = applyScript(noRow, cockroachScript(Verdict::NotIdempotent), ApplyOptions());
+  ApplyReport r =
+      applyScript(noRow, withLaterStep(Dialect::Postgres, Verdict::NotIdempotent), ApplyOptions());
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.steps[0].status, StepStatus::Applied);
   EXPECT_TRUE(ran(noRow, "UPDATE t SET a = 1"));
@@ -133,19 +145,20 @@ TEST(ApplyLedgerTest, RunsWhenTheLedgerHasNoRowOrNoTable) {
   // to_regclass finds no table: the row is not even read (the SELECT would
   // fail and abort the transaction).
   FakeConnection noTable;
-  r = applyScript(noTable, cockroachScript(Verdict::NotIdempotent), ApplyOptions());
+  r = applyScript(noTable, withLaterStep(Dialect::CockroachDB, Verdict::NotIdempotent),
+                  ApplyOptions());
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.steps[0].status, StepStatus::Applied);
   EXPECT_TRUE(ran(noTable, "UPDATE t SET a = 1"));
   for (const FakeConnection::Query &q : noTable.queries)
-    EXPECT_EQ(q.sql.find("FOR UPDATE"), std::string::npos);
+    EXPECT_EQ(q.sql.find("FROM schemahero_data_migrations WHERE"), std::string::npos);
 }
 
 TEST(ApplyLedgerTest, DryRunReportsTheSkip) {
   FakeConnection conn = ledgerWith(Checksum);
   ApplyOptions opts;
   opts.dryRun = true;
-  ApplyReport r = applyScript(conn, cockroachScript(Verdict::NotIdempotent), opts);
+  ApplyReport r = applyScript(conn, withLaterStep(Dialect::Postgres, Verdict::NotIdempotent), opts);
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.steps[0].status, StepStatus::Skipped);
   EXPECT_EQ(r.steps[1].status, StepStatus::DryRun);
@@ -155,14 +168,19 @@ TEST(ApplyLedgerTest, DryRunReportsTheSkip) {
   EXPECT_EQ(conn.executed.back(), "ROLLBACK");
 }
 
-TEST(ApplyLedgerTest, LeavesPostgresMigrationsToTheirDoBlock) {
-  FakeConnection conn = ledgerWith(Checksum);
-  ApplyScript s = splitScript(compiled(Dialect::Postgres, Verdict::NotIdempotent), "f");
-  ApplyReport r = applyScript(conn, s, ApplyOptions());
-  EXPECT_TRUE(r.ok());
-  EXPECT_EQ(r.steps[0].status, StepStatus::Applied);
-  EXPECT_TRUE(ran(conn, "DO $shc$"));
-  EXPECT_EQ(conn.executed[1], "BEGIN");
-  for (const FakeConnection::Query &q : conn.queries)
-    EXPECT_EQ(q.sql.find("to_regclass"), std::string::npos);
+TEST(ApplyLedgerTest, ConnectionLostDuringCommitIsAnUnknownOutcome) {
+  FakeConnection conn = ledgerWith("");
+  conn.failOn = "COMMIT";
+  conn.failLosesConnection = true;
+  ApplyReport r =
+      applyScript(conn, withLaterStep(Dialect::Postgres, Verdict::NotIdempotent), ApplyOptions());
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.steps[0].status, StepStatus::Unknown);
+  EXPECT_EQ(r.steps[0].note, "connection lost during COMMIT");
+  EXPECT_NE(r.steps[0].error.find("it was applied if this query returns a row with checksum " +
+                                  Checksum +
+                                  ":\n  SELECT checksum, applied_at FROM "
+                                  "schemahero_data_migrations WHERE name = 'm1';"),
+            std::string::npos);
+  EXPECT_EQ(r.steps[1].status, StepStatus::NotRun);
 }

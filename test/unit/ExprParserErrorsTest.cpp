@@ -165,7 +165,7 @@ TEST(ExprParserErrors, UnsupportedConstructs) {
             unsup(39, "OFFSET ... ROWS"));
   EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM a NATURAL JOIN b)"), unsup(24, "NATURAL JOIN"));
   EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM a JOIN b USING (x))"), unsup(31, "JOIN ... USING"));
-  EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM public.t)"), unsup(22, "schema-qualified table name"));
+  EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM d.public.t)"), unsup(31, "database-qualified table name"));
   EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM LATERAL (SELECT 1) s)"), unsup(22, "LATERAL"));
   EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM (a JOIN b ON true))"),
             unsup(22, "parenthesised FROM item"));

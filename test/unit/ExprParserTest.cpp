@@ -333,6 +333,8 @@ TEST(ExprParserCalls, SpecialForms) {
 TEST(ExprParserSubqueries, Exists) {
   EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM t WHERE t.a = b)"),
             "(exists (select (int 1) from t where (= (col t.a) (col b))))");
+  EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM test.t u WHERE u.a = b)"),
+            "(exists (select (int 1) from test.t as u where (= (col u.a) (col b))))");
   EXPECT_EQ(sexpr("EXISTS (SELECT 1 FROM a JOIN b ON a.x = b.x LEFT OUTER JOIN c AS k ON true "
                   "CROSS JOIN d, e)"),
             "(exists (select (int 1) from a JOIN b on (= (col a.x) (col b.x)) LEFT JOIN c as k "

@@ -60,7 +60,7 @@ static void dumpSelect(const SelectStmt &q, llvm::raw_ostream &os) {
       if (t.subquery)
         dumpSelect(*t.subquery, os);
       else
-        os << t.name;
+        os << qualifiedName(t.schema, t.name);
       if (!t.alias.empty())
         os << " as " << t.alias;
       for (size_t i = 0; i < t.columnAliases.size(); ++i)

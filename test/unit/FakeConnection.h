@@ -4,13 +4,16 @@
 
 #include "backends/postgres/Connection.h"
 
+#include <functional>
 #include <map>
 
 namespace shc {
 
 /// Records every exec and query; fails the exec containing `failOn` and the
-/// query containing `failQueryOn`, and answers a query with the rows of the
-/// first `answers` key it contains (no rows otherwise).
+/// query containing `failQueryOn` (the first `failTimes` times), with the
+/// SQLSTATE `failState` and, when `failLosesConnection`, as a lost
+/// connection; answers a query with the rows of the first `answers` key it
+/// contains (no rows otherwise). `onExec` sees each exec first.
 class FakeConnection : public Connection {
 public:
   struct Query {
@@ -21,8 +24,19 @@ public:
   std::vector<Query> queries;
   std::vector<std::string> trace; ///< exec texts and queries, in order
   std::string failOn;
+  unsigned failTimes = ~0u;
   std::string failQueryOn;
+  std::string failState;
+  bool failLosesConnection = false;
   std::map<std::string, Rows> answers;
+  std::function<void(llvm::StringRef)> onExec;
+  unsigned cancels = 0;
+
+  void cancelFromSignal() override { ++cancels; }
+
+  llvm::Error failure(std::string message) const {
+    return llvm::make_error<DatabaseError>(std::move(message), failState, failLosesConnection);
+  }
 
   /// `executed` without the savepoints apply wraps its row count in.
   std::vector<std::string> statements() const {
@@ -36,8 +50,12 @@ public:
   llvm::Expected<std::vector<StatementResult>> exec(llvm::StringRef sql) override {
     executed.push_back(sql.str());
     trace.push_back(sql.str());
-    if (!failOn.empty() && sql.contains(failOn))
-      return llvm::createStringError(llvm::inconvertibleErrorCode(), "ERROR:  boom");
+    if (onExec)
+      onExec(sql);
+    if (!failOn.empty() && sql.contains(failOn) && failTimes) {
+      --failTimes;
+      return failure("ERROR:  boom");
+    }
     std::vector<StatementResult> r;
     for (size_t pos = 0; (pos = sql.find("UPDATE", pos)) != llvm::StringRef::npos; ++pos)
       r.push_back({"UPDATE", 2});
@@ -46,8 +64,10 @@ public:
   llvm::Expected<Rows> query(llvm::StringRef sql, llvm::ArrayRef<std::string> ps) override {
     trace.push_back(sql.str());
     queries.push_back({sql.str(), std::vector<std::string>(ps.begin(), ps.end())});
-    if (!failQueryOn.empty() && sql.contains(failQueryOn))
-      return llvm::createStringError(llvm::inconvertibleErrorCode(), "ERROR:  no such function");
+    if (!failQueryOn.empty() && sql.contains(failQueryOn) && failTimes) {
+      --failTimes;
+      return failure("ERROR:  no such function");
+    }
     for (const auto &[key, rows] : answers)
       if (sql.contains(key))
         return rows;

@@ -19,7 +19,16 @@ TEST(IdempotencyLedgerTest, CreatesTheTableOnceAndGuardsEachMigration) {
   EXPECT_NE(s.find("-- idempotent (why): runs unless the ledger has it with this checksum"),
             std::string::npos);
   EXPECT_NE(s.find("EXECUTE $shc1$\nUPDATE t SET a = 1;\n$shc1$;\n"), std::string::npos);
-  EXPECT_NE(s.find("', TRUE, 'after_schema') ON CONFLICT (name)"), std::string::npos);
+  // Under the ledger's lock; an idempotent migration replaces its row, with
+  // a plain INSERT.
+  EXPECT_NE(s.find("DO $shc$\nBEGIN\n  PERFORM pg_advisory_xact_lock(" +
+                   std::to_string(ledgerLockKey()) + ");"),
+            std::string::npos);
+  EXPECT_NE(s.find("  DELETE FROM schemahero_data_migrations WHERE name = 'm1';\n  INSERT INTO "
+                   "schemahero_data_migrations (name, checksum, idempotent, phase) VALUES ('m1', '"),
+            std::string::npos);
+  EXPECT_NE(s.find("', TRUE, 'after_schema');\nEND\n"), std::string::npos);
+  EXPECT_EQ(s.find("ON CONFLICT"), std::string::npos);
   // An idempotent migration that changed runs again: no RAISE.
   EXPECT_EQ(s.find("RAISE EXCEPTION"), std::string::npos);
 }
@@ -31,7 +40,8 @@ TEST(IdempotencyLedgerTest, NotIdempotentFailsWhenChanged) {
             std::string::npos);
   EXPECT_NE(s.find("RAISE EXCEPTION 'data migration % is not proved idempotent"),
             std::string::npos);
-  EXPECT_NE(s.find("', FALSE, 'after_schema')"), std::string::npos);
+  EXPECT_NE(s.find("', FALSE, 'after_schema');\nEND\n"), std::string::npos);
+  EXPECT_EQ(s.find("DELETE FROM"), std::string::npos);
 }
 
 TEST(IdempotencyLedgerTest, ChecksumIsDeterministicAndFollowsTheStatements) {
@@ -60,6 +70,10 @@ TEST(IdempotencyLedgerTest, CockroachHasNoDoBlocks) {
   EXPECT_NE(s.find("CockroachDB has no DO blocks; use schemahero-compile apply to skip it"),
             std::string::npos);
   EXPECT_NE(s.find("\nUPDATE t SET a = 1;\n"), std::string::npos);
+  // A plain INSERT: a plain client running the file twice fails the second
+  // time, and its transaction rolls back, instead of applying it twice.
+  EXPECT_NE(s.find("', FALSE, 'after_schema');\nCOMMIT;\n"), std::string::npos);
+  EXPECT_EQ(s.find("pg_advisory"), std::string::npos);
 }
 
 } // namespace

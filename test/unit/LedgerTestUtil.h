@@ -3,6 +3,7 @@
 
 #include "EmitTestUtil.h"
 #include "backends/Backend.h"
+#include "ir/CompiledScript.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -20,6 +21,16 @@ inline std::string emitWithLedger(const Module &m) {
   EXPECT_TRUE(succeeded(emitSQL(m, opts, os, diags)));
   os.flush();
   return out;
+}
+
+/// The structured script for `m`, with its ledger: what apply runs.
+inline CompiledScript compileWithLedger(const Module &m) {
+  EmitOptions opts;
+  opts.toolVersion = "1";
+  DiagnosticEngine diags;
+  CompiledScript script;
+  EXPECT_TRUE(succeeded(compileScript(m, opts, script, diags)));
+  return script;
 }
 
 /// A module of one after_schema migration `name` with one operation and the

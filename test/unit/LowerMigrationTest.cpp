@@ -133,13 +133,25 @@ TEST_F(LowerMigrationTest, OwnListWinsOverPostgres) {
   EXPECT_EQ(onlyMigration().operations.size(), 2u);
 }
 
-TEST_F(LowerMigrationTest, NoListForTargetKeepsMigrationWithNote) {
-  EXPECT_TRUE(lower(migration("      - customSQL:\n          sql: SELECT 1\n"), Dialect::MySQL));
+TEST_F(LowerMigrationTest, OperationsOnlyForAnotherDialectAreAnError) {
+  EXPECT_FALSE(lower(migration("      - customSQL:\n          sql: SELECT 1\n"), Dialect::MySQL));
+  EXPECT_TRUE(onlyMigration().operations.empty());
+  ASSERT_EQ(diags.pending().size(), 1u);
+  EXPECT_EQ(diags.pending()[0].severity, Severity::Error);
+  EXPECT_EQ(diags.pending()[0].rule, "dialect-mismatch");
+  EXPECT_EQ(diags.pending()[0].message,
+            "no mysql operations; this spec has postgres operations: use --dialect postgres");
+}
+
+TEST_F(LowerMigrationTest, NoOperationsAtAllKeepsMigrationWithNote) {
+  EXPECT_TRUE(lower("kind: DataMigration\nmetadata:\n  name: empty\nspec:\n  schema:\n"
+                    "    postgres: []\n",
+                    Dialect::MySQL));
   EXPECT_TRUE(onlyMigration().operations.empty());
   ASSERT_EQ(diags.pending().size(), 1u);
   EXPECT_EQ(diags.pending()[0].severity, Severity::Note);
   EXPECT_EQ(diags.pending()[0].rule, "no-operations");
-  EXPECT_EQ(diags.pending()[0].message, "data migration 'meta-name' has no operations for mysql");
+  EXPECT_EQ(diags.pending()[0].message, "data migration 'empty' has no operations for mysql");
 }
 
 TEST_F(LowerMigrationTest, UnknownDialectKeySuggests) {
@@ -224,3 +236,42 @@ TEST_F(LowerMigrationTest, BrokenFileDoesNotStopOthers) {
 }
 
 } // namespace
+
+namespace {
+
+/// A bare DataMigration with one customSQL under each of `keys`.
+std::string withLists(std::initializer_list<const char *> keys, const char *name = "m") {
+  std::string s = std::string("database: d\nname: ") + name + "\nschema:\n";
+  for (const char *k : keys)
+    s += std::string("  ") + k + ":\n    - customSQL: {sql: SELECT 1}\n";
+  return s;
+}
+
+std::optional<Dialect> inferred(const std::string &yaml) {
+  SourceManager sm;
+  DiagnosticEngine diags;
+  Module module(Dialect::Postgres);
+  uint32_t files[] = {sm.addBuffer("m.yaml", yaml)};
+  (void)lowerToIR(sm, files, module, diags);
+  return inferDialect(module);
+}
+
+} // namespace
+
+TEST(InferDialectTest, OnlyWhenEverySpecAgreesOnAnother) {
+  EXPECT_EQ(inferred(withLists({"postgres", "mysql"})), std::nullopt); // postgres will do
+  EXPECT_EQ(inferred(withLists({"mysql"})), Dialect::MySQL);
+  EXPECT_EQ(inferred(withLists({"mysql"}) + "---\n" + withLists({"mysql", "sqlite"}, "n")),
+            Dialect::MySQL);
+  // Disagreement, or two that fit: the user must choose.
+  EXPECT_EQ(inferred(withLists({"mysql"}) + "---\n" + withLists({"postgres"}, "n")), std::nullopt);
+  EXPECT_EQ(inferred(withLists({"mysql", "sqlite"})), std::nullopt);
+  // cockroachdb runs its own list, timescaledb the postgres one.
+  EXPECT_EQ(inferred(withLists({"cockroachdb"})), Dialect::CockroachDB);
+  EXPECT_EQ(inferred(withLists({"timescaledb"})), Dialect::TimescaleDB);
+  // A migration without operations does not vote.
+  EXPECT_EQ(
+      inferred(withLists({"sqlite"}) + "---\ndatabase: d\nname: e\nschema:\n  postgres: []\n"),
+      Dialect::SQLite);
+  EXPECT_EQ(inferred("database: d\nname: t\nschema:\n  mysql: {columns: []}\n"), std::nullopt);
+}

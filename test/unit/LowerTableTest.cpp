@@ -1,5 +1,5 @@
 // kind: Table lowering: columns, types, primary keys, dialect selection, and
-// strictness about column fields.
+// SchemaHero's fields (unknown ones are warnings, wrong shapes errors).
 #include "LowerTestFixture.h"
 
 using namespace shc;
@@ -40,9 +40,13 @@ const char *const UsersTable = "apiVersion: schemas.schemahero.io/v1alpha4\n"
                                "          isUnique: true\n"
                                "          whatever: 1\n";
 
+const char *const WhateverWarning =
+    "unknown-table-field: unknown field 'whatever' in 'indexes'; ignored";
+
 TEST_F(LowerTableTest, PostgresTable) {
   EXPECT_TRUE(lower(UsersTable));
-  EXPECT_TRUE(diags.pending().empty());
+  EXPECT_EQ(messages(), (std::vector<std::string>{WhateverWarning}));
+  EXPECT_EQ(diags.pending()[0].severity, Severity::Warning);
   const Table &t = onlyTable();
   EXPECT_EQ(t.name, "users");
   EXPECT_EQ(t.database, "mydb");
@@ -72,7 +76,7 @@ TEST_F(LowerTableTest, CockroachFallsBackToPostgresSchema) {
 TEST_F(LowerTableTest, NoSchemaForTargetIsNotAdded) {
   EXPECT_TRUE(lower(UsersTable, Dialect::MySQL));
   EXPECT_TRUE(module->tables.empty());
-  EXPECT_TRUE(diags.pending().empty());
+  EXPECT_EQ(messages(), (std::vector<std::string>{WhateverWarning}));
 }
 
 TEST_F(LowerTableTest, UnknownColumnFieldSuggests) {
@@ -80,7 +84,8 @@ TEST_F(LowerTableTest, UnknownColumnFieldSuggests) {
                      "      columns:\n        - name: a\n          typ: text\n"));
   EXPECT_EQ(messages(),
             (std::vector<std::string>{
-                "unknown-field: unknown field 'typ' in 'columns' (did you mean 'type'?)",
+                "unknown-table-field: unknown field 'typ' in 'columns' (did you mean 'type'?); "
+                "ignored",
                 "missing-field: missing field 'type' in 'columns'",
             }));
   EXPECT_EQ(diags.pending()[0].loc, at(8, 11));
@@ -123,12 +128,12 @@ TEST_F(LowerTableTest, CassandraPrimaryKey) {
 }
 
 TEST_F(LowerTableTest, OtherDialectSchemasAreCheckedToo) {
-  EXPECT_FALSE(lower("kind: Table\nspec:\n  name: t\n  schema:\n"
-                     "    postgres:\n      columns: [{name: a, type: int}]\n"
-                     "    mysql:\n      columns: [{name: a, type: int, colation: x}]\n"));
+  EXPECT_TRUE(lower("kind: Table\nspec:\n  name: t\n  schema:\n"
+                    "    postgres:\n      columns: [{name: a, type: int}]\n"
+                    "    mysql:\n      columns: [{name: a, type: int, colation: x}]\n"));
   EXPECT_EQ(messages(), (std::vector<std::string>{
-                            "unknown-field: unknown field 'colation' in 'columns' (did you mean "
-                            "'collation'?)"}));
+                            "unknown-table-field: unknown field 'colation' in 'columns' (did you "
+                            "mean 'collation'?); ignored"}));
   EXPECT_EQ(onlyTable().columns.size(), 1u);
 }
 
@@ -141,9 +146,9 @@ TEST_F(LowerTableTest, DeletedTableIsNotInTheSchema) {
 TEST_F(LowerTableTest, SameTableTwiceIsAnError) {
   EXPECT_FALSE(lower(std::string(UsersTable) + "---\n" + UsersTable));
   EXPECT_EQ(module->tables.size(), 1u);
-  ASSERT_EQ(diags.pending().size(), 1u);
-  EXPECT_EQ(diags.pending()[0].message, "table \"users\" is defined more than once");
-  EXPECT_EQ(diags.pending()[0].notes[0].loc, at(7, 9));
+  ASSERT_EQ(diags.pending().size(), 3u); // the error and two `whatever` warnings
+  EXPECT_EQ(diags.pending()[2].message, "table \"users\" is defined more than once");
+  EXPECT_EQ(diags.pending()[2].notes[0].loc, at(7, 9));
 }
 
 TEST_F(LowerTableTest, LenientSectionsStillNeedTheirShape) {

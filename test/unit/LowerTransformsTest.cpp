@@ -176,14 +176,30 @@ TEST_F(LowerTransformsTest, UnusedFieldIsAWarning) {
   EXPECT_EQ(assignment(0).transform, TransformKind::FormatChange);
 }
 
-TEST_F(LowerTransformsTest, SameColumnTwiceIsAnError) {
+TEST_F(LowerTransformsTest, SameColumnTwiceComposesInWrittenOrder) {
   transforms("            - {column: a, transformType: format_change, toValue: trim}\n"
-             "            - {column: a, transformType: format_change, toValue: lowercase}\n");
-  ASSERT_EQ(diags.pending().size(), 1u);
-  EXPECT_EQ(diags.pending()[0].message, "multiple assignments to same column \"a\"");
-  EXPECT_EQ(diags.pending()[0].loc, at(13, 24));
-  EXPECT_EQ(diags.pending()[0].notes[0].loc, at(12, 24));
-  EXPECT_EQ(update(0).assignments.size(), 1u);
+             "            - {column: a, transformType: format_change, toValue: lowercase}\n"
+             "            - {column: b, transformType: format_change, toValue: trim}\n"
+             "            - {column: a, transformType: type_cast, toValue: text}\n");
+  EXPECT_TRUE(diags.pending().empty());
+  ASSERT_EQ(update(0).assignments.size(), 2u);
+  // CAST(lower(btrim(a)) AS text), at the first transformation's column.
+  const Assignment &a = assignment(0);
+  EXPECT_EQ(a.column, "a");
+  EXPECT_EQ(a.loc, at(12, 24));
+  EXPECT_EQ(a.transform, TransformKind::TypeCast);
+  auto *cast = llvm::dyn_cast<CastExpr>(a.value.get());
+  ASSERT_NE(cast, nullptr);
+  auto *lower = llvm::dyn_cast<FuncCallExpr>(cast->operand.get());
+  ASSERT_NE(lower, nullptr);
+  EXPECT_EQ(lower->name, "lower");
+  auto *trim = llvm::dyn_cast<FuncCallExpr>(lower->args.at(0).get());
+  ASSERT_NE(trim, nullptr);
+  EXPECT_EQ(trim->name, "btrim");
+  auto *col = llvm::dyn_cast<ColumnRefExpr>(trim->args.at(0).get());
+  ASSERT_NE(col, nullptr);
+  EXPECT_EQ(col->name, "a");
+  EXPECT_EQ(assignment(1).column, "b");
 }
 
 } // namespace

@@ -69,3 +69,33 @@ TEST(TypeNamesTest, OtherDialects) {
   EXPECT_EQ(pg("int", Dialect::CockroachDB), "bigint");
   EXPECT_EQ(pg("string", Dialect::CockroachDB), "text");
 }
+
+// The spellings SchemaHero writes and normalises (its introspection puts a
+// space before the parenthesis), in every dialect they appear in.
+TEST(TypeNamesTest, SchemaHeroSpellings) {
+  for (Dialect d : {Dialect::Postgres, Dialect::CockroachDB, Dialect::TimescaleDB}) {
+    EXPECT_EQ(pg("character varying (255)", d), "character varying(255)");
+    EXPECT_EQ(pg("double precision", d), "double precision");
+    EXPECT_EQ(pg("timestamp with time zone", d), "timestamp with time zone");
+    EXPECT_EQ(pg("decimal (10, 2)", d), "numeric(10,2)");
+    EXPECT_EQ(pg("varchar (40)", d), "character varying(40)");
+  }
+  EXPECT_EQ(pg("tinyint (3, 0)", Dialect::MySQL), "smallint");
+  EXPECT_EQ(pg("tinyint (1)", Dialect::MySQL), "boolean");
+  EXPECT_EQ(pg("int (11)", Dialect::MySQL), "integer");
+  EXPECT_EQ(pg("int unsigned", Dialect::MySQL), "bigint");
+  EXPECT_EQ(pg("bigint (20) unsigned", Dialect::MySQL), "numeric(20,0)");
+  EXPECT_EQ(pg("decimal (10, 2)", Dialect::MySQL), "numeric(10,2)");
+  EXPECT_EQ(pg("double precision", Dialect::MySQL), "double precision");
+  EXPECT_EQ(pg("character varying (255)", Dialect::MySQL), "character varying(255)");
+  EXPECT_EQ(pg("varchar (255)", Dialect::MySQL), "character varying(255)");
+  EXPECT_EQ(pg("int4", Dialect::MySQL), "integer");
+  EXPECT_EQ(pg("double precision", Dialect::SQLite), "double precision");
+  EXPECT_EQ(pg("character varying (255)", Dialect::SQLite), "text");
+  EXPECT_EQ(pg("timestamp with time zone", Dialect::SQLite), "timestamp without time zone");
+  EXPECT_EQ(pg("decimal (10, 2)", Dialect::SQLite), "numeric");
+  // CockroachDB: INTEGER is 64-bit, as is SERIAL.
+  EXPECT_EQ(pg("integer", Dialect::CockroachDB), "bigint");
+  EXPECT_EQ(pg("serial", Dialect::CockroachDB), "bigint");
+  EXPECT_EQ(pg("int4", Dialect::CockroachDB), "integer");
+}

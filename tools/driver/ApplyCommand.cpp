@@ -1,10 +1,15 @@
 //===- ApplyCommand.cpp - `apply`: run the migrations on a live database --===//
 
 #include "tools/driver/ApplyCommand.h"
+#include "tools/driver/ApplySignals.h"
 #include "tools/driver/Commands.h"
+#include "tools/driver/Duration.h"
 
+#include "backends/Backend.h"
 #include "backends/postgres/Apply.h"
 #include "backends/postgres/Connection.h"
+#include "backends/postgres/ScriptParse.h"
+#include "ir/CompiledScript.h"
 #include "ir/Module.h"
 
 #include "CLI/CLI.hpp"
@@ -12,35 +17,14 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <csignal>
 #include <unistd.h>
 
 using namespace shc;
 
-int shc::applyCompiledSql(llvm::StringRef sql, llvm::StringRef name, const ApplyCommandOptions &o,
-                          llvm::StringRef tool) {
-  auto conn = connectPostgres(o.uri);
-  if (!conn) {
-    llvm::errs() << tool << ": error: " << llvm::toString(conn.takeError()) << "\n";
-    return 2;
-  }
-  ApplyScript script = splitScript(sql, name);
-  ApplyOptions ao;
-  ao.dryRun = o.dryRun;
-  ao.lockTimeoutMs = o.lockTimeoutMs;
-  ao.statementTimeoutMs = o.statementTimeoutMs;
-  if (::isatty(STDERR_FILENO))
-    ao.progress = [](size_t i, size_t n, llvm::StringRef step) {
-      llvm::errs() << "[" << i + 1 << "/" << n << "] " << step << "\n";
-    };
-  ApplyReport report = applyScript(**conn, script, ao);
-
+static void printReport(const ApplyReport &report, bool dryRun, llvm::StringRef tool) {
   llvm::raw_ostream &os = llvm::outs();
-  if (!report.setupError.empty()) {
-    llvm::errs() << tool << ": error: " << report.setupError << "\n";
-    os << "nothing applied\n";
-    return 1;
-  }
-  unsigned counts[5] = {0, 0, 0, 0, 0};
+  unsigned counts[6] = {0, 0, 0, 0, 0, 0};
   uint64_t rows = 0;
   for (const StepOutcome &s : report.steps) {
     ++counts[static_cast<int>(s.status)];
@@ -49,25 +33,80 @@ int shc::applyCompiledSql(llvm::StringRef sql, llvm::StringRef name, const Apply
     os << status << std::string(status.size() < 12 ? 12 - status.size() : 1, ' ') << s.name;
     if (s.status == StepStatus::Applied || s.status == StepStatus::DryRun)
       os << " (" << s.rows << (s.rows == 1 ? " row" : " rows") << ")";
-    else if (s.status == StepStatus::Skipped)
-      os << " (already applied)";
+    else if (!s.note.empty())
+      os << " (" << s.note << ")";
     os << "\n";
     if (!s.error.empty())
-      llvm::errs() << tool << ": error: migration '" << s.name << "' failed: " << s.error << "\n";
+      llvm::errs() << tool << ": error: migration '" << s.name
+                   << (s.status == StepStatus::Unknown ? "' may or may not have been applied: "
+                                                       : "' failed: ")
+                   << s.error << "\n";
   }
-  if (o.dryRun) {
+  auto count = [&](StepStatus s) { return counts[static_cast<int>(s)]; };
+  if (dryRun) {
     os << "dry run: " << rows << (rows == 1 ? " row" : " rows") << " would change";
-    if (counts[static_cast<int>(StepStatus::RolledBack)])
+    if (count(StepStatus::RolledBack))
       os << " before the failure";
     os << "; everything was rolled back\n";
+    return;
+  }
+  os << count(StepStatus::Applied) << " applied, ";
+  if (unsigned skipped = count(StepStatus::Skipped))
+    os << skipped << " skipped, ";
+  os << count(StepStatus::RolledBack) << " rolled back, " << count(StepStatus::NotRun)
+     << " not run";
+  if (unsigned unknown = count(StepStatus::Unknown))
+    os << ", " << unknown << " unknown";
+  os << "\n";
+}
+
+int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOptions &o,
+                             llvm::StringRef tool) {
+  if (script.steps.empty()) {
+    llvm::outs() << "nothing to do\n";
+    return 0;
+  }
+  auto conn = connectPostgres(o.uri);
+  if (!conn) {
+    llvm::errs() << tool << ": error: " << llvm::toString(conn.takeError()) << "\n";
+    return 2;
+  }
+  CancelOnSignal signals(**conn);
+  ApplyOptions ao;
+  ao.dryRun = o.dryRun;
+  ao.lockTimeoutMs = o.lockTimeoutMs;
+  ao.statementTimeoutMs = o.statementTimeoutMs;
+  ao.interrupted = &CancelOnSignal::caught;
+  ao.waiting = [tool] {
+    llvm::errs() << tool << ": another apply holds the lock on this database; waiting for it\n";
+  };
+  if (::isatty(STDERR_FILENO))
+    ao.progress = [](size_t i, size_t n, llvm::StringRef step) {
+      llvm::errs() << "[" << i + 1 << "/" << n << "] " << step << "\n";
+    };
+  ApplyReport report = applyScript(**conn, script, ao);
+
+  if (!report.setupError.empty()) {
+    llvm::errs() << tool << ": error: " << report.setupError << "\n";
+    llvm::outs() << "nothing applied\n";
   } else {
-    os << counts[static_cast<int>(StepStatus::Applied)] << " applied, ";
-    if (unsigned skipped = counts[static_cast<int>(StepStatus::Skipped)])
-      os << skipped << " skipped, ";
-    os << counts[static_cast<int>(StepStatus::RolledBack)] << " rolled back, "
-       << counts[static_cast<int>(StepStatus::NotRun)] << " not run\n";
+    printReport(report, o.dryRun, tool);
+  }
+  if (report.signal) {
+    llvm::errs() << tool << ": interrupted by " << (report.signal == SIGINT ? "SIGINT" : "SIGTERM")
+                 << ": the server cancelled the running statement, its migration was rolled "
+                    "back, later ones were not run\n";
+    return 128 + report.signal;
   }
   return report.ok() ? 0 : 1;
+}
+
+int shc::applyCompiledFile(llvm::StringRef sql, llvm::StringRef name,
+                           const ApplyCommandOptions &opts, llvm::StringRef tool) {
+  ParsedScript parsed = parseCompiledFile(sql, name, opts.dialect);
+  if (!parsed.warning.empty())
+    llvm::errs() << tool << ": warning: " << name << ": " << parsed.warning << "\n";
+  return applyCompiledScript(parsed.script, opts, tool);
 }
 
 namespace {
@@ -76,8 +115,24 @@ struct ApplyCliOptions {
   ApplyCommandOptions apply;
   std::string ddl;
   std::string phase = "all";
+  std::string lockTimeout, statementTimeout;
 };
 } // namespace
+
+/// --lock-timeout / --statement-timeout into milliseconds; false (reported)
+/// when the value is not a duration.
+static bool parseTimeout(const std::string &flag, const std::string &text, unsigned &ms) {
+  if (text.empty())
+    return true;
+  if (std::optional<unsigned> v = parseDurationMs(text)) {
+    ms = *v;
+    return true;
+  }
+  llvm::errs() << "schemahero-compile: error: " << flag << " '" << text
+               << "' is not a duration: give milliseconds (500) or a number with a unit "
+                  "(200ms, 5s, 1min)\n";
+  return false;
+}
 
 static int runApply(ApplyCliOptions &opts) {
   const char *tool = "schemahero-compile";
@@ -85,11 +140,11 @@ static int runApply(ApplyCliOptions &opts) {
     llvm::errs() << tool << ": error: apply needs spec paths or --ddl FILE (not both)\n";
     return 2;
   }
-  Dialect target = *parseDialect(opts.front.dialect); // checked by CLI11
-  if (!isPostgresFamily(target)) {
-    llvm::errs() << tool << ": error: apply supports the postgres family only\n";
+  if (!parseTimeout("--lock-timeout", opts.lockTimeout, opts.apply.lockTimeoutMs) ||
+      !parseTimeout("--statement-timeout", opts.statementTimeout, opts.apply.statementTimeoutMs))
     return 2;
-  }
+  Dialect target = *parseDialect(opts.front.dialect); // checked by CLI11
+  opts.apply.dialect = target;
   if (!opts.ddl.empty()) {
     auto buf = llvm::MemoryBuffer::getFile(opts.ddl);
     if (!buf) {
@@ -97,22 +152,22 @@ static int runApply(ApplyCliOptions &opts) {
                    << "': " << buf.getError().message() << "\n";
       return 2;
     }
-    return applyCompiledSql((*buf)->getBuffer(), llvm::sys::path::filename(opts.ddl), opts.apply,
-                            tool);
+    return applyCompiledFile((*buf)->getBuffer(), llvm::sys::path::filename(opts.ddl), opts.apply,
+                             tool);
   }
   // Specs: compile exactly as `compile` does (tables without a spec come from
-  // the same database), then apply the compiled text.
+  // the same database), then run the compiled script itself.
   opts.front.uri = opts.apply.uri;
   FrontResult fr = runFrontHalf(opts.front, target, /*runPasses=*/true);
   Session &session = *fr.session;
-  std::string sql = emitCompiledSql(fr, opts.phase);
-  bool hadErrors = session.diags.hasErrors();
+  CompiledScript script;
+  bool compiled = compileForApply(fr, opts.phase, script);
   int code = session.finish();
   if (fr.connectionFailed)
     return 2;
-  if (hadErrors || code != 0)
+  if (!compiled || code != 0)
     return 1;
-  return applyCompiledSql(sql, "specs", opts.apply, tool);
+  return applyCompiledScript(script, opts.apply, tool);
 }
 
 CommandRunner shc::registerApplyCommand(CLI::App &app) {
@@ -128,9 +183,11 @@ CommandRunner shc::registerApplyCommand(CLI::App &app) {
       ->check(CLI::IsMember({"before", "after", "all"}));
   cmd->add_flag("--dry-run", opts->apply.dryRun,
                 "Run everything in one transaction, report the rows, roll back");
-  cmd->add_option("--lock-timeout", opts->apply.lockTimeoutMs, "lock_timeout in milliseconds");
-  cmd->add_option("--statement-timeout", opts->apply.statementTimeoutMs,
-                  "statement_timeout in milliseconds");
+  cmd->add_option("--lock-timeout", opts->lockTimeout,
+                  "lock_timeout: 500 (milliseconds), 200ms, 5s, 1min; also bounds the wait "
+                  "for another apply");
+  cmd->add_option("--statement-timeout", opts->statementTimeout,
+                  "statement_timeout: 500 (milliseconds), 200ms, 5s, 1min");
   cmd->add_option("--color", f.diag.color, "Colour diagnostics: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_flag("--werror", f.diag.werror, "Treat warnings as errors");

@@ -1,23 +1,35 @@
 #pragma once
 
+#include "ir/Dialect.h"
+
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
 
 namespace shc {
 
+struct CompiledScript;
+
 struct ApplyCommandOptions {
   std::string uri;
   bool dryRun = false;
   unsigned lockTimeoutMs = 0;
   unsigned statementTimeoutMs = 0;
+  /// For a --ddl file whose header names no dialect.
+  Dialect dialect = Dialect::Postgres;
 };
 
-/// Applies compiled SQL (what `compile` writes, or any SQL file) and prints
-/// the report: one line per migration, then a summary. Shared by `apply` and
-/// kubectl-schemahero. Returns the exit code: 0 all applied, 1 a migration
-/// failed, 2 the database could not be reached.
-int applyCompiledSql(llvm::StringRef sql, llvm::StringRef name, const ApplyCommandOptions &opts,
-                     llvm::StringRef tool);
+/// Applies `script` and prints the report: one line per migration, then a
+/// summary. Returns the exit code: 0 every migration applied or skipped, 1 a
+/// migration failed (or another apply held the lock past --lock-timeout), 2
+/// the database could not be reached, 128 + N when signal N stopped it.
+int applyCompiledScript(const CompiledScript &script, const ApplyCommandOptions &opts,
+                        llvm::StringRef tool);
+
+/// Applies a compiled SQL file (--ddl, and kubectl-schemahero apply): split
+/// at the migration markers that can be proved to be the file's own
+/// (ScriptParse.h), else one step with a warning.
+int applyCompiledFile(llvm::StringRef sql, llvm::StringRef name, const ApplyCommandOptions &opts,
+                      llvm::StringRef tool);
 
 } // namespace shc

@@ -4,6 +4,7 @@
 
 #include "backends/postgres/Connection.h"
 #include "backends/postgres/Introspect.h"
+#include "backends/postgres/Redact.h"
 #include "frontend/TypeNames.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
@@ -55,28 +56,30 @@ LogicalResult shc::addLiveTables(const std::string &uri, Module &module, SourceM
     return diags.error(SourceLoc(), "connection",
                        "cannot read the schema of '" + redactConnectionString(uri) +
                            "': " + llvm::toString(tables.takeError()));
-  // The text the locations point into: "table NAME" then one
+  // The text the locations point into: "table SCHEMA.NAME" then one
   // "  column TYPE" line per column.
   std::string text;
   std::vector<std::pair<size_t, std::vector<size_t>>> offsets;
   for (const LiveTable &lt : *tables) {
-    if (module.findTable(lt.name))
-      continue; // a Table spec wins
     offsets.push_back({text.size() + 6, {}});
-    text += "table " + lt.name + "\n";
+    text += "table " + lt.schema + "." + lt.name + "\n";
     for (const LiveColumn &lc : lt.columns) {
       offsets.back().second.push_back(text.size() + 2);
       text += "  " + lc.name + " " + lc.type + (lc.notNull ? " NOT NULL" : "") + "\n";
     }
   }
   uint32_t file = sources.addBuffer(redactConnectionString(uri), text);
-  size_t next = 0;
-  for (const LiveTable &lt : *tables) {
-    if (module.findTable(lt.name))
-      continue;
-    auto [tableOffset, columnOffsets] = offsets[next++];
+  bool beforeGiven = module.beforeSchemaKnown;
+  for (size_t n = 0; n < tables->size(); ++n) {
+    const LiveTable &lt = (*tables)[n];
+    auto [tableOffset, columnOffsets] = offsets[n];
     auto t = std::make_unique<Table>();
+    // public is the schema a spec without `schema:` means: such tables keep
+    // the unqualified spelling (docs/schema-scope.md).
+    t->schema = lt.schema == "public" ? "" : lt.schema;
     t->name = lt.name;
+    t->onSearchPath = lt.onSearchPath;
+    t->live = true;
     t->loc = sources.getLoc(file, tableOffset);
     for (size_t i = 0; i < lt.columns.size(); ++i) {
       const LiveColumn &lc = lt.columns[i];
@@ -92,8 +95,16 @@ LogicalResult shc::addLiveTables(const std::string &uri, Module &module, SourceM
         t->primaryKey.push_back(lc.name);
       t->columns.push_back(std::move(c));
     }
-    module.tables.push_back(std::move(t));
+    // The live database is the schema before the Table specs are applied:
+    // before_schema migrations are checked against it (unless
+    // --before-specs said what it is). After the change, a Table spec wins
+    // over the live table.
+    if (!beforeGiven)
+      module.beforeTables.push_back(std::make_unique<Table>(*t));
+    if (findTables(module.tables, "", t->schemaOrDefault(), t->name).empty())
+      module.tables.push_back(std::move(t));
   }
+  module.beforeSchemaKnown = true;
   auto functions = introspectFunctions(**conn, calledFunctionNames(module));
   if (!functions)
     return diags.error(SourceLoc(), "connection",

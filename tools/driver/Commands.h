@@ -18,6 +18,7 @@ class App;
 namespace shc {
 
 class Module;
+struct CompiledScript;
 
 /// Runs a parsed subcommand; returns the process exit code
 /// (0 ok, 1 input errors, 2 usage or I/O errors).
@@ -34,6 +35,9 @@ CommandRunner registerApplyCommand(CLI::App &app);
 struct FrontOptions {
   std::vector<std::string> inputs;
   std::string dialect = "postgres";
+  /// --dialect was not given: check for the dialect the specs agree on
+  /// (frontend inferDialect) when they have no operations for `dialect`.
+  bool inferDialect = false;
   std::vector<std::string> disablePasses;
   std::vector<std::string> printAfter;
   /// The reviewer warnings of the `lint` pass run for `lint` only; compile
@@ -41,6 +45,9 @@ struct FrontOptions {
   bool lintRules = false;
   /// --uri: read tables without a Table spec from this live database.
   std::string uri;
+  /// --before-specs: an older copy of the Table specs, the schema
+  /// before_schema migrations are checked against.
+  std::string beforeSpecs;
   DiagnosticOptions diag;
 };
 void addFrontOptions(CLI::App &cmd, FrontOptions &opts);
@@ -53,6 +60,9 @@ struct FrontResult {
   std::unique_ptr<Module> module;
   /// --uri could not be reached (already reported): exit 2.
   bool connectionFailed = false;
+  /// Source buffers that hold input files (the ones given, and those found in
+  /// the folders given); --uri adds a buffer for the live schema after them.
+  unsigned numInputFiles = 0;
 };
 FrontResult runFrontHalf(const FrontOptions &opts, Dialect target, bool runPasses);
 
@@ -60,5 +70,9 @@ FrontResult runFrontHalf(const FrontOptions &opts, Dialect target, bool runPasse
 /// phases `phase` selects: "before", "after" or "all". compile, apply and
 /// kubectl-schemahero all emit through here, so the header names one version.
 std::string emitCompiledSql(const FrontResult &fr, llvm::StringRef phase = "all");
+
+/// The same, as the structured script apply runs (no SQL text in between).
+/// False when the front half found errors or emission failed (reported).
+bool compileForApply(const FrontResult &fr, llvm::StringRef phase, CompiledScript &script);
 
 } // namespace shc

@@ -3,6 +3,7 @@
 
 #include "backends/Backend.h"
 #include "frontend/Frontend.h"
+#include "ir/CompiledScript.h"
 #include "ir/Module.h"
 #include "ir/Verifier.h"
 #include "passes/Passes.h"
@@ -16,11 +17,27 @@ using namespace shc;
 #define SHC_VERSION "0.0.0"
 #endif
 
+/// The --dialect help: every dialect, grouped by what it has
+/// (dialectSupport), so --help, README and docs/dialects.md say the same.
+static std::string dialectHelp() {
+  std::string full, partial;
+  for (llvm::StringRef key : allDialectKeys()) {
+    std::string &list = dialectSupport(*parseDialect(key)).sqlChecks ? full : partial;
+    list += (list.empty() ? "" : ", ") + key.str();
+  }
+  return "Target dialect (default: postgres, or the one every data migration has operations "
+         "for): " +
+         full + " (every check, SQL); " + partial +
+         " (structure checks only, no SQL yet; docs/dialects.md)";
+}
+
 void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
   cmd.add_option("inputs", o.inputs, "Spec files or folders, or - for stdin")->required();
-  cmd.add_option("--dialect", o.dialect, "Target dialect")
-      ->check(CLI::IsMember({"postgres", "cockroachdb", "timescaledb", "mysql", "sqlite",
-                             "rqlite", "cassandra"}));
+  o.inferDialect = true;
+  cmd.add_option("--dialect", o.dialect, dialectHelp())
+      ->check(
+          CLI::IsMember(std::vector<std::string>(allDialectKeys().begin(), allDialectKeys().end())))
+      ->each([&o](const std::string &) { o.inferDialect = false; });
   // One NAME per occurrence: a vector option would otherwise swallow the
   // input paths that follow it (`--disable lint specs/`).
   cmd.add_option("--disable", o.disablePasses, "Skip the pass NAME")->allow_extra_args(false);
@@ -34,6 +51,10 @@ void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
                "Check diagnostics against expected-* comments in the inputs");
   cmd.add_option("--uri", o.uri,
                  "Read tables that have no Table spec from this database (libpq URI)");
+  cmd.add_option("--before-specs", o.beforeSpecs,
+                 "Check before_schema migrations against the Table specs in DIR (the schema "
+                 "before the change); --uri checks them against the live database")
+      ->check(CLI::ExistingPath);
   cmd.add_option("--error-limit", o.diag.errorLimit, "Stop after N errors (0: no limit)");
 }
 
@@ -43,7 +64,32 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   r.module = std::make_unique<Module>(target);
   Session &s = *r.session;
   std::vector<uint32_t> files = loadInputs(opts.inputs, s.sources, s.diags);
-  (void)lowerToIR(s.sources, files, *r.module, s.diags);
+  r.numInputFiles = static_cast<unsigned>(s.sources.getNumBuffers());
+  if (!opts.inferDialect) {
+    (void)lowerToIR(s.sources, files, *r.module, s.diags);
+  } else {
+    // Lowered once for the default; only when the specs agree on another
+    // dialect are they lowered again for it (and that lowering's
+    // diagnostics are the ones kept).
+    DiagnosticEngine first;
+    (void)lowerToIR(s.sources, files, *r.module, first);
+    if (std::optional<Dialect> other = inferDialect(*r.module)) {
+      r.module = std::make_unique<Module>(*other);
+      (void)lowerToIR(s.sources, files, *r.module, s.diags);
+      std::string key = dialectKey(*other).str();
+      SourceLoc at = r.module->migrations.empty() ? SourceLoc() : r.module->migrations.front()->loc;
+      s.diags.note(at, "dialect-inferred",
+                   "no --dialect given, and every data migration has " + key +
+                       " operations only: checking for " + key);
+    } else {
+      for (const Diagnostic &d : first.pending())
+        s.diags.report(d);
+    }
+  }
+  if (!opts.beforeSpecs.empty()) {
+    std::vector<uint32_t> before = loadInputs({opts.beforeSpecs}, s.sources, s.diags);
+    (void)lowerBeforeSchema(s.sources, before, *r.module, s.diags);
+  }
   if (!opts.uri.empty() && failed(addLiveTables(opts.uri, *r.module, s.sources, s.diags))) {
     r.connectionFailed = true; // checking against a schema we could not read is noise
     return r;
@@ -53,15 +99,35 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   PassManager pm;
   buildDefaultPipeline(pm);
   if (!opts.lintRules) pm.disable("lint");
+  // Never PostgreSQL's rules on another dialect's SQL: what the target has
+  // no checks for is switched off, and said so once.
+  DialectSupport support = dialectSupport(r.module->getTarget());
+  for (const std::string &name : support.skippedPasses)
+    pm.disable(name);
+  if (!support.sqlChecks && !r.module->migrations.empty())
+    s.diags
+        .warning(r.module->migrations.front()->loc, "dialect-unchecked",
+                 dialectKey(r.module->getTarget()).str() +
+                     " has no SQL checks yet: " + support.unchecked + " are not checked")
+        .hint("checked: the YAML, the tables and columns named, requires and phases; "
+              "postgres, cockroachdb and timescaledb have every check");
   for (const std::string &name : opts.disablePasses) pm.disable(name);
   for (const std::string &name : opts.printAfter) pm.printAfter(name, &llvm::errs());
   PassContext ctx{s.diags, s.sources, catalogFor(target)};
   bool passesOk = succeeded(pm.run(*r.module, ctx));
   // The verifier checks the compiler, not the input: only meaningful when the
   // input was clean and every pass ran.
-  if (passesOk && !s.diags.hasErrors() && opts.disablePasses.empty())
+  if (passesOk && !s.diags.hasErrors() && opts.disablePasses.empty() && support.sqlChecks)
     (void)verifyModule(*r.module, s.diags, /*typed=*/true);
   return r;
+}
+
+static EmitOptions emitOptionsFor(llvm::StringRef phase) {
+  EmitOptions eo;
+  eo.toolVersion = SHC_VERSION;
+  eo.emitBefore = phase != "after";
+  eo.emitAfter = phase != "before";
+  return eo;
 }
 
 std::string shc::emitCompiledSql(const FrontResult &fr, llvm::StringRef phase) {
@@ -69,11 +135,13 @@ std::string shc::emitCompiledSql(const FrontResult &fr, llvm::StringRef phase) {
   if (fr.session->diags.hasErrors())
     return sql;
   llvm::raw_string_ostream os(sql);
-  EmitOptions eo;
-  eo.toolVersion = SHC_VERSION;
-  eo.emitBefore = phase != "after";
-  eo.emitAfter = phase != "before";
-  (void)emitSQL(*fr.module, eo, os, fr.session->diags);
+  (void)emitSQL(*fr.module, emitOptionsFor(phase), os, fr.session->diags);
   os.flush();
   return sql;
+}
+
+bool shc::compileForApply(const FrontResult &fr, llvm::StringRef phase, CompiledScript &script) {
+  if (fr.session->diags.hasErrors())
+    return false;
+  return succeeded(compileScript(*fr.module, emitOptionsFor(phase), script, fr.session->diags));
 }

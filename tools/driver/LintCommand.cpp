@@ -79,7 +79,7 @@ static int runLint(LintOptions opts) {
     (void)session.finish();
     return 2;
   }
-  unsigned numFiles = static_cast<unsigned>(session.sources.getNumBuffers());
+  unsigned numFiles = fr.numInputFiles; // not the live schema of --uri
 
   std::vector<Diagnostic> diags = session.diags.takeSorted();
   applyLintConfig(config, diags);

@@ -35,12 +35,15 @@ static Graph buildGraph(const Plan &plan, const Module &module) {
     ids.try_emplace(m.name, id);
     g.nodes.emplace_back(id, m.name, phaseName(m.phase).str());
   }
+  for (size_t i = 0; i < plan.steps.size(); ++i) // `requires` may use metadata.name
+    if (!plan.steps[i].migration->metadataName.empty())
+      ids.try_emplace(plan.steps[i].migration->metadataName, "m" + llvm::utostr(i + 1));
   unsigned tables = 0;
   for (const PlanStep &s : plan.steps)
     for (const Requirement &r : s.migration->requires) {
       auto it = ids.find(r.name);
       if (it == ids.end()) {
-        if (!module.findTable(r.name))
+        if (!module.findTableByName(r.name, s.migration->database))
           continue; // unknown: reported
         std::string id = "t" + llvm::utostr(++tables);
         it = ids.try_emplace(r.name, id).first;

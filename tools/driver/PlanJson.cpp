@@ -3,7 +3,8 @@
 //   {"migrations": [{"name", "phase", "requires": [...],
 //                    "idempotency": {"verdict", "reason"},
 //                    "operations": [{"kind", "table", "writes", "reads",
-//                                    "where", "idempotency", "estimatedRows"?}]}],
+//                                    "where", "idempotency", "estimatedRows"?,
+//                                    "statements"? (customSQL)}]}],
 //    "totalEstimatedRows"?, "diagnostics": [...]}
 // Documented in docs/plan.md; fields are only ever added.
 //
@@ -29,6 +30,32 @@ static llvm::json::Object verdict(const std::string &v, const std::string &reaso
   return llvm::json::Object{{"verdict", v}, {"reason", reason}};
 }
 
+static llvm::json::Value orNull(const std::string &s) {
+  return s.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(s);
+}
+
+/// A customSQL's statements: kind, table, text, WHERE (null: every row, or
+/// not an analysed UPDATE/DELETE), verdict and the diagnostics inside each.
+static llvm::json::Array statements(const PlanOperation &op, const SourceManager &sm) {
+  llvm::json::Array out;
+  for (const PlanStatement &st : op.statements) {
+    llvm::json::Array diags;
+    for (const Diagnostic &d : st.diagnostics)
+      diags.push_back(diagnosticToJson(d, sm));
+    llvm::json::Object o{{"kind", st.kind},
+                         {"table", orNull(st.table)},
+                         {"sql", st.sql},
+                         {"where", orNull(st.where)},
+                         {"opaque", st.opaque},
+                         {"idempotency", verdict(st.verdict, st.reason)},
+                         {"diagnostics", std::move(diags)}};
+    if (st.estimatedRows)
+      o["estimatedRows"] = *st.estimatedRows;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 void shc::printPlanJson(const Plan &plan, const SourceManager &sm, llvm::raw_ostream &os) {
   llvm::json::Array migrations;
   for (const PlanStep &s : plan.steps) {
@@ -45,6 +72,8 @@ void shc::printPlanJson(const Plan &plan, const SourceManager &sm, llvm::raw_ost
           {"idempotency", verdict(op.verdict, op.reason)}};
       if (op.estimatedRows)
         o["estimatedRows"] = *op.estimatedRows;
+      if (op.kind == "customSQL")
+        o["statements"] = statements(op, sm);
       ops.push_back(std::move(o));
     }
     std::vector<std::string> reqs;

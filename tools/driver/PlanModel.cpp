@@ -58,6 +58,48 @@ static void verdictOf(const IdempotencyVerdict &v, std::string &verdict, std::st
   reason = v.computed ? v.reason : "not analysed";
 }
 
+std::string shc::statementSummary(llvm::StringRef sql, size_t max) {
+  std::string out;
+  for (char c : sql.trim()) {
+    bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (space && (out.empty() || out.back() == ' '))
+      continue;
+    out += space ? ' ' : c;
+  }
+  if (out.size() > max)
+    out = out.substr(0, max - 3) + "...";
+  return out;
+}
+
+static PlanStatement planStatement(const CustomSqlOp &c, const SqlStatement &st,
+                                   PostgresExprEmitter &exprs) {
+  PlanStatement ps;
+  ps.kind = statementKindName(st.kind).str();
+  ps.table = st.table;
+  ps.sql = llvm::StringRef(c.sql).substr(st.offset, st.length).trim().str();
+  ps.opaque = !st.analysed;
+  if (const UpdateOp *u = st.analysed ? st.query.update.get() : nullptr) {
+    ps.rowFilter = true;
+    if (u->where)
+      (void)exprs.emit(*u->where, ps.where);
+  }
+  verdictOf(st.idempotency, ps.verdict, ps.reason);
+  ps.begin = c.sqlLocator.locate(st.offset);
+  ps.end = c.sqlLocator.locate(st.offset + st.length);
+  return ps;
+}
+
+/// A diagnostic inside the text of a customSQL statement goes with it.
+static bool moveToStatement(PlanStep &step, Diagnostic &d) {
+  for (PlanOperation &op : step.operations)
+    for (PlanStatement &st : op.statements)
+      if (st.begin.isValid() && d.loc.isValid() && !(d.loc < st.begin) && !(st.end < d.loc)) {
+        st.diagnostics.push_back(std::move(d));
+        return true;
+      }
+  return false;
+}
+
 /// Where a migration starts in its file: the smallest location it holds.
 static SourceLoc startOf(const Migration &m) {
   SourceLoc s = m.loc;
@@ -91,11 +133,15 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
         continue;
       PlanOperation p;
       verdictOf(op->idempotency, p.verdict, p.reason);
+      std::string shownTable; // schema-qualified when the spec places it in one
       if (auto *u = llvm::dyn_cast<UpdateOp>(op.get())) {
         p.kind = updateOriginName(u->origin).str();
         p.table = u->table;
+        shownTable = u->resolved ? u->resolved->displayName() : qualifiedName(u->schema, u->table);
         if (u->where)
           (void)exprs.emit(*u->where, p.where);
+        else
+          p.where = u->uncheckedWhere; // as written: not checked for this dialect
         if (conn && u->resolved) {
           std::string sql = postgresUpdateStatement(*u, engine);
           auto rows = sql.empty() ? llvm::Expected<double>(0.0) : estimateRows(*conn, sql);
@@ -109,11 +155,14 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
       } else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get())) {
         p.kind = "customSQL";
         for (const SqlStatement &st : c->statements) {
-          if (p.table.empty())
+          if (p.table.empty()) {
             p.table = st.table;
+            shownTable = qualifiedName(st.schema, st.table);
+          }
           const UpdateOp *u = st.query.update.get();
           if (p.where.empty() && u && u->where)
             (void)exprs.emit(*u->where, p.where);
+          PlanStatement &ps = p.statements.emplace_back(planStatement(*c, st, exprs));
           bool dml = st.kind == StatementKind::Update || st.kind == StatementKind::Delete ||
                      st.kind == StatementKind::Insert;
           if (!conn || !dml)
@@ -121,6 +170,7 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
           // EXPLAIN (no ANALYZE) plans the user's own statement text: nothing runs.
           auto rows = estimateRows(*conn, llvm::StringRef(c->sql).substr(st.offset, st.length));
           if (rows) {
+            ps.estimatedRows = *rows;
             p.estimatedRows = p.estimatedRows.value_or(0) + *rows;
             plan.totalEstimatedRows = plan.totalEstimatedRows.value_or(0) + *rows;
           } else {
@@ -129,6 +179,8 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
         }
       }
       fillAccesses(p, computeEffects(*op));
+      if (!shownTable.empty())
+        p.table = shownTable;
       step.operations.push_back(std::move(p));
     }
     plan.steps.push_back(std::move(step));
@@ -137,17 +189,23 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
     plan.totalEstimatedRows = 0;
 
   // Each diagnostic goes to the migration that starts last before it in the
-  // same file.
+  // same file: a binary search over the sorted starts (a scan of every step
+  // per diagnostic took 8 s for 10,000 warnings over 10,000 migrations).
+  // Among equal starts the first step wins, so it sorts last.
+  std::vector<std::pair<SourceLoc, size_t>> starts;
+  for (size_t i = 0; i < plan.steps.size(); ++i)
+    starts.push_back({startOf(*plan.steps[i].migration), i});
+  llvm::sort(starts, [](const auto &a, const auto &b) {
+    return a.first != b.first ? a.first < b.first : a.second > b.second;
+  });
   for (Diagnostic &d : diags) {
     PlanStep *best = nullptr;
-    SourceLoc bestStart;
-    for (PlanStep &s : plan.steps) {
-      SourceLoc start = startOf(*s.migration);
-      if (!d.loc.isValid() || start.file != d.loc.file || d.loc < start)
-        continue;
-      if (!best || bestStart < start)
-        best = &s, bestStart = start;
-    }
+    auto it = std::upper_bound(starts.begin(), starts.end(), d.loc,
+                               [](const SourceLoc &l, const auto &s) { return l < s.first; });
+    if (d.loc.isValid() && it != starts.begin() && std::prev(it)->first.file == d.loc.file)
+      best = &plan.steps[std::prev(it)->second];
+    if (best && moveToStatement(*best, d))
+      continue;
     (best ? best->diagnostics : plan.otherDiagnostics).push_back(std::move(d));
   }
   return plan;

@@ -16,6 +16,21 @@ class Module;
 class SourceManager;
 struct Migration;
 
+/// One statement of a validated customSQL, as PostgreSQL's parser split it.
+struct PlanStatement {
+  std::string kind;  ///< update, insert, delete, select, ddl, other
+  std::string table; ///< target of UPDATE/INSERT/DELETE, else empty
+  std::string sql;   ///< the statement as written, trimmed
+  bool opaque = false; ///< not analysed by our grammar
+  /// UPDATE/DELETE analysed: whether it has a WHERE, and the WHERE as SQL.
+  bool rowFilter = false;
+  std::string where;
+  std::string verdict, reason;
+  std::optional<double> estimatedRows;
+  std::vector<Diagnostic> diagnostics; ///< those inside the statement's text
+  SourceLoc begin, end;                ///< the statement's text in its file
+};
+
 struct PlanOperation {
   std::string kind;  ///< staticUpdate, calculatedUpdate, transformUpdate, customSQL
   std::string table; ///< empty for a customSQL that names no table
@@ -24,6 +39,7 @@ struct PlanOperation {
   bool opaque = false;                    ///< customSQL that could not be analysed
   std::string verdict, reason;
   std::optional<double> estimatedRows;
+  std::vector<PlanStatement> statements; ///< customSQL with validate: true
 };
 
 struct PlanStep {
@@ -56,6 +72,8 @@ void printPlanJson(const Plan &plan, const SourceManager &sm, llvm::raw_ostream 
 void printPlanDot(const Plan &plan, const Module &module, llvm::raw_ostream &os);
 void printPlanMermaid(const Plan &plan, const Module &module, llvm::raw_ostream &os);
 
+/// A statement's text on one line (whitespace collapsed), cut at `max`.
+std::string statementSummary(llvm::StringRef sql, size_t max = 72);
 /// `file:line:col: severity: message [rule]` on one line.
 std::string diagnosticOneLine(const Diagnostic &d, const SourceManager &sm);
 /// "3" or "12.5", the way EXPLAIN's estimates read.

@@ -3,6 +3,7 @@
 #include "tools/driver/PlanModel.h"
 
 #include "ir/Module.h"
+#include "ir/SourceManager.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -32,6 +33,30 @@ static bool schemaChangesBefore(const Plan &plan, size_t i) {
          plan.steps[i].migration->phase == Phase::AfterSchema;
 }
 
+/// `idempotency: <verdict> (<reason>)`, then the estimate if there is one.
+static void printVerdictAndRows(llvm::StringRef indent, const std::string &verdict,
+                                const std::string &reason, std::optional<double> rows,
+                                llvm::raw_ostream &os) {
+  os << indent << "idempotency: " << verdict;
+  if (!reason.empty())
+    os << " (" << reason << ")";
+  os << "\n";
+  if (rows)
+    os << indent << "estimated rows: " << formatRows(*rows) << "\n";
+}
+
+/// A customSQL statement under its operation: its text, WHERE, verdict and
+/// the diagnostics inside it.
+static void printStatementText(const PlanStatement &st, size_t n, const SourceManager &sm,
+                               llvm::raw_ostream &os) {
+  os << "       statement " << n << ": " << statementSummary(st.sql) << "\n";
+  if (st.rowFilter)
+    os << "         where: " << (st.where.empty() ? "(every row)" : st.where) << "\n";
+  printVerdictAndRows("         ", st.verdict, st.reason, st.estimatedRows, os);
+  for (const Diagnostic &d : st.diagnostics)
+    os << "         " << diagnosticOneLine(d, sm) << "\n";
+}
+
 void shc::printPlanText(const Plan &plan, const SourceManager &sm, llvm::raw_ostream &os) {
   os << "Plan: " << plan.steps.size() << " migration" << (plan.steps.size() == 1 ? "" : "s") << " ("
      << countPhase(plan, Phase::BeforeSchema) << " before_schema, "
@@ -59,12 +84,9 @@ void shc::printPlanText(const Plan &plan, const SourceManager &sm, llvm::raw_ost
       // customSQL shows the WHERE of its analysed UPDATE/DELETE, if any.
       if (op.kind != "customSQL" || !op.where.empty())
         os << "       where: " << (op.where.empty() ? "(every row)" : op.where) << "\n";
-      os << "       idempotency: " << op.verdict;
-      if (!op.reason.empty())
-        os << " (" << op.reason << ")";
-      os << "\n";
-      if (op.estimatedRows)
-        os << "       estimated rows: " << formatRows(*op.estimatedRows) << "\n";
+      printVerdictAndRows("       ", op.verdict, op.reason, op.estimatedRows, os);
+      for (size_t k = 0; k < op.statements.size(); ++k)
+        printStatementText(op.statements[k], k + 1, sm, os);
     }
     for (const Diagnostic &d : s.diagnostics)
       os << "   " << diagnosticOneLine(d, sm) << "\n";
@@ -154,6 +176,20 @@ void shc::printPlanMarkdown(const Plan &plan, const Module &module, const Source
       if (op.estimatedRows)
         os << "; ~" << formatRows(*op.estimatedRows) << " rows";
       os << "\n";
+      for (size_t k = 0; k < op.statements.size(); ++k) {
+        const PlanStatement &st = op.statements[k];
+        os << "  - statement " << k + 1 << ": " << code(statementSummary(st.sql));
+        if (st.rowFilter)
+          os << "; where " << (st.where.empty() ? "every row" : code(st.where));
+        os << "; idempotency **" << st.verdict << "**";
+        if (!st.reason.empty())
+          os << " — " << st.reason;
+        if (st.estimatedRows)
+          os << "; ~" << formatRows(*st.estimatedRows) << " rows";
+        os << "\n";
+        for (const Diagnostic &d : st.diagnostics)
+          os << "    - " << code(diagnosticOneLine(d, sm)) << "\n";
+      }
     }
     for (const Diagnostic &d : s.diagnostics)
       os << "- " << code(diagnosticOneLine(d, sm)) << "\n";

@@ -50,9 +50,9 @@ enum class DateUnitKind {
 };
 DateUnitKind classifyDateUnit(llvm::StringRef unit);
 
-/// Whether `name` (lower-cased) is a time zone PostgreSQL knows, either as an
-/// abbreviation (utc, est, cet ...) or a zone name (europe/paris). Area/City
-/// names are accepted by shape, since the tz database is not bundled.
+/// Whether `name` is a time zone PostgreSQL knows: an abbreviation (utc, est,
+/// cet ...), an IANA zone or link name of ir/TimeZones.h (Europe/Paris,
+/// US/Eastern; any case), or a POSIX specification (EST5EDT, UTC+3).
 bool isKnownTimeZone(llvm::StringRef name);
 
 } // namespace shc::pg

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/postgres/catalog/LiteralInputFields.h"
+#include "ir/TimeZones.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -124,21 +125,6 @@ const char *const zoneAbbrevs[] = {
     "yapt", "yekst",  "yekt",  "z",      "zulu",
 };
 
-// Zone names without a slash (select name from pg_timezone_names).
-const char *const plainZoneNames[] = {
-    "cet",      "cst6cdt",   "cuba",       "eet",  "egypt",   "eire",    "est",   "est5edt",
-    "factory",  "gb",        "gb-eire",    "gmt",  "gmt+0",   "gmt-0",   "gmt0",  "greenwich",
-    "hongkong", "hst",       "iceland",    "iran", "israel",  "jamaica", "japan", "kwajalein",
-    "libya",    "localtime", "met",        "mst",  "mst7mdt", "navajo",  "nz",    "nz-chat",
-    "poland",   "portugal",  "posixrules", "prc",  "pst8pdt", "roc",     "rok",   "singapore",
-    "turkey",   "uct",       "universal",  "utc",  "w-su",    "wet",     "zulu",
-};
-
-// First components of Area/Location zone names.
-const char *const zoneAreas[] = {"africa",    "america", "antarctica", "arctic", "asia", "atlantic",
-                                 "australia", "brazil",  "canada",     "chile",  "etc",  "europe",
-                                 "indian",    "mexico",  "pacific",    "posix",  "us"};
-
 bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 bool isDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 bool isAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
@@ -181,18 +167,9 @@ bool shc::pg::isKnownTimeZone(llvm::StringRef name) {
   for (const char *a : zoneAbbrevs)
     if (n == a)
       return true;
-  for (const char *z : plainZoneNames)
-    if (n == z)
-      return true;
-  size_t slash = n.find('/');
-  if (slash != std::string::npos) {
-    llvm::StringRef area = llvm::StringRef(n).substr(0, slash);
-    llvm::StringRef rest = llvm::StringRef(n).substr(slash + 1);
-    return !rest.empty() && llvm::is_contained(zoneAreas, area) && llvm::all_of(rest, [](char c) {
-      return isAlnum(c) || c == '_' || c == '-' || c == '+' || c == '/';
-    });
-  }
-  return isPosixZone(n);
+  if (!canonicalTimeZone(n).empty())
+    return true;
+  return n.find('/') == std::string::npos && isPosixZone(n);
 }
 
 Keyword dt::lookupKeyword(llvm::StringRef word) {
@@ -317,9 +294,13 @@ bool dt::reportError(Err err, llvm::StringRef typeName, llvm::StringRef text,
   case Err::IntervalRange:
     error.message = "interval out of range";
     break;
-  case Err::UnknownZone: // the caller passes the zone name as `text`
+  case Err::UnknownZone: { // the caller passes the zone name as `text`
     error.message = "time zone " + quoted + " not recognized";
+    std::string suggestion = suggestTimeZone(text);
+    if (!suggestion.empty()) // " (did you mean 'x'?)"
+      error.hint = llvm::StringRef(suggestion).trim().drop_front().drop_back().str();
     break;
+  }
   default:
     error.message = "invalid input syntax for type " + typeName.str() + ": " + quoted;
     break;

@@ -1,0 +1,76 @@
+//===- CompiledScript.h - A compiled migration file, as data ----*- C++ -*-===//
+//
+// What a backend emits for a module, before it is text: a header, a preamble
+// that runs once, then one step per migration with the statements that run in
+// its transaction and the ledger row that records it. The compiled file is
+// rendered from this (renderScript), and apply runs the same structure, so
+// apply never has to find the steps again in SQL text.
+//
+// Nothing here knows a dialect: the backend fills in the text, the runtime
+// that applies it knows how to lock and where the ledger is.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "ir/Dialect.h"
+#include "ir/Module.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace shc {
+
+/// The ledger row a step writes when it applies a migration.
+struct LedgerRecord {
+  std::string name;
+  std::string checksum; ///< hex SHA-256 of name, phase and statements
+  bool idempotent = false;
+  Phase phase = Phase::AfterSchema;
+};
+
+struct ScriptStep {
+  std::string name;
+  Phase phase = Phase::AfterSchema;
+  /// What runs in the step's transaction, in whole lines: the migration's
+  /// statements as the dialect guards and records them, without the
+  /// transaction's own begin and commit.
+  std::string sql;
+  /// The row `sql` writes to the ledger; none for a dialect without a ledger
+  /// or for a file applied as it is.
+  std::optional<LedgerRecord> ledger;
+  /// The migration has no operations for this dialect: nothing to run.
+  bool empty = false;
+};
+
+struct CompiledScript {
+  Dialect target = Dialect::Postgres;
+  /// Comment lines naming the tool, the dialect and the inputs.
+  std::string header;
+  /// Runs once before the first step (whole lines; the ledger's setup).
+  std::string preamble;
+  /// In execution order: before_schema steps, then after_schema steps.
+  std::vector<ScriptStep> steps;
+  /// The dialect's lines around each step's sql in the file (`BEGIN;`,
+  /// `COMMIT;`); empty for a dialect without transactions.
+  std::string beginTransaction;
+  std::string commitTransaction;
+};
+
+/// The compiled file: the header, the preamble, each step under its
+/// `-- migration: NAME (phase)` line. The same script gives the same bytes.
+std::string renderScript(const CompiledScript &script);
+
+/// `-- migration: NAME (phase)`, the line that opens a step in the file.
+std::string migrationMarker(llvm::StringRef name, Phase phase);
+/// What follows the marker of a step with nothing to run.
+llvm::StringRef emptyStepSuffix();
+/// The line between the before_schema and the after_schema steps.
+llvm::StringRef schemaChangesLine();
+
+/// `text` on one comment line: control characters become `?`.
+std::string commentSafe(llvm::StringRef text);
+
+} // namespace shc

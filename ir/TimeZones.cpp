@@ -1,0 +1,52 @@
+//===- TimeZones.cpp - IANA time zone names --------------------------------===//
+
+#include "ir/TimeZones.h"
+#include "ir/Suggest.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
+#include <vector>
+
+using namespace shc;
+
+namespace {
+
+struct ZoneName {
+  const char *name;
+  const char *zone;
+};
+
+const ZoneName zoneNames[] = {
+#include "ir/TimeZoneNames.inc"
+};
+
+int compareLower(llvm::StringRef a, llvm::StringRef b) { return a.compare_insensitive(b); }
+
+} // namespace
+
+llvm::StringRef shc::canonicalTimeZone(llvm::StringRef name) {
+  for (llvm::StringRef prefix : {"posix/", "right/"})
+    if (name.size() > prefix.size() && name.take_front(prefix.size()).equals_insensitive(prefix))
+      name = name.drop_front(prefix.size());
+  const ZoneName *end = std::end(zoneNames);
+  const ZoneName *it = std::lower_bound(std::begin(zoneNames), end, name,
+                                        [](const ZoneName &z, llvm::StringRef n) {
+                                          return compareLower(z.name, n) < 0;
+                                        });
+  if (it != end && compareLower(it->name, name) == 0)
+    return it->zone;
+  return "";
+}
+
+std::string shc::suggestTimeZone(llvm::StringRef name) {
+  static const std::vector<llvm::StringRef> names = [] {
+    std::vector<llvm::StringRef> v;
+    for (const ZoneName &z : zoneNames)
+      v.push_back(z.name);
+    return v;
+  }();
+  return didYouMean(name, names);
+}
+
+llvm::StringRef shc::timeZoneDataVersion() { return SHC_TZDATA_VERSION; }
