@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "ir/FunctionProperties.h"
 #include "ir/Signature.h"
 #include "ir/Types.h"
 
@@ -59,6 +60,9 @@ public:
 
   // --- time -------------------------------------------------------------------
 
+  /// Whether the server reads the string literal `text`, as a value of
+  /// `type`, as the moment of the run ('now', 'today' for a date).
+  virtual bool isRunTimeLiteral(const Type &type, llvm::StringRef text) const = 0;
   /// Whether the server takes `zone` where a time zone is expected
   /// (`x AT TIME ZONE zone`, a conversion's from and to): a zone name, an
   /// abbreviation, or a fixed offset as the server reads one.
@@ -76,6 +80,11 @@ public:
   virtual llvm::ArrayRef<Signature> lookupFunction(llvm::StringRef name) const = 0;
   /// All overloads of an operator; prefix operators have one parameter.
   virtual llvm::ArrayRef<Signature> lookupOperator(llvm::StringRef name, bool prefix) const = 0;
+  /// Volatility, NULL handling and the idempotency algebra's view of
+  /// `name` (lower-case, unqualified) called with `numArgs` arguments;
+  /// FunctionProperties{} (nothing claimed) for a function it does not know.
+  virtual const FunctionProperties &functionProperties(llvm::StringRef name,
+                                                       size_t numArgs) const = 0;
 };
 
 } // namespace shc

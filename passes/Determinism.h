@@ -3,8 +3,8 @@
 // Where an expression gets a different value on a second run of the same
 // migration: a call whose functionProperties() say runVarying (now(),
 // random(), nextval(), gen_random_uuid() ...), or a date/time literal that
-// PostgreSQL reads as the time of the run ('now', 'today', 'tomorrow',
-// 'yesterday'). Shared by the idempotency analysis and the lint rules.
+// the server reads as the time of the run (Catalog::isRunTimeLiteral). Shared
+// by the idempotency analysis and the lint rules.
 
 #include "ir/Location.h"
 
@@ -13,6 +13,7 @@
 
 namespace shc {
 
+class Catalog;
 class Expr;
 class FuncCallExpr;
 
@@ -25,11 +26,12 @@ struct NonDeterminism {
 /// The first source of non-determinism in `e` (subqueries included). With
 /// `followDerived`, a column of a WITH query or a FROM subquery stands for
 /// what that query computes.
-std::optional<NonDeterminism> findNonDeterminism(const Expr &e, bool followDerived = true);
+std::optional<NonDeterminism> findNonDeterminism(const Expr &e, const Catalog &cat,
+                                                 bool followDerived = true);
 
 /// Whether `e` is never NULL on a row: a non-NULL literal, a NOT NULL column,
 /// or a null-preserving function (or operator, cast) of such values; also
 /// coalesce/greatest/least with one such argument.
-bool isNeverNull(const Expr &e);
+bool isNeverNull(const Expr &e, const Catalog &cat);
 
 } // namespace shc

@@ -100,14 +100,14 @@ const ColumnAccess *Analyser::insertedAfter(const std::string &table, size_t uni
 IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t unit, llvm::StringRef what,
                                            bool excluded) {
   IdempotencyVerdict v;
-  std::string guard = findGuard(u);
+  std::string guard = findGuard(u, catalog);
   std::string projection; // the first value that is a projection of its column
   std::optional<NonDeterminism> whereVolatile;
   if (u.where)
-    whereVolatile = findNonDeterminism(*u.where);
+    whereVolatile = findNonDeterminism(*u.where, catalog);
   for (const TableRef &t : u.from) // which rows UPDATE ... FROM joins
     if (t.on && !whereVolatile)
-      whereVolatile = findNonDeterminism(*t.on);
+      whereVolatile = findNonDeterminism(*t.on, catalog);
   // WHERE (or a joined FROM entry) reading what a later operation writes
   // selects other rows next time.
   const ColumnRefExpr *later = nullptr;
@@ -144,7 +144,7 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t unit, llvm:
   for (const Assignment &a : u.assignments) {
     if (!a.value)
       continue;
-    if (std::optional<NonDeterminism> nd = findNonDeterminism(*a.value)) {
+    if (std::optional<NonDeterminism> nd = findNonDeterminism(*a.value, catalog)) {
       merge(v, Verdict::NotIdempotent,
             a.column + " = " + describe(*a.value) + ": " + nd->what +
                 " gives a different value on every run",
@@ -181,7 +181,7 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t unit, llvm:
     }
     if (!readsOwn)
       continue;
-    SelfVerdict self = judgeSelfAssignment(*a.value, u.resolved, a.column);
+    SelfVerdict self = judgeSelfAssignment(*a.value, u.resolved, a.column, catalog);
     if (self.verdict == Verdict::Idempotent) {
       if (projection.empty())
         projection = a.column + " = " + describe(*a.value);
@@ -190,7 +190,7 @@ IdempotencyVerdict Analyser::analyseUpdate(const UpdateOp &u, size_t unit, llvm:
     merge(v, self.verdict, self.reason, a.value->getLoc());
   }
   if (guardable)
-    v.guard = suggestGuard(u, [&](const std::string &table, llvm::StringRef column) {
+    v.guard = suggestGuard(u, catalog, [&](const std::string &table, llvm::StringRef column) {
       return writer(table, column, unit + 1) != npos;
     });
   if (v.computed && v.verdict == Verdict::NotIdempotent)
@@ -317,7 +317,7 @@ IdempotencyVerdict Analyser::analyseQuery(const DmlQuery &q, size_t unit) {
   case StatementKind::Select:
     return selectVerdict(*q.select, catalog);
   case StatementKind::Insert: {
-    IdempotencyVerdict v = insertVerdict(*q.insert);
+    IdempotencyVerdict v = insertVerdict(*q.insert, catalog);
     if (v.verdict != Verdict::NotIdempotent && q.insert->conflictUpdate)
       merge(v, analyseUpdate(*q.insert->conflictUpdate, unit, "ON CONFLICT DO UPDATE",
                              /*excluded=*/true));

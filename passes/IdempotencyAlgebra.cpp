@@ -189,7 +189,7 @@ bool sameZone(const std::string &a, const std::string &b) {
 } // namespace
 
 SelfVerdict idem::judgeSelfAssignment(const Expr &value, const Table *table,
-                                      llvm::StringRef column) {
+                                      llvm::StringRef column, const Catalog &catalog) {
   std::string tableName = table ? table->name : "";
   std::string head = column.str() + " = " + describe(value) + ": ";
   SelfVerdict accumulates{Verdict::NotIdempotent,
@@ -198,7 +198,7 @@ SelfVerdict idem::judgeSelfAssignment(const Expr &value, const Table *table,
   if (isColumn(value, tableName, column))
     return {Verdict::Idempotent, ""};
   if (auto *c = llvm::dyn_cast<CaseExpr>(&value)) {
-    SelfVerdict v = judgeCase(*c, table, column);
+    SelfVerdict v = judgeCase(*c, table, column, catalog);
     if (v.verdict != Verdict::Idempotent)
       v.reason = head + v.reason;
     return v;
@@ -224,7 +224,7 @@ SelfVerdict idem::judgeSelfAssignment(const Expr &value, const Table *table,
   const Column *col = table ? table->findColumn(column) : nullptr;
   std::string why = "the column is not resolved";
   std::optional<Chain> chain =
-      col ? buildChain(value, tableName, column, col->type, why) : std::nullopt;
+      col ? buildChain(value, catalog, tableName, column, col->type, why) : std::nullopt;
   if (!chain)
     return {Verdict::Unknown, head + "not proved idempotent: " + why};
   std::string lacks = prove(*chain);

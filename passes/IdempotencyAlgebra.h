@@ -37,6 +37,7 @@
 #include <vector>
 
 namespace shc {
+class Catalog;
 class Expr;
 namespace idem {
 
@@ -108,9 +109,9 @@ struct Chain {
 };
 /// The chain of `value` (which reads `column` of `table`), or nullopt with
 /// the reason it is not one in `why`.
-std::optional<Chain> buildChain(const Expr &value, const std::string &table,
-                                llvm::StringRef column, const Type &columnType,
-                                std::string &why);
+std::optional<Chain> buildChain(const Expr &value, const Catalog &catalog,
+                                const std::string &table, llvm::StringRef column,
+                                const Type &columnType, std::string &why);
 
 /// Whether the facts `s` imply `f`.
 bool implies(const std::vector<Fact> &s, const Fact &f);

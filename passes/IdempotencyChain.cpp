@@ -10,7 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/IdempotencyAlgebra.h"
-#include "passes/FunctionProperties.h"
+#include "ir/Catalog.h"
 #include "passes/IdempotencyInternal.h"
 
 #include "ir/Module.h"
@@ -111,6 +111,7 @@ std::string canonicalUnit(std::string u) {
 }
 
 struct ChainBuilder {
+  const Catalog &catalog;
   const std::string &table;
   llvm::StringRef column;
   std::vector<Step> steps;
@@ -179,7 +180,7 @@ struct ChainBuilder {
   }
 
   bool addCall(const FuncCallExpr &f) {
-    const FunctionProperties &props = functionProperties(f.name, f.args.size());
+    const FunctionProperties &props = catalog.functionProperties(f.name, f.args.size());
     if (props.selfIdempotence() == FunctionProperties::SelfIdempotence::Unknown)
       return fail(f.name + "() is not one of the functions the analysis models");
     // The argument that carries the column; the others must be constants.
@@ -426,10 +427,10 @@ bool addAssignment(ChainBuilder &b, const Type &u, const Type &col) {
 
 } // namespace
 
-std::optional<Chain> idem::buildChain(const Expr &value, const std::string &table,
-                                      llvm::StringRef column, const Type &columnType,
-                                      std::string &why) {
-  ChainBuilder b{table, column, {}, std::nullopt, ""};
+std::optional<Chain> idem::buildChain(const Expr &value, const Catalog &catalog,
+                                      const std::string &table, llvm::StringRef column,
+                                      const Type &columnType, std::string &why) {
+  ChainBuilder b{catalog, table, column, {}, std::nullopt, ""};
   if (!b.build(value) || !addAssignment(b, value.getType(), columnType)) {
     why = b.failure;
     return std::nullopt;

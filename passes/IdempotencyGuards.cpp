@@ -110,8 +110,9 @@ std::optional<std::string> exprKey(const Expr &e) {
 /// `v`, assigned to `column` by `u`, is the same after the update as the
 /// value it wrote: deterministic, reading no column the update writes except
 /// `column` itself through a value the algebra proves idempotent.
-bool stableAfterUpdate(const UpdateOp &u, const Expr &v, llvm::StringRef column) {
-  if (findNonDeterminism(v))
+bool stableAfterUpdate(const UpdateOp &u, const Expr &v, llvm::StringRef column,
+                       const Catalog &catalog) {
+  if (findNonDeterminism(v, catalog))
     return false;
   bool readsWritten = false, readsOwn = false;
   forEachBaseRead(v, [&](const ColumnRefExpr &ref) {
@@ -126,7 +127,7 @@ bool stableAfterUpdate(const UpdateOp &u, const Expr &v, llvm::StringRef column)
   if (readsWritten)
     return false;
   return !readsOwn ||
-         judgeSelfAssignment(v, u.resolved, column).verdict == Verdict::Idempotent;
+         judgeSelfAssignment(v, u.resolved, column, catalog).verdict == Verdict::Idempotent;
 }
 
 const Assignment *assignedIn(const UpdateOp &u, const Expr &colExpr) {
@@ -138,12 +139,13 @@ const Assignment *assignedIn(const UpdateOp &u, const Expr &colExpr) {
 
 /// Whether `other` is the value `a` assigns, so that `col <> other` is false
 /// once the update ran.
-bool sameAsAssigned(const UpdateOp &u, const Assignment &a, const Expr &other) {
+bool sameAsAssigned(const UpdateOp &u, const Assignment &a, const Expr &other,
+                    const Catalog &catalog) {
   std::optional<std::string> assignedKey = literalKey(*a.value);
   if (assignedKey)
     return *assignedKey != "\x01null" && literalKey(other) == assignedKey;
   std::optional<std::string> k = exprKey(*a.value);
-  return k && exprKey(other) == k && stableAfterUpdate(u, *a.value, a.column);
+  return k && exprKey(other) == k && stableAfterUpdate(u, *a.value, a.column, catalog);
 }
 
 /// describe() of `e` is SQL a user can paste into a where:.
@@ -166,7 +168,7 @@ bool describesAsSql(const Expr &e) {
 
 } // namespace
 
-std::string idem::findGuard(const UpdateOp &u) {
+std::string idem::findGuard(const UpdateOp &u, const Catalog &catalog) {
   if (!u.where)
     return "";
   std::vector<const Expr *> parts;
@@ -174,7 +176,7 @@ std::string idem::findGuard(const UpdateOp &u) {
   for (const Expr *p : parts) {
     if (auto *t = llvm::dyn_cast<IsTestExpr>(p);
         t && t->test == IsTestExpr::Test::Null && !t->negated && t->operand) {
-      if (const Assignment *a = assignedIn(u, *t->operand); a && isNeverNull(*a->value))
+      if (const Assignment *a = assignedIn(u, *t->operand); a && isNeverNull(*a->value, catalog))
         return a->column;
       continue;
     }
@@ -189,14 +191,14 @@ std::string idem::findGuard(const UpdateOp &u) {
     if (!lhs || !rhs)
       continue;
     for (auto [col, other] : {std::pair(lhs, rhs), std::pair(rhs, lhs)})
-      if (const Assignment *a = assignedIn(u, *col); a && sameAsAssigned(u, *a, *other))
+      if (const Assignment *a = assignedIn(u, *col); a && sameAsAssigned(u, *a, *other, catalog))
         return a->column;
   }
   return "";
 }
 
 std::string idem::suggestGuard(
-    const UpdateOp &u,
+    const UpdateOp &u, const Catalog &catalog,
     const std::function<bool(const std::string &, llvm::StringRef)> &writtenLater) {
   auto readsLaterWrite = [&](const Expr &v) {
     bool found = false;
@@ -211,12 +213,12 @@ std::string idem::suggestGuard(
       continue;
     bool literal = literalKey(*a.value) && literalKey(*a.value) != "\x01null";
     if (describesAsSql(*a.value) &&
-        (literal || (exprKey(*a.value) && stableAfterUpdate(u, *a.value, a.column))))
+        (literal || (exprKey(*a.value) && stableAfterUpdate(u, *a.value, a.column, catalog))))
       return a.column + " IS DISTINCT FROM " + describe(*a.value);
   }
   for (const Assignment &a : u.assignments)
     if (a.value && a.resolved && !a.resolved->notNull && !writtenLater(u.table, a.column) &&
-        isNeverNull(*a.value))
+        isNeverNull(*a.value, catalog))
       return a.column + " IS NULL";
   return "";
 }

@@ -17,7 +17,7 @@ bool mergeVerdict(IdempotencyVerdict &into, Verdict v, std::string reason, Sourc
 
 /// IdempotencyStatements.cpp: a customSQL INSERT (its ON CONFLICT DO UPDATE
 /// assignments are analysed by the caller as an update) and a SELECT.
-IdempotencyVerdict insertVerdict(const InsertStmt &ins);
+IdempotencyVerdict insertVerdict(const InsertStmt &ins, const Catalog &catalog);
 IdempotencyVerdict selectVerdict(const SelectStmt &s, const Catalog &catalog);
 
 /// Whether rows of `table` come from `target`: it is `target`, or a WITH
@@ -47,11 +47,13 @@ struct SelfVerdict {
 /// when applied to its own result (IdempotencyAlgebra.cpp): proved by the
 /// algebra, refuted (x + 1, a replace whose pattern re-forms, with an input
 /// that shows it), or unknown with what the proof lacks.
-SelfVerdict judgeSelfAssignment(const Expr &value, const Table *table, llvm::StringRef column);
+SelfVerdict judgeSelfAssignment(const Expr &value, const Table *table, llvm::StringRef column,
+                                const Catalog &catalog);
 
 /// A CASE over the column: idempotent when it maps each of its outputs to
 /// itself, not idempotent when one of them maps to another output.
-SelfVerdict judgeCase(const CaseExpr &c, const Table *table, llvm::StringRef column);
+SelfVerdict judgeCase(const CaseExpr &c, const Table *table, llvm::StringRef column,
+                      const Catalog &catalog);
 
 /// Whether `where` holds a conjunct that the update's own assignments make
 /// false, so that a second run matches no updated row: `c IS NULL` with c
@@ -59,14 +61,14 @@ SelfVerdict judgeCase(const CaseExpr &c, const Table *table, llvm::StringRef col
 /// with c assigned v, where v is deterministic and reads no column the update
 /// writes (or only c, through a value the algebra proves idempotent).
 /// Returns the guarded column, or "" (IdempotencyGuards.cpp).
-std::string findGuard(const UpdateOp &u);
+std::string findGuard(const UpdateOp &u, const Catalog &catalog);
 
 /// A condition findGuard recognises, for the hint of a not-idempotent update:
 /// `c IS DISTINCT FROM v` for the first assignment it can guard, else
 /// `c IS NULL` for a nullable column assigned a value never NULL; "" when
 /// none exists. `writtenLater(table, column)` tells which columns later
 /// operations write: a guard on, or reading, one of those would not hold.
-std::string suggestGuard(const UpdateOp &u,
+std::string suggestGuard(const UpdateOp &u, const Catalog &catalog,
                          const std::function<bool(const std::string &, llvm::StringRef)> &writtenLater);
 
 /// The literal text a constant stands for ("\x01null" for NULL); nullopt

@@ -220,7 +220,8 @@ struct CaseChecker {
 
 } // namespace
 
-SelfVerdict idem::judgeCase(const CaseExpr &c, const Table *table, llvm::StringRef column) {
+SelfVerdict idem::judgeCase(const CaseExpr &c, const Table *table, llvm::StringRef column,
+                            const Catalog &catalog) {
   std::string tableName = table ? table->name : "";
   return CaseChecker{tableName, column}.check(c);
 }

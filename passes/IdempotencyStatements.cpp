@@ -11,7 +11,7 @@
 
 #include "passes/Determinism.h"
 #include "passes/Effects.h"
-#include "passes/FunctionProperties.h"
+#include "ir/FunctionProperties.h"
 #include "passes/IdempotencyInternal.h"
 
 #include <algorithm>
@@ -178,7 +178,7 @@ bool idem::readsTable(const Table *table, const Table *target, unsigned depth) {
   return found;
 }
 
-IdempotencyVerdict idem::insertVerdict(const InsertStmt &ins) {
+IdempotencyVerdict idem::insertVerdict(const InsertStmt &ins, const Catalog &catalog) {
   IdempotencyVerdict v;
   if (ins.onConflict == OnConflict::None) {
     if (hasNotExistsGuard(ins))
@@ -203,7 +203,7 @@ IdempotencyVerdict idem::insertVerdict(const InsertStmt &ins) {
   };
   std::vector<InsertedValue> values = insertedValues(ins);
   for (const InsertedValue &iv : values) {
-    std::optional<NonDeterminism> nd = findNonDeterminism(*iv.value);
+    std::optional<NonDeterminism> nd = findNonDeterminism(*iv.value, catalog);
     if (!nd)
       continue;
     if (isKey(iv.column))
@@ -273,7 +273,7 @@ IdempotencyVerdict idem::selectVerdict(const SelectStmt &s, const Catalog &catal
       auto *f = llvm::dyn_cast<FuncCallExpr>(&x);
       if (!f || v.computed)
         return;
-      const FunctionProperties &props = functionProperties(f->name, f->args.size());
+      const FunctionProperties &props = catalog.functionProperties(f->name, f->args.size());
       if (props.outsideEffects)
         mergeVerdict(v, Verdict::Unknown,
                      "SELECT calls " + f->name + "(), which changes state outside the tables",

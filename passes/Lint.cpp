@@ -166,7 +166,7 @@ public:
     for (const auto &m : module.migrations)
       for (const OperationPtr &op : m->operations) {
         if (const auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
-          checkUpdate(*m, *u, ctx.diags);
+          checkUpdate(*m, *u, ctx.diags, ctx.catalog);
         else if (const auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
           checkCustomSql(*m, *c, ctx.diags);
       }
@@ -174,7 +174,8 @@ public:
   }
 
 private:
-  void checkUpdate(const Migration &m, const UpdateOp &op, DiagnosticEngine &diags) {
+  void checkUpdate(const Migration &m, const UpdateOp &op, DiagnosticEngine &diags,
+                   const Catalog &catalog) {
     // A where that did not parse was reported as such: one mistake, one
     // diagnostic.
     if (!op.where && !op.whereLoc.isValid())
@@ -195,7 +196,7 @@ private:
       if (!a.value)
         continue;
       if (m.declaredIdempotent && !analysed) {
-        if (std::optional<NonDeterminism> nd = findNonDeterminism(*a.value, false))
+        if (std::optional<NonDeterminism> nd = findNonDeterminism(*a.value, catalog, false))
           diags
               .warning(nd->loc, "nondeterministic-in-idempotent",
                        "migration \"" + m.name + "\" is declared idempotent but " + nd->what +
@@ -205,7 +206,7 @@ private:
       checkLength(a, diags);
     }
     if (m.declaredIdempotent && op.where && !reported)
-      if (std::optional<NonDeterminism> nd = findNonDeterminism(*op.where, false))
+      if (std::optional<NonDeterminism> nd = findNonDeterminism(*op.where, catalog, false))
         diags
             .warning(nd->loc, "nondeterministic-in-idempotent",
                      "migration \"" + m.name + "\" is declared idempotent but its WHERE " +

@@ -22,6 +22,20 @@ bool PostgresCatalog::checkLiteralInput(const Type &type, llvm::StringRef text,
   return pg::checkLiteralInput(type, text, error);
 }
 
+/// PostgreSQL's date/time input reads these words as the moment of the run
+/// (datetktbl: NOW, TODAY, TOMORROW, YESTERDAY); 'epoch' and 'infinity' are
+/// constants.
+bool PostgresCatalog::isRunTimeLiteral(const Type &type, llvm::StringRef text) const {
+  if (!type.isDateTime())
+    return false;
+  llvm::SmallVector<llvm::StringRef, 4> words;
+  text.split(words, ' ', -1, /*KeepEmpty=*/false);
+  return llvm::any_of(words, [](llvm::StringRef w) {
+    std::string l = w.trim().lower();
+    return l == "now" || l == "today" || l == "tomorrow" || l == "yesterday";
+  });
+}
+
 /// A zone name or abbreviation, or a fixed offset (`+05:30`, `-8`:
 /// PostgreSQL reads anything that starts with a sign and a digit, or a digit,
 /// as a POSIX offset).
@@ -83,6 +97,11 @@ llvm::ArrayRef<Signature> PostgresCatalog::lookupFunction(llvm::StringRef name) 
 llvm::ArrayRef<Signature> PostgresCatalog::lookupOperator(llvm::StringRef name,
                                                           bool prefix) const {
   return pg::lookupOperator(name, prefix);
+}
+
+const FunctionProperties &PostgresCatalog::functionProperties(llvm::StringRef name,
+                                                             size_t numArgs) const {
+  return pg::functionProperties(name, numArgs);
 }
 
 const PostgresCatalog &shc::postgresCatalog() {

@@ -20,10 +20,13 @@ public:
   bool checkLiteralInput(const Type &type, llvm::StringRef text,
                          LiteralInputError &error) const override;
   bool acceptsTimeZone(llvm::StringRef zone) const override;
+  bool isRunTimeLiteral(const Type &type, llvm::StringRef text) const override;
   const char *dateUnitProblem(llvm::StringRef fn, llvm::StringRef unit,
                               const Type &type) const override;
   llvm::ArrayRef<Signature> lookupFunction(llvm::StringRef name) const override;
   llvm::ArrayRef<Signature> lookupOperator(llvm::StringRef name, bool prefix) const override;
+  const FunctionProperties &functionProperties(llvm::StringRef name,
+                                               size_t numArgs) const override;
 };
 
 /// The one PostgreSQL catalogue (it holds no state).

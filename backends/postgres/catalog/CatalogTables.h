@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "ir/FunctionProperties.h"
 #include "ir/Signature.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -31,6 +32,10 @@ llvm::ArrayRef<Signature> lookupOperator(llvm::StringRef name, bool prefix);
 /// pg_cast plus automatic I/O conversion: the least permissive context in
 /// which `from` casts to `to`.
 std::optional<CastContext> findCast(const Type &from, const Type &to);
+
+/// Volatility, strictness and the algebra role of `name` called with
+/// `numArgs` arguments (FunctionProperties.cpp).
+const FunctionProperties &functionProperties(llvm::StringRef name, size_t numArgs);
 
 /// pg_type.typcategory and typispreferred.
 TypeCategory category(const Type &t);

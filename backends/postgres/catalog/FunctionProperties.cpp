@@ -5,7 +5,7 @@
 //   select proname, string_agg(distinct provolatile::text, ''), bool_or(proisstrict)
 //   from pg_proc where pronamespace = 'pg_catalog'::regnamespace and proname in (...)
 //   group by 1
-// for every function of FunctionCatalog.cpp, the volatile functions
+// for every function of Functions.cpp, the volatile functions
 // migrations call (sequences, uuid-ossp, session and lock functions) and the
 // SQL forms coalesce/greatest/least/nullif. A name with volatilities "is"
 // (date_part, length ...) has both kinds of overloads: the row keeps the
@@ -14,7 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "passes/FunctionProperties.h"
+#include "backends/postgres/catalog/CatalogTables.h"
 
 #include "llvm/ADT/StringMap.h"
 
@@ -253,7 +253,7 @@ const llvm::StringMap<Entry> &index() {
 
 } // namespace
 
-const FunctionProperties &shc::functionProperties(llvm::StringRef name, size_t numArgs) {
+const FunctionProperties &shc::pg::functionProperties(llvm::StringRef name, size_t numArgs) {
   static const FunctionProperties unknown;
   const auto &m = index();
   auto it = m.find(name);
@@ -263,19 +263,4 @@ const FunctionProperties &shc::functionProperties(llvm::StringRef name, size_t n
   if (e.arity >= 0 && static_cast<size_t>(e.arity) == numArgs)
     return e.atArity;
   return e.any.known ? e.any : unknown;
-}
-
-FunctionProperties::SelfIdempotence FunctionProperties::selfIdempotence() const {
-  switch (role) {
-  case AlgebraRole::None:
-    return SelfIdempotence::Unknown;
-  case AlgebraRole::Replace:
-  case AlgebraRole::RegexpReplace:
-  case AlgebraRole::Prefix:
-    return SelfIdempotence::Conditional;
-  case AlgebraRole::NeverIdempotent:
-    return SelfIdempotence::Never;
-  default:
-    return SelfIdempotence::Always;
-  }
 }

@@ -1,12 +1,11 @@
 #pragma once
 
-// What the analyses know about a function beyond its signatures: PostgreSQL's
+// What the analyses know about a function beyond its signatures: its
 // volatility, whether a second run of a migration gets another result,
 // whether it changes state outside the tables, how it treats NULL, and its
-// role in the idempotency algebra (passes/IdempotencyAlgebra.cpp). One table,
-// keyed by name (and by argument count where that matters), kept next to
-// FunctionCatalog so both can move into the PostgreSQL catalogue together.
-// Analyses ask functionProperties(); none keeps a list of names of its own.
+// role in the idempotency algebra (passes/IdempotencyAlgebra.cpp). Each
+// dialect's catalogue answers Catalog::functionProperties from one table of
+// its own; analyses keep no list of names.
 
 #include "llvm/ADT/StringRef.h"
 
@@ -14,7 +13,8 @@
 
 namespace shc {
 
-/// pg_proc.provolatile.
+/// As PostgreSQL's pg_proc.provolatile: the same result for the same
+/// arguments always, within a statement, or not even that.
 enum class Volatility : uint8_t { Immutable, Stable, Volatile };
 
 /// The part a function plays in the idempotency algebra: each role knows the
@@ -69,9 +69,5 @@ struct FunctionProperties {
   };
   SelfIdempotence selfIdempotence() const;
 };
-
-/// The properties of `name` (lower-case, unqualified) called with `numArgs`
-/// arguments.
-const FunctionProperties &functionProperties(llvm::StringRef name, size_t numArgs);
 
 } // namespace shc
