@@ -80,6 +80,9 @@ public:
   virtual llvm::ArrayRef<Signature> lookupFunction(llvm::StringRef name) const = 0;
   /// All overloads of an operator; prefix operators have one parameter.
   virtual llvm::ArrayRef<Signature> lookupOperator(llvm::StringRef name, bool prefix) const = 0;
+  /// How the server's messages name the built-in function behind an SQL
+  /// form (`EXTRACT` calls `pg_catalog.extract` on PostgreSQL).
+  virtual std::string builtinName(llvm::StringRef name) const { return name.str(); }
   /// Volatility, NULL handling and the idempotency algebra's view of
   /// `name` (lower-case, unqualified) called with `numArgs` arguments;
   /// FunctionProperties{} (nothing claimed) for a function it does not know.

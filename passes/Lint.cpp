@@ -11,6 +11,7 @@
 #include "passes/Determinism.h"
 #include "passes/Passes.h"
 
+#include "ir/Catalog.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
 
@@ -203,7 +204,7 @@ private:
                            " gives a different value on every run")
               .note(m.loc, "declared idempotent here");
       }
-      checkLength(a, diags);
+      checkLength(a, diags, catalog);
     }
     if (m.declaredIdempotent && op.where && !reported)
       if (std::optional<NonDeterminism> nd = findNonDeterminism(*op.where, catalog, false))
@@ -215,7 +216,7 @@ private:
             .note(m.loc, "declared idempotent here");
   }
 
-  void checkLength(const Assignment &a, DiagnosticEngine &diags) {
+  void checkLength(const Assignment &a, DiagnosticEngine &diags, const Catalog &catalog) {
     if (!a.resolved)
       return;
     std::optional<int64_t> limit = boundedLength(a.resolved->type);
@@ -232,7 +233,8 @@ private:
         .warning(a.value->getLoc(), "value-too-long",
                  "value may be up to " + std::to_string(*len) + " characters, longer than " +
                      a.resolved->typeSpelling + " column \"" + a.column + "\"")
-        .hint("PostgreSQL raises \"value too long\" for such rows; truncate with left(x, " +
+        .hint(catalog.displayName().str() +
+              " raises \"value too long\" for such rows; truncate with left(x, " +
               std::to_string(*limit) + ") or widen the column");
   }
 

@@ -96,7 +96,7 @@ const Table *Resolver::findBaseTable(llvm::StringRef schema, llvm::StringRef nam
       diags
           .error(loc, "unqualified-table",
                  "customSQL runs as written: \"" + written +
-                     "\" means the table of that name on PostgreSQL's search_path, but the "
+                     "\" means the table of that name on the database's search path, but the "
                      "Table spec places \"" +
                      name.str() + "\" in schema \"" + t->schema + "\"")
           .note(t->loc, "specified here")

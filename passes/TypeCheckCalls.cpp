@@ -183,9 +183,8 @@ Type ExprChecker::checkFuncCall(FuncCallExpr &e) {
   if (e.form == FuncCallExpr::Form::Position && args.size() == 2)
     std::swap(args[0], args[1]);
   // The SQL-syntax forms (EXTRACT, POSITION, SUBSTRING ... FROM, TRIM) call
-  // pg_catalog functions, and PostgreSQL's messages name them so.
-  std::string display =
-      e.form == FuncCallExpr::Form::Plain ? e.name : "pg_catalog." + e.name;
+  // built-in functions, and the server's messages may name them so.
+  std::string display = e.form == FuncCallExpr::Form::Plain ? e.name : catalog.builtinName(e.name);
   const Signature *sig = nullptr;
   Type t = applyFunction(e.name, args, e.getLoc(), display, &sig);
   // EXTRACT / date_part / date_trunc: a literal unit must be one PostgreSQL

@@ -180,7 +180,7 @@ Type ExprChecker::checkBinary(BinaryExpr &e) {
       }
     }
     Expr *args[] = {e.rhs.get(), e.lhs.get()};
-    return applyFunction("timezone", args, opLoc, "pg_catalog.timezone");
+    return applyFunction("timezone", args, opLoc, catalog.builtinName("timezone"));
   }
   default:
     return applyOperator(binaryOpSpelling(e.op), e.lhs.get(), *e.rhs, opLoc);
@@ -288,7 +288,8 @@ Type ExprChecker::checkLike(LikeExpr &e) {
   // a LIKE b ESCAPE c is a ~~ like_escape(b, c).
   check(*e.escape);
   Expr *args[] = {e.pattern.get(), e.escape.get()};
-  Type pattern = applyFunction("like_escape", args, e.pattern->getLoc(), "pg_catalog.like_escape");
+  Type pattern = applyFunction("like_escape", args, e.pattern->getLoc(),
+                               catalog.builtinName("like_escape"));
   if (pattern.getKind() == TypeKind::Error)
     return pattern;
   // Resolve the operator against the like_escape result type.

@@ -14,6 +14,9 @@ namespace shc {
 class PostgresCatalog : public Catalog {
 public:
   llvm::StringRef displayName() const override { return "PostgreSQL"; }
+  std::string builtinName(llvm::StringRef name) const override {
+    return "pg_catalog." + name.str();
+  }
   TypeCategory category(const Type &t) const override;
   bool isPreferred(const Type &t) const override;
   std::optional<CastContext> findCast(const Type &from, const Type &to) const override;
