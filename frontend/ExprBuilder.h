@@ -1,6 +1,7 @@
 #pragma once
 
 #include "frontend/ExprLexer.h"
+#include "ir/Catalog.h"
 #include "ir/Expr.h"
 #include "ir/Statement.h"
 
@@ -28,8 +29,9 @@ class ExprBuilder : public grammar::SqlExprBaseVisitor {
 public:
   using P = grammar::SqlExprParser;
 
-  ExprBuilder(const ExprText &text, antlr4::TokenStream &tokens, DiagnosticEngine &diags)
-      : text(text), tokens(tokens), diags(diags) {}
+  ExprBuilder(const ExprText &text, antlr4::TokenStream &tokens, const Catalog &catalog,
+              DiagnosticEngine &diags)
+      : text(text), tokens(tokens), catalog(catalog), diags(diags) {}
 
   ExprPtr build(antlr4::tree::ParseTree *tree);
   bool hasFailed() const { return failed; }
@@ -193,6 +195,7 @@ private:
 
   const ExprText &text;
   antlr4::TokenStream &tokens;
+  const Catalog &catalog;
   DiagnosticEngine &diags;
   ExprPtr result;
   Shape shape;

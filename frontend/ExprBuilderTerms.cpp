@@ -3,7 +3,7 @@
 #include "frontend/ExprBuilder.h"
 
 #include "frontend/ExprLiterals.h"
-#include "frontend/TypeNames.h"
+#include "ir/Catalog.h"
 #include "ir/Diagnostics.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -140,7 +140,7 @@ std::optional<Type> ExprBuilder::typeOf(ParserRuleContext *ctx, std::string &spe
   } else {
     spelling = spell(ctx);
   }
-  std::optional<Type> type = parseTypeName(spelling, Dialect::Postgres);
+  std::optional<Type> type = catalog.parseColumnType(spelling);
   if (!type)
     error(ctx->getStart(), "expr-syntax", "invalid type name \"" + spelling + "\"");
   return type;
@@ -165,7 +165,7 @@ ExprPtr ExprBuilder::castLiteral(antlr4::Token *start, Type type, std::string sp
 
 ExprPtr ExprBuilder::spelledTypedLiteral(antlr4::Token *start, std::string spelling,
                                          P::StringConstContext *str) {
-  std::optional<Type> type = parseTypeName(spelling, Dialect::Postgres);
+  std::optional<Type> type = catalog.parseColumnType(spelling);
   if (!type)
     return error(start, "expr-syntax", "invalid type name \"" + spelling + "\"");
   return castLiteral(start, std::move(*type), std::move(spelling), str);

@@ -184,8 +184,8 @@ void reportSyntaxError(Token *tok, const ExprText &text, const LexedExpr &lexed,
 /// generated parser), then hands the tree to `build`. Syntax errors are
 /// reported; returns false after one.
 template <typename Start, typename Build>
-bool parse(ExprText &text, DiagnosticEngine &diags, bool statement, Start startRule,
-           Build build) {
+bool parse(ExprText &text, const Catalog &catalog, DiagnosticEngine &diags, bool statement,
+           Start startRule, Build build) {
   LexedExpr lexed;
   if (!lexExpression(text, lexed, diags))
     return false;
@@ -216,7 +216,7 @@ bool parse(ExprText &text, DiagnosticEngine &diags, bool statement, Start startR
                       statement);
     return false;
   }
-  ExprBuilder builder(text, tokens, diags);
+  ExprBuilder builder(text, tokens, catalog, diags);
   return build(builder, root);
 }
 
@@ -242,11 +242,11 @@ bool guarded(ExprText &text, const ScalarLocator &locator, DiagnosticEngine &dia
 } // namespace
 
 ExprPtr shc::parseExpression(llvm::StringRef text, const ScalarLocator &locator,
-                             DiagnosticEngine &diags) {
+                             const Catalog &catalog, DiagnosticEngine &diags) {
   ExprText exprText(text, locator);
   ExprPtr result;
   guarded(exprText, locator, diags, [&] {
-    return parse(exprText, diags, false, &P::root, [&](ExprBuilder &b, P::RootContext *root) {
+    return parse(exprText, catalog, diags, false, &P::root, [&](ExprBuilder &b, P::RootContext *root) {
       result = b.build(root->expr());
       return result != nullptr;
     });
@@ -255,11 +255,11 @@ ExprPtr shc::parseExpression(llvm::StringRef text, const ScalarLocator &locator,
 }
 
 bool shc::parseStatement(llvm::StringRef text, const ScalarLocator &locator,
-                         std::vector<CommonTableExpr> &with, DmlQuery &query,
-                         DiagnosticEngine &diags) {
+                         const Catalog &catalog, std::vector<CommonTableExpr> &with,
+                         DmlQuery &query, DiagnosticEngine &diags) {
   ExprText exprText(text, locator);
   return guarded(exprText, locator, diags, [&] {
-    return parse(exprText, diags, true, &P::statementRoot,
+    return parse(exprText, catalog, diags, true, &P::statementRoot,
                  [&](ExprBuilder &b, P::StatementRootContext *root) {
                    return b.statement(root, with, query);
                  });

@@ -2,6 +2,7 @@
 #include "frontend/Frontend.h"
 
 #include "frontend/Lower.h"
+#include "ir/Catalog.h"
 #include "frontend/SourceLoader.h"
 #include "frontend/YamlDocument.h"
 #include "ir/Diagnostics.h"
@@ -18,9 +19,9 @@ std::vector<uint32_t> shc::loadInputs(llvm::ArrayRef<std::string> paths, SourceM
 }
 
 LogicalResult shc::lowerToIR(SourceManager &sm, llvm::ArrayRef<uint32_t> files, Module &module,
-                             DiagnosticEngine &diags) {
+                             const DialectRegistry &dialects, DiagnosticEngine &diags) {
   unsigned errorsBefore = diags.getNumErrors();
-  LowerContext ctx{sm, diags, module, 0, {}};
+  LowerContext ctx{sm, diags, module, 0, {}, false, dialects};
   for (uint32_t file : files) {
     module.inputs.push_back(sm.getName(file).str());
     // One file at a time: its YAML tree is dropped once lowered.
@@ -31,11 +32,11 @@ LogicalResult shc::lowerToIR(SourceManager &sm, llvm::ArrayRef<uint32_t> files, 
 }
 
 LogicalResult shc::lowerBeforeSchema(SourceManager &sm, llvm::ArrayRef<uint32_t> files,
-                                     Module &module, DiagnosticEngine &diags) {
+                                     Module &module, const DialectRegistry &dialects,
+                                     DiagnosticEngine &diags) {
   unsigned errorsBefore = diags.getNumErrors();
   Module before(module.getTarget());
-  LowerContext ctx{sm, diags, before, 0, {}};
-  ctx.tablesOnly = true;
+  LowerContext ctx{sm, diags, before, 0, {}, true, dialects};
   for (uint32_t file : files)
     for (const YamlDocument &doc : parseYamlDocuments(sm, file, diags))
       lowerDocument(doc, ctx);
@@ -45,32 +46,29 @@ LogicalResult shc::lowerBeforeSchema(SourceManager &sm, llvm::ArrayRef<uint32_t>
 }
 
 /// Whether the operation lists `keys` give `d` something to run.
-static bool hasOperationsFor(const std::vector<Dialect> &keys, Dialect d) {
-  if (llvm::is_contained(keys, d))
-    return true;
-  return (d == Dialect::CockroachDB || d == Dialect::TimescaleDB) &&
-         llvm::is_contained(keys, Dialect::Postgres);
+static bool hasOperationsFor(const std::vector<std::string> &keys, const Dialect &d) {
+  return llvm::any_of(d.specKeys(),
+                      [&](llvm::StringRef k) { return llvm::is_contained(keys, k.str()); });
 }
 
-std::optional<Dialect> shc::inferDialect(const Module &module) {
+const Dialect *shc::inferDialect(const Module &module, const DialectRegistry &dialects) {
   std::vector<const Migration *> withOperations;
   for (const auto &m : module.migrations)
-    if (!m->operationDialects.empty())
+    if (!m->operationKeys.empty())
       withOperations.push_back(m.get());
-  auto fitsAll = [&](Dialect d) {
+  auto fitsAll = [&](const Dialect &d) {
     return llvm::all_of(withOperations, [&](const Migration *m) {
-      return hasOperationsFor(m->operationDialects, d);
+      return hasOperationsFor(m->operationKeys, d);
     });
   };
   if (withOperations.empty() || fitsAll(module.getTarget()))
-    return std::nullopt;
-  std::optional<Dialect> found;
-  for (llvm::StringRef key : allDialectKeys()) {
-    Dialect d = *parseDialect(key);
-    if (!fitsAll(d))
+    return nullptr;
+  const Dialect *found = nullptr;
+  for (const Dialect *d : dialects.all()) {
+    if (!fitsAll(*d))
       continue;
     if (found)
-      return std::nullopt; // several fit: the user must choose
+      return nullptr; // several fit: the user must choose
     found = d;
   }
   return found;

@@ -24,27 +24,27 @@ std::vector<uint32_t> loadInputs(llvm::ArrayRef<std::string> paths, SourceManage
                                  DiagnosticEngine &diags);
 
 /// Parses every loaded YAML file and lowers its documents into `module`:
-/// kind: Table into the schema (using spec.schema.<target>, with the
-/// postgres family falling back to `postgres`), kind: DataMigration into
-/// migrations (spec.schema.<target> list, cockroachdb/timescaledb fall back to
-/// `postgres`). Other kinds are skipped with a note. Reports every problem;
+/// kind: Table into the schema and kind: DataMigration into migrations, each
+/// from the first of the target's spec keys it has (cockroachdb and
+/// timescaledb fall back to `postgres`); `dialects` says which keys exist.
+/// Other kinds are skipped with a note. Reports every problem;
 /// returns failure if any error was reported.
 LogicalResult lowerToIR(SourceManager &sm, llvm::ArrayRef<uint32_t> files, Module &module,
-                        DiagnosticEngine &diags);
+                        const DialectRegistry &dialects, DiagnosticEngine &diags);
 
 /// The dialect to check for when none was given and the specs agree on
 /// another one than `module`'s target: every data migration that has
 /// operations has them for that dialect (the postgres list counts for
-/// cockroachdb and timescaledb), and not for the target. Nullopt when the
+/// cockroachdb and timescaledb), and not for the target. Null when the
 /// target will do, or when no single dialect fits (each migration without
 /// operations for the target then reports a "dialect-mismatch" error).
-std::optional<Dialect> inferDialect(const Module &module);
+const Dialect *inferDialect(const Module &module, const DialectRegistry &dialects);
 
 /// --before-specs: lowers the kind: Table documents of `files` (an older
 /// copy of the specs) into `module.beforeTables`, the schema before_schema
 /// migrations are checked against, and marks it known. Their data
 /// migrations are ignored.
 LogicalResult lowerBeforeSchema(SourceManager &sm, llvm::ArrayRef<uint32_t> files, Module &module,
-                                DiagnosticEngine &diags);
+                                const DialectRegistry &dialects, DiagnosticEngine &diags);
 
 } // namespace shc

@@ -31,11 +31,15 @@ struct LowerContext {
   /// specs, whose data migrations are not this run's).
   bool tablesOnly = false;
 
-  Dialect target() const { return module.getTarget(); }
-  /// Whether where/expression text is parsed and checked for the target:
-  /// only the postgres family has an SQL grammar and type catalogue; for the
-  /// other dialects the text is kept as written (docs/dialects.md).
-  bool checksSql() const { return isPostgresFamily(target()); }
+  /// Every dialect: spec keys name them.
+  const DialectRegistry &dialects;
+
+  const Dialect &target() const { return module.getTarget(); }
+  const Catalog &catalog() const { return target().catalog(); }
+  /// Whether where/expression text is parsed and checked for the target; for
+  /// a dialect whose SQL is not checked yet the text is kept as written
+  /// (docs/dialects.md).
+  bool checksSql() const { return target().checksSql(); }
   /// The decoded text of `n` with a locator mapping each byte to the file.
   ScalarLocator locate(const YamlNode &n) const;
   /// Parses a `where` / `condition` / `expression` scalar as SQL.
@@ -67,8 +71,7 @@ const YamlNode *lowerMetadata(const YamlNode *metadata, LowerContext &ctx,
                               UnknownFields policy = UnknownFields::Error);
 
 /// One item of a `schema.<dialect>` operation list; null after an error.
-/// `listDialect` is the dialect whose list it came from (type_cast types).
-OperationPtr lowerOperation(const YamlNode &item, Dialect listDialect, LowerContext &ctx);
+OperationPtr lowerOperation(const YamlNode &item, LowerContext &ctx);
 
 /// A staticUpdate value as typed data (YAML 1.2 core schema); null after an
 /// error.
@@ -76,7 +79,7 @@ ExprPtr lowerStaticValue(const YamlNode &value, llvm::StringRef table, llvm::Str
                          LowerContext &ctx);
 
 /// One `transformations` item into an assignment; false after an error.
-bool lowerTransform(const YamlNode &item, Dialect listDialect, Assignment &out, LowerContext &ctx);
+bool lowerTransform(const YamlNode &item, Assignment &out, LowerContext &ctx);
 /// Applies the transformation `next` to the result of `previous`, an earlier
 /// transformation of the same column: `previous` becomes next(previous).
 void composeTransform(Assignment &previous, Assignment next);

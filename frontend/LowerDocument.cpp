@@ -2,6 +2,7 @@
 // helpers every lowering file uses.
 #include "frontend/ExprParser.h"
 #include "frontend/Lower.h"
+#include "ir/Catalog.h"
 #include "frontend/ScalarLocate.h"
 #include "frontend/SpecSchema.h"
 #include "frontend/YamlDocument.h"
@@ -22,7 +23,7 @@ ExprPtr LowerContext::parseSql(const YamlNode &n, llvm::StringRef field) const {
                     n.describe().str());
     return nullptr;
   }
-  return parseExpression(n.value, locate(n), diags);
+  return parseExpression(n.value, locate(n), catalog(), diags);
 }
 
 static const llvm::StringRef ObjectMetaFields[] = {

@@ -1,6 +1,7 @@
 // kind: DataMigration -> shc::Migration: the spec fields and the choice of the
 // operation list for the target dialect.
 #include "frontend/Lower.h"
+#include "ir/Catalog.h"
 #include "frontend/SpecSchema.h"
 #include "frontend/YamlDocument.h"
 #include "ir/Diagnostics.h"
@@ -32,33 +33,33 @@ void lowerPhase(const YamlNode *n, Migration &m, LowerContext &ctx) {
   }
 }
 
-/// The operation list for the target: its own, else (cockroachdb,
-/// timescaledb) the postgres one. Null when there is none.
-const YamlNode *pickOperationList(const FieldMap &schema, Dialect target, Dialect &used) {
-  auto present = [&](Dialect d) {
-    const YamlNode *n = schema.get(dialectKey(d));
-    return n && !n->isNull() ? n : nullptr;
-  };
-  used = target;
-  if (const YamlNode *own = present(target))
-    return own;
-  if (target == Dialect::CockroachDB || target == Dialect::TimescaleDB) {
-    used = Dialect::Postgres;
-    return present(Dialect::Postgres);
+/// The operation list for the target: the first of its spec keys that has
+/// one (cockroachdb, timescaledb: their own, else postgres). Null when there
+/// is none.
+const YamlNode *pickOperationList(const FieldMap &schema, const Dialect &target,
+                                  llvm::StringRef &used) {
+  for (llvm::StringRef key : target.specKeys()) {
+    const YamlNode *n = schema.get(key);
+    if (n && !n->isNull()) {
+      used = key;
+      return n;
+    }
   }
   return nullptr;
 }
 
 /// "mysql", "mysql and sqlite", ...: the dialects a spec has operations for.
-std::string dialectList(const std::vector<Dialect> &ds) {
+std::string dialectList(const std::vector<std::string> &keys) {
   std::string s;
-  for (size_t i = 0; i < ds.size(); ++i)
-    s += (i ? (i + 1 == ds.size() ? " and " : ", ") : "") + dialectKey(ds[i]).str();
+  for (size_t i = 0; i < keys.size(); ++i)
+    s += (i ? (i + 1 == keys.size() ? " and " : ", ") : "") + keys[i];
   return s;
 }
 
 void lowerOperations(const FieldMap &spec, Migration &m, SourceLoc nameLoc, LowerContext &ctx) {
-  FieldMap schema(spec.get("schema"), allDialectKeys(), "schema", ctx.diags);
+  std::vector<std::string> keyNames = ctx.dialects.keys();
+  std::vector<llvm::StringRef> keys(keyNames.begin(), keyNames.end());
+  FieldMap schema(spec.get("schema"), keys, "schema", ctx.diags);
   if (!schema.isValid())
     return;
   // Every list must at least be a list, even those this target does not use.
@@ -68,44 +69,45 @@ void lowerOperations(const FieldMap &spec, Migration &m, SourceLoc nameLoc, Lowe
         ctx.diags.error(e.value->loc, "invalid-field",
                         "'schema." + e.key->value + "' must be a list of operations, found " +
                             e.value->describe().str());
-      std::optional<Dialect> d = e.key->isScalar() ? parseDialect(e.key->value) : std::nullopt;
-      if (d && e.value->isSequence() && !e.value->items.empty())
-        m.operationDialects.push_back(*d);
+      if (e.key->isScalar() && ctx.dialects.find(e.key->value) && e.value->isSequence() &&
+          !e.value->items.empty())
+        m.operationKeys.push_back(e.key->value);
     }
 
-  Dialect used;
-  const YamlNode *list = pickOperationList(schema, ctx.target(), used);
+  llvm::StringRef used;
+  const Dialect &targetDialect = ctx.target();
+  const YamlNode *list = pickOperationList(schema, targetDialect, used);
   if (!list) {
     if (m.name.empty())
       return; // unnamed: already an error, and dropped
-    std::string target = dialectKey(ctx.target()).str();
-    if (ctx.target() == Dialect::CockroachDB || ctx.target() == Dialect::TimescaleDB)
-      target += " (nor postgres)";
-    if (!m.operationDialects.empty()) {
+    std::vector<llvm::StringRef> specKeys = targetDialect.specKeys();
+    std::string target = specKeys.front().str();
+    for (size_t i = 1; i < specKeys.size(); ++i)
+      target += " (nor " + specKeys[i].str() + ")";
+    if (!m.operationKeys.empty()) {
       // Never silently unchecked: the operations are there, for another
       // dialect (docs/dialects.md).
       std::string use;
-      for (Dialect d : m.operationDialects)
-        use += (use.empty() ? "use --dialect " : " or --dialect ") + dialectKey(d).str();
+      for (const std::string &key : m.operationKeys)
+        use += (use.empty() ? "use --dialect " : " or --dialect ") + key;
       ctx.diags
           .error(nameLoc, "dialect-mismatch",
-                 "no " + target + " operations; this spec has " + dialectList(m.operationDialects) +
+                 "no " + target + " operations; this spec has " + dialectList(m.operationKeys) +
                      " operations: " + use)
           .hint("data migration '" + m.name + "' would be skipped for " +
-                dialectKey(ctx.target()).str());
+                targetDialect.key().str());
       return;
     }
     ctx.diags.note(nameLoc, "no-operations",
                    "data migration '" + m.name + "' has no operations for " + target);
     return;
   }
-  m.sourceDialectKey = dialectKey(used).str();
+  m.sourceDialectKey = used.str();
   if (!list->isSequence())
     return; // reported above
   // A postgres list standing in for cockroachdb names CockroachDB's types.
-  Dialect typeDialect = used == Dialect::Postgres ? ctx.target() : used;
   for (const YamlNode *item : list->items)
-    if (OperationPtr op = lowerOperation(*item, typeDialect, ctx))
+    if (OperationPtr op = lowerOperation(*item, ctx))
       m.operations.push_back(std::move(op));
 }
 

@@ -1,6 +1,7 @@
 // The four operation kinds of a DataMigration list -> UpdateOp / CustomSqlOp.
 #include "frontend/CustomSql.h"
 #include "frontend/Lower.h"
+#include "ir/Catalog.h"
 #include "frontend/SpecSchema.h"
 #include "frontend/YamlDocument.h"
 #include "ir/Diagnostics.h"
@@ -172,7 +173,7 @@ OperationPtr lowerCalculated(const YamlNode *body, SourceLoc loc, LowerContext &
   return finish(std::move(op));
 }
 
-OperationPtr lowerTransformUpdate(const YamlNode *body, SourceLoc loc, Dialect listDialect,
+OperationPtr lowerTransformUpdate(const YamlNode *body, SourceLoc loc,
                                   LowerContext &ctx) {
   static const llvm::StringRef Fields[] = {"table", "transformations", "where", "condition"};
   FieldMap f(body, Fields, "transformUpdate", ctx.diags);
@@ -187,7 +188,7 @@ OperationPtr lowerTransformUpdate(const YamlNode *body, SourceLoc loc, Dialect l
   llvm::StringMap<size_t> assigned;
   for (const YamlNode *item : list->items) {
     Assignment a;
-    if (!lowerTransform(*item, listDialect, a, ctx))
+    if (!lowerTransform(*item, a, ctx))
       continue;
     auto [it, inserted] = assigned.try_emplace(a.column, op->assignments.size());
     if (inserted)
@@ -216,8 +217,8 @@ OperationPtr lowerCustomSql(const YamlNode *body, SourceLoc loc, LowerContext &c
   op->sqlLocator = ctx.locate(*sql);
   if (const YamlNode *v = f.get("validate"); v && !v->isNull())
     readBool(v, "validate", op->validate, ctx.diags);
-  if (op->validate && isPostgresFamily(ctx.target()))
-    analyseCustomSql(*op, ctx.diags);
+  if (op->validate && ctx.checksSql())
+    analyseCustomSql(*op, ctx.catalog(), ctx.diags);
   return op;
 }
 
@@ -234,7 +235,7 @@ OperationPtr reportUnknownOperation(llvm::StringRef kind, SourceLoc loc, const s
 
 } // namespace
 
-OperationPtr shc::lowerOperation(const YamlNode &item, Dialect listDialect, LowerContext &ctx) {
+OperationPtr shc::lowerOperation(const YamlNode &item, LowerContext &ctx) {
   std::string kinds = joinAlternatives(OperationKinds);
   if (!item.isMapping() || item.entries.empty()) {
     ctx.diags.error(
@@ -273,7 +274,7 @@ OperationPtr shc::lowerOperation(const YamlNode &item, Dialect listDialect, Lowe
   else if (kind == "calculatedUpdate")
     op = lowerCalculated(body, loc, ctx);
   else if (kind == "transformUpdate")
-    op = lowerTransformUpdate(body, loc, listDialect, ctx);
+    op = lowerTransformUpdate(body, loc, ctx);
   else if (kind == "customSQL")
     op = lowerCustomSql(body, loc, ctx);
   else

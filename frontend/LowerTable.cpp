@@ -6,7 +6,7 @@
 #include "frontend/Lower.h"
 #include "frontend/SpecSchema.h"
 #include "frontend/TableFields.h"
-#include "frontend/TypeNames.h"
+#include "ir/Catalog.h"
 #include "frontend/YamlDocument.h"
 #include "ir/Diagnostics.h"
 #include "ir/Suggest.h"
@@ -29,24 +29,24 @@ bool isTrue(const YamlNode *n) {
   return n && n->isScalar() && (n->value == "true" || n->value == "True" || n->value == "TRUE");
 }
 
-/// PostgreSQL silently truncates identifiers to NAMEDATALEN-1 = 63 bytes, so
-/// two long names can become one: an error (docs/hardening.md).
-void checkIdentifierLength(llvm::StringRef name, SourceLoc loc, llvm::StringRef what, Dialect d,
-                           LowerContext &ctx) {
-  constexpr size_t MaxPostgresIdentifier = 63;
-  if (!isPostgresFamily(d) || name.size() <= MaxPostgresIdentifier)
+/// A server that truncates long identifiers (PostgreSQL at NAMEDATALEN-1 =
+/// 63 bytes) can make two long names one: an error (docs/hardening.md).
+void checkIdentifierLength(llvm::StringRef name, SourceLoc loc, llvm::StringRef what,
+                           const Dialect &d, LowerContext &ctx) {
+  size_t limit = d.catalog().maxIdentifierLength();
+  if (!limit || name.size() <= limit)
     return;
   ctx.diags
       .error(loc, "identifier-too-long",
              what.str() + " \"" + name.str() + "\" is " + std::to_string(name.size()) +
-                 " bytes long; " + dialectKey(d).str() + " allows at most " +
-                 std::to_string(MaxPostgresIdentifier))
-      .hint("PostgreSQL would silently truncate it to its first 63 bytes");
+                 " bytes long; " + d.key().str() + " allows at most " + std::to_string(limit))
+      .hint(d.displayName().str() + " would silently truncate it to its first " +
+            std::to_string(limit) + " bytes");
 }
 
-/// One `columns` item (its shape already checked). `typeDialect` reads the
-/// type: the target's, when a postgres entry stands in for cockroachdb.
-void lowerColumn(const YamlNode &item, Dialect d, Dialect typeDialect, Table &t,
+/// One `columns` item (its shape already checked). `d` reads the type: the
+/// target, when a postgres entry stands in for cockroachdb.
+void lowerColumn(const YamlNode &item, const Dialect &d, Table &t,
                  llvm::StringMap<SourceLoc> &seen, LowerContext &ctx) {
   const YamlNode *name = item.get("name"), *type = item.get("type");
   std::optional<std::string> nameText = text(name), typeText = text(type);
@@ -60,7 +60,7 @@ void lowerColumn(const YamlNode &item, Dialect d, Dialect typeDialect, Table &t,
   c.loc = name->loc;
   checkIdentifierLength(c.name, c.loc, "column name", d, ctx);
   c.typeSpelling = *typeText;
-  std::optional<Type> parsed = parseTypeName(*typeText, typeDialect);
+  std::optional<Type> parsed = d.catalog().parseColumnType(*typeText);
   if (!parsed) {
     ctx.diags.error(type->loc, "invalid-field",
                     "invalid type '" + *typeText + "' for column \"" + c.name + "\"");
@@ -96,36 +96,37 @@ void addPrimaryKey(const YamlNode &n, Table &t, LowerContext &ctx) {
 
 /// primaryKey: a list of names; Cassandra's [[partition...], clustering...]
 /// (a bare first string is a single partition key).
-void lowerPrimaryKey(const YamlNode &pk, Dialect d, Table &t, LowerContext &ctx) {
+void lowerPrimaryKey(const YamlNode &pk, llvm::StringRef key, Table &t, LowerContext &ctx) {
   if (!pk.isSequence())
     return; // reported by the shape check
   for (size_t i = 0; i < pk.items.size(); ++i) {
     const YamlNode *item = pk.items[i];
     if (item->isScalar())
       addPrimaryKey(*item, t, ctx);
-    else if (item->isSequence() && d == Dialect::Cassandra)
+    else if (item->isSequence() && key == "cassandra")
       for (const YamlNode *name : item->items)
         if (name->isScalar())
           addPrimaryKey(*name, t, ctx);
-    if (i == 0 && d == Dialect::Cassandra)
+    if (i == 0 && key == "cassandra")
       t.partitionKeyCount = t.primaryKey.size();
   }
 }
 
-/// One `schema.<dialect>` entry, checked; the table it describes (null when
-/// it is not a mapping). `deleted` tells whether it says isDeleted.
-std::unique_ptr<Table> lowerTableSchema(const YamlNode &n, Dialect d, Dialect typeDialect,
+/// One `schema.<key>` entry, checked; the table it describes (null when it
+/// is not a mapping), its types read by `d`. `deleted` tells whether it says
+/// isDeleted.
+std::unique_ptr<Table> lowerTableSchema(const YamlNode &n, llvm::StringRef key, const Dialect &d,
                                         bool &deleted, LowerContext &ctx) {
-  if (!checkFieldShapes(n, tableSchemaFields(d), "schema." + dialectKey(d).str(), ctx.diags))
+  if (!checkFieldShapes(n, tableSchemaFields(key), "schema." + key.str(), ctx.diags))
     return nullptr;
   auto t = std::make_unique<Table>();
   if (const YamlNode *cols = n.get("columns"); cols && cols->isSequence()) {
     llvm::StringMap<SourceLoc> seen;
     for (const YamlNode *item : cols->items)
-      lowerColumn(*item, d, typeDialect, *t, seen, ctx);
+      lowerColumn(*item, d, *t, seen, ctx);
   }
   if (const YamlNode *pk = n.get("primaryKey"))
-    lowerPrimaryKey(*pk, d, *t, ctx);
+    lowerPrimaryKey(*pk, key, *t, ctx);
   if (std::optional<std::string> schema = text(n.get("schema")); schema && !schema->empty()) {
     t->schema = *schema;
     t->onSearchPath = *schema == "public";
@@ -134,17 +135,14 @@ std::unique_ptr<Table> lowerTableSchema(const YamlNode &n, Dialect d, Dialect ty
   return t;
 }
 
-/// The schema entry used for the target (own, else postgres for the postgres
-/// family), or null.
-const YamlNode *pickSchema(const YamlNode &schema, Dialect target) {
-  auto present = [&](Dialect d) -> const YamlNode * {
-    const YamlNode *n = schema.get(dialectKey(d));
-    return n && !n->isNull() ? n : nullptr;
-  };
-  if (const YamlNode *own = present(target))
-    return own;
-  if (target == Dialect::CockroachDB || target == Dialect::TimescaleDB)
-    return present(Dialect::Postgres);
+/// The schema entry used for the target: the first of its spec keys that
+/// has one (cockroachdb: its own, else postgres), or null.
+const YamlNode *pickSchema(const YamlNode &schema, const Dialect &target) {
+  for (llvm::StringRef key : target.specKeys()) {
+    const YamlNode *n = schema.get(key);
+    if (n && !n->isNull())
+      return n;
+  }
   return nullptr;
 }
 
@@ -189,31 +187,34 @@ void shc::lowerTableSpec(const YamlNode &spec, const YamlNode *metaName, LowerCo
     return;
   }
   checkDuplicateKeys(*schema, ctx.diags);
-  Dialect target = ctx.target();
+  const Dialect &target = ctx.target();
   const YamlNode *chosen = pickSchema(*schema, target);
   // Every dialect's entry is checked, so `lint` finds mistakes in all of
   // them; only the target's becomes part of the module.
   for (const YamlNode::Entry &e : schema->entries) {
-    std::optional<Dialect> d = e.key->isScalar() ? parseDialect(e.key->value) : std::nullopt;
+    const Dialect *d = e.key->isScalar() ? ctx.dialects.find(e.key->value) : nullptr;
     if (!d) {
-      if (e.key->isScalar())
-        reportUnknownField(*e.key, allDialectKeys(), "schema", UnknownFields::Warning, ctx.diags);
+      if (e.key->isScalar()) {
+        std::vector<std::string> names = ctx.dialects.keys();
+        std::vector<llvm::StringRef> keys(names.begin(), names.end());
+        reportUnknownField(*e.key, keys, "schema", UnknownFields::Warning, ctx.diags);
+      }
       continue;
     }
     if (e.value->isNull())
       continue;
     // SchemaHero's own CockroachDB specs are written under `postgres:`:
     // their types mean what the target means (INT is 64-bit there).
-    Dialect typeDialect = e.value == chosen ? target : *d;
+    const Dialect &typeDialect = e.value == chosen ? target : *d;
     bool deleted = false;
-    std::unique_ptr<Table> t = lowerTableSchema(*e.value, *d, typeDialect, deleted, ctx);
+    std::unique_ptr<Table> t = lowerTableSchema(*e.value, d->key(), typeDialect, deleted, ctx);
     if (e.value != chosen || !t || !nameText)
       continue;
     t->name = *nameText;
     t->database = database.value_or("");
     t->metadataName = metaName ? metaName->value : "";
     t->loc = name->loc;
-    checkIdentifierLength(t->name, t->loc, "table name", *d, ctx);
+    checkIdentifierLength(t->name, t->loc, "table name", typeDialect, ctx);
     addTable(std::move(t), deleted, ctx);
   }
 }

@@ -1,8 +1,8 @@
 // transformUpdate items -> typed expressions over the column: the transform
 // vocabulary is fixed, so each one becomes an IR node the backends know.
 #include "frontend/Lower.h"
+#include "ir/Catalog.h"
 #include "frontend/SpecSchema.h"
-#include "frontend/TypeNames.h"
 #include "frontend/YamlDocument.h"
 #include "ir/Diagnostics.h"
 #include "ir/Suggest.h"
@@ -129,15 +129,16 @@ ExprPtr lowerStringTransform(const FieldMap &f, ExprPtr col, LowerContext &ctx) 
   return nullptr;
 }
 
-/// A type_cast target PostgreSQL does not have: a typo near a built-in name
-/// is an error with "did you mean" (PostgreSQL's `type "integr" does not
-/// exist`); any other name may be a user-defined type (an enum, a domain),
-/// which only the database knows: a warning that the cast is not checked.
-bool checkCastTarget(const YamlNode &to, Dialect dialect, LowerContext &ctx) {
-  std::optional<std::string> unknown = unknownTypeName(to.value, dialect);
+/// A type_cast target the target's catalogue does not have: a typo near a
+/// built-in name is an error with "did you mean" (PostgreSQL's `type
+/// "integr" does not exist`); any other name may be a user-defined type (an
+/// enum, a domain), which only the database knows: a warning that the cast
+/// is not checked.
+bool checkCastTarget(const YamlNode &to, LowerContext &ctx) {
+  std::optional<std::string> unknown = ctx.catalog().unknownTypeName(to.value);
   if (!unknown)
     return true;
-  std::string suggestion = suggestTypeName(*unknown, dialect);
+  std::string suggestion = ctx.catalog().suggestTypeName(*unknown);
   if (!suggestion.empty()) {
     ctx.diags.error(to.loc, "invalid-transform",
                     "type \"" + *unknown + "\" does not exist" + suggestion);
@@ -152,8 +153,7 @@ bool checkCastTarget(const YamlNode &to, Dialect dialect, LowerContext &ctx) {
 
 } // namespace
 
-bool shc::lowerTransform(const YamlNode &item, Dialect listDialect, Assignment &out,
-                         LowerContext &ctx) {
+bool shc::lowerTransform(const YamlNode &item, Assignment &out, LowerContext &ctx) {
   static const llvm::StringRef Fields[] = {"column", "transformType", "fromValue", "toValue",
                                            "parameters"};
   FieldMap f(&item, Fields, "transformations", ctx.diags);
@@ -212,12 +212,12 @@ bool shc::lowerTransform(const YamlNode &item, Dialect listDialect, Assignment &
     const YamlNode *to = requireString(f, "toValue", ctx);
     if (!to)
       return false;
-    std::optional<Type> target = parseTypeName(to->value, listDialect);
+    std::optional<Type> target = ctx.catalog().parseColumnType(to->value);
     if (!target) {
       ctx.diags.error(to->loc, "invalid-transform", "invalid type name '" + to->value + "'");
       return false;
     }
-    if (!checkCastTarget(*to, listDialect, ctx))
+    if (!checkCastTarget(*to, ctx))
       return false;
     out.value = std::make_unique<CastExpr>(column->loc, std::move(col), *target, to->value,
                                            CastExpr::Syntax::CastFunc);

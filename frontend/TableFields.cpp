@@ -148,20 +148,14 @@ const FieldSpec TableSpec[] = {{"database", S::Scalar},
 
 llvm::ArrayRef<FieldSpec> shc::tableSpecFields() { return TableSpec; }
 
-llvm::ArrayRef<FieldSpec> shc::tableSchemaFields(Dialect d) {
-  switch (d) {
-  case Dialect::Postgres:
-  case Dialect::CockroachDB:
-    return Postgres;
-  case Dialect::TimescaleDB:
+llvm::ArrayRef<FieldSpec> shc::tableSchemaFields(llvm::StringRef key) {
+  if (key == "timescaledb")
     return TimescaleDB;
-  case Dialect::MySQL:
+  if (key == "mysql")
     return Mysql;
-  case Dialect::SQLite:
-  case Dialect::RQLite:
+  if (key == "sqlite" || key == "rqlite")
     return Sqlite;
-  case Dialect::Cassandra:
+  if (key == "cassandra")
     return Cassandra;
-  }
-  return Postgres;
+  return Postgres; // postgres, cockroachdb
 }

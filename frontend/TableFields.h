@@ -6,7 +6,6 @@
 // field means to this compiler.
 
 #include "frontend/SpecSchema.h"
-#include "ir/Dialect.h"
 
 namespace shc {
 
@@ -18,6 +17,6 @@ llvm::ArrayRef<FieldSpec> tableSpecFields();
 /// behind that key (PostgresqlTableSchema for postgres and cockroachdb,
 /// TimescaleDBTableSchema, MysqlTableSchema, SqliteTableSchema,
 /// RqliteTableSchema, CassandraTableSchema).
-llvm::ArrayRef<FieldSpec> tableSchemaFields(Dialect d);
+llvm::ArrayRef<FieldSpec> tableSchemaFields(llvm::StringRef key);
 
 } // namespace shc

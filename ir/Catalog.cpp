@@ -5,3 +5,9 @@
 using namespace shc;
 
 Catalog::~Catalog() = default;
+
+CustomSqlParse Catalog::parseCustomSql(llvm::StringRef) const {
+  CustomSqlParse out;
+  out.error = displayName().str() + "'s parser is not available to check customSQL";
+  return out;
+}

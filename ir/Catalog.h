@@ -12,6 +12,7 @@
 
 #include "ir/FunctionProperties.h"
 #include "ir/Signature.h"
+#include "ir/Statement.h"
 #include "ir/Types.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -19,6 +20,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace shc {
 
@@ -31,14 +33,65 @@ struct LiteralInputError {
   std::string hint;   ///< may be empty
 };
 
+/// One statement of a customSQL, as the server's parser splits it.
+struct SqlStatementSpan {
+  size_t offset = 0;     ///< where its text starts (maybe blanks)
+  size_t length = 0;
+  size_t firstToken = 0; ///< its first token: where messages point
+};
+
+/// customSQL read by the server's own parser (`validate: true`).
+struct CustomSqlParse {
+  bool ok = false;
+  std::string error;                 ///< the parser's message when not ok
+  std::optional<size_t> errorOffset; ///< byte offset of the error, when known
+  std::vector<SqlStatementSpan> statements;
+};
+
+/// What the server's parser says of one statement the grammar's rules do not
+/// cover (or names the table of differently).
+struct StatementFacts {
+  std::string node; ///< the parser's name for it ("UpdateStmt"); "" if unknown
+  StatementKind kind = StatementKind::Other;
+  bool hasTable = false;
+  std::string table, schema; ///< its target relation
+  size_t tableOffset = 0;    ///< of the relation, in the statement's text
+  OnConflict onConflict = OnConflict::None;
+};
+
 class Catalog {
 public:
   virtual ~Catalog();
 
   /// The server's name in messages: "PostgreSQL".
   virtual llvm::StringRef displayName() const = 0;
+  /// The longest identifier the server keeps as written (PostgreSQL
+  /// truncates at 63 bytes); 0 when there is no limit to check.
+  virtual size_t maxIdentifierLength() const { return 0; }
+
+  // --- customSQL ----------------------------------------------------------------
+
+  /// Parses `sql` with the server's own parser: its statements, or its
+  /// syntax error. A catalogue without one answers not ok, with the reason.
+  virtual CustomSqlParse parseCustomSql(llvm::StringRef sql) const;
+  /// What the server's parser makes of one statement's text.
+  virtual StatementFacts describeStatement(llvm::StringRef) const { return {}; }
 
   // --- types ------------------------------------------------------------------
+
+  /// A column type as a Table spec (or a type_cast, or the live database)
+  /// writes it, normalised (`int4` -> integer). A name it does not know is
+  /// Type::other(name); nullopt for text that is not a type name at all (bad
+  /// modifiers such as `varchar(abc)`).
+  virtual std::optional<Type> parseColumnType(llvm::StringRef spelling) const = 0;
+  /// The base name of `spelling` when it names no type the server has built
+  /// in (a typo, or a user-defined type); nullopt when it is known, or the
+  /// catalogue cannot tell.
+  virtual std::optional<std::string> unknownTypeName(llvm::StringRef) const {
+    return std::nullopt;
+  }
+  /// ` (did you mean 'integer'?)` for such a name, or "".
+  virtual std::string suggestTypeName(llvm::StringRef) const { return ""; }
 
   /// How the server spells `t` in its messages (format_type on PostgreSQL).
   virtual std::string typeName(const Type &t) const { return t.str(); }

@@ -12,7 +12,6 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "ir/Dialect.h"
 #include "ir/Module.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -46,7 +45,8 @@ struct ScriptStep {
 };
 
 struct CompiledScript {
-  Dialect target = Dialect::Postgres;
+  /// The key of the dialect it was compiled for ("postgres").
+  std::string dialect;
   /// Comment lines naming the tool, the dialect and the inputs.
   std::string header;
   /// Runs once before the first step (whole lines; the ledger's setup).

@@ -1,22 +1,22 @@
-#include "ir/Dialect.h"
+//===- Dialect.cpp - a target database, as the layers above see it --------===//
 
-#include "llvm/ADT/ArrayRef.h"
+#include "ir/Dialect.h"
 
 using namespace shc;
 
-static const llvm::StringRef kKeys[] = {"postgres", "cockroachdb", "timescaledb", "mysql",
-                                        "sqlite",   "rqlite",      "cassandra"};
+Dialect::~Dialect() = default;
+DialectRegistry::~DialectRegistry() = default;
 
-llvm::StringRef shc::dialectKey(Dialect d) { return kKeys[static_cast<int>(d)]; }
-
-std::optional<Dialect> shc::parseDialect(llvm::StringRef key) {
-  for (size_t i = 0; i < std::size(kKeys); ++i)
-    if (kKeys[i] == key) return static_cast<Dialect>(i);
-  return std::nullopt;
+const Dialect *DialectRegistry::find(llvm::StringRef key) const {
+  for (const Dialect *d : all())
+    if (d->key() == key)
+      return d;
+  return nullptr;
 }
 
-bool shc::isPostgresFamily(Dialect d) {
-  return d == Dialect::Postgres || d == Dialect::CockroachDB || d == Dialect::TimescaleDB;
+std::vector<std::string> DialectRegistry::keys() const {
+  std::vector<std::string> out;
+  for (const Dialect *d : all())
+    out.push_back(d->key().str());
+  return out;
 }
-
-llvm::ArrayRef<llvm::StringRef> shc::allDialectKeys() { return kKeys; }

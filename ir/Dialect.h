@@ -1,24 +1,66 @@
+//===- Dialect.h - a target database, as the layers above see it -*- C++ -*-===//
+//
+// A Dialect is one target database: its key in specs and flags, and the three
+// parts it implements in its backend folder (backends/<dialect>/): a Catalog
+// the passes check against, an Emitter that writes its SQL, and a Runtime
+// that connects, applies and introspects. ir/, passes/ and tools/ see only
+// these interfaces; backends/Registry.h lists the dialects.
+//
+//===----------------------------------------------------------------------===//
 #pragma once
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
-#include <optional>
+#include <memory>
+#include <string>
+#include <vector>
 
 namespace shc {
 
-/// A compilation target. The IR itself is dialect-neutral; the frontend uses the
-/// target to pick the spec's operation list and normalise column types, and a
-/// backend emits for it.
-enum class Dialect : uint8_t { Postgres, CockroachDB, TimescaleDB, MySQL, SQLite, RQLite, Cassandra };
+class Catalog;
+class DiagnosticEngine;
+class Emitter;
+class Runtime;
 
-/// The key used in `spec.schema.<key>`: "postgres", "cockroachdb", ...
-llvm::StringRef dialectKey(Dialect d);
-std::optional<Dialect> parseDialect(llvm::StringRef key);
-/// PostgreSQL, CockroachDB and TimescaleDB share the postgres operation list
-/// and type system.
-bool isPostgresFamily(Dialect d);
-/// All dialect keys, for "did you mean" and help text.
-llvm::ArrayRef<llvm::StringRef> allDialectKeys();
+class Dialect {
+public:
+  virtual ~Dialect();
+
+  /// The key in `spec.schema.<key>` and in --dialect: "postgres".
+  virtual llvm::StringRef key() const = 0;
+  /// The server's name in messages: "PostgreSQL".
+  virtual llvm::StringRef displayName() const = 0;
+  /// The spec keys whose lists this dialect reads, in order of preference:
+  /// its own, then those it shares (CockroachDB reads a `postgres:` list
+  /// when a spec has no `cockroachdb:` one).
+  virtual std::vector<llvm::StringRef> specKeys() const { return {key()}; }
+
+  /// Types, casts, functions: what the passes check expressions against.
+  virtual const Catalog &catalog() const = 0;
+  /// What is not checked yet for this dialect, said once per run (rule
+  /// dialect-unchecked); empty when its SQL is parsed, typed and analysed.
+  virtual llvm::StringRef uncheckedSummary() const { return {}; }
+  bool checksSql() const { return uncheckedSummary().empty(); }
+
+  /// Writes the dialect's SQL; null when it has no emitter yet (compile
+  /// then reports unsupported-in-dialect).
+  virtual std::unique_ptr<Emitter> createEmitter(DiagnosticEngine &diags) const = 0;
+  /// Connects to a live database of this dialect; null when apply, --uri
+  /// and estimates are not available for it.
+  virtual const Runtime *runtime() const { return nullptr; }
+};
+
+/// The dialects the tool knows (backends/Registry.cpp), in the order help
+/// lists them; the first is the default.
+class DialectRegistry {
+public:
+  virtual ~DialectRegistry();
+  virtual llvm::ArrayRef<const Dialect *> all() const = 0;
+
+  const Dialect &defaultDialect() const { return *all().front(); }
+  const Dialect *find(llvm::StringRef key) const;
+  std::vector<std::string> keys() const;
+};
 
 } // namespace shc

@@ -191,7 +191,7 @@ struct Migration {
   std::string sourceDialectKey;
   /// The dialect keys that have a non-empty operation list, in spec order
   /// (the frontend infers the target from them when --dialect is not given).
-  std::vector<Dialect> operationDialects;
+  std::vector<std::string> operationKeys;
   /// Filled by the idempotency analysis.
   IdempotencyVerdict idempotency;
   /// Set by resolve: a before_schema migration checked offline names a table
@@ -204,8 +204,8 @@ struct Migration {
 /// owned by the caller.
 class Module {
 public:
-  explicit Module(Dialect target) : target(target) {}
-  Dialect getTarget() const { return target; }
+  explicit Module(const Dialect &target) : target(&target) {}
+  const Dialect &getTarget() const { return *target; }
 
   std::vector<std::unique_ptr<Table>> tables;
   /// Tables whose spec says `isDeleted: true`: gone after the schema change,
@@ -236,7 +236,7 @@ public:
   const Table *findTableByName(llvm::StringRef name, llvm::StringRef database) const;
 
 private:
-  Dialect target;
+  const Dialect *target;
 };
 
 } // namespace shc

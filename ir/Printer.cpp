@@ -9,6 +9,7 @@
 
 #include "ir/Printer.h"
 
+#include "ir/Dialect.h"
 #include "ir/Module.h"
 #include "ir/PrinterUtil.h"
 #include "ir/SourceManager.h"
@@ -40,7 +41,7 @@ public:
   ModulePrinter(llvm::raw_ostream &os, const SourceManager *sm) : os(os), sm(sm) {}
 
   void print(const Module &m) {
-    os << "module target=" << dialectKey(m.getTarget());
+    os << "module target=" << m.getTarget().key();
     if (!m.inputs.empty()) {
       os << " inputs=[";
       for (size_t i = 0; i < m.inputs.size(); ++i)

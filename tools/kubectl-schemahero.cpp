@@ -1,8 +1,8 @@
-//===- kubectl-schemahero.cpp - the seed's CLI, over the same compiler ----===//
+//===- kubectl-schemahero.cpp - SchemaHero's plugin CLI, over the same compiler ===//
 //
-//   kubectl-schemahero plan --driver=postgres --uri=URI --spec-file=FILE|DIR
+//   kubectl-schemahero plan --driver=DRIVER --uri=URI --spec-file=FILE|DIR
 //                           --spec-type=datamigration [--out FILE]
-//   kubectl-schemahero apply --driver=postgres --uri=URI --ddl=FILE
+//   kubectl-schemahero apply --driver=DRIVER --uri=URI --ddl=FILE
 //
 // plan prints the compiled SQL (tables without a Table spec are read from
 // URI); apply runs a compiled file, one transaction per migration.
@@ -13,6 +13,8 @@
 #include "tools/driver/Commands.h"
 #include "tools/driver/OutputFile.h"
 
+#include "backends/Registry.h"
+#include "ir/Dialect.h"
 #include "ir/Module.h"
 
 #include "CLI/CLI.hpp"
@@ -30,7 +32,7 @@ static int runPlan(const std::string &driver, const std::string &uri, const std:
   front.inputs = {specFile};
   front.dialect = driver;
   front.uri = uri;
-  FrontResult fr = runFrontHalf(front, *parseDialect(driver), /*runPasses=*/true);
+  FrontResult fr = runFrontHalf(front, /*runPasses=*/true);
   std::string sql = emitCompiledSql(fr);
   bool hadErrors = fr.session->diags.hasErrors();
   int code = fr.session->finish();
@@ -55,15 +57,21 @@ static int runApply(const std::string &driver, const std::string &uri, const std
   }
   ApplyCommandOptions opts;
   opts.uri = uri;
-  opts.dialect = *parseDialect(driver);
+  opts.dialect = driver;
   return applyCompiledFile((*buf)->getBuffer(), llvm::sys::path::filename(ddl), opts, Tool);
 }
 
 int main(int argc, char **argv) {
   CLI::App app{"kubectl-schemahero: plan and apply SchemaHero data migrations"};
   app.require_subcommand(1);
-  std::string driver = "postgres", uri, specFile, specType = "datamigration", out = "-", ddl;
-  auto drivers = CLI::IsMember({"postgres", "cockroachdb", "timescaledb"});
+  std::string driver = dialects().defaultDialect().key().str();
+  std::string uri, specFile, specType = "datamigration", out = "-", ddl;
+  // The drivers SchemaHero's plugin takes: every dialect with apply.
+  std::vector<std::string> keys;
+  for (const Dialect *d : dialects().all())
+    if (d->runtime())
+      keys.push_back(d->key().str());
+  auto drivers = CLI::IsMember(keys);
 
   CLI::App *planCmd = app.add_subcommand("plan", "Print the SQL for data migration specs");
   planCmd->add_option("--driver", driver, "Database driver")->check(drivers);

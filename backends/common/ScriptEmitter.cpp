@@ -18,7 +18,7 @@ void ScriptEmitter::line(llvm::StringRef text) {
 
 LogicalResult ScriptEmitter::emitModule(const Module &module, CompiledScript &script) {
   script = CompiledScript();
-  script.target = module.getTarget();
+  script.dialect = module.getTarget().key().str();
   script.beginTransaction = beginTransaction().str();
   script.commitTransaction = commitTransaction().str();
   hadError = false;
@@ -50,7 +50,7 @@ void ScriptEmitter::emitHeader(const Module &module) {
   if (!opts.toolVersion.empty())
     gen += " " + commentSafe(opts.toolVersion);
   line(gen + ". Do not edit.");
-  line("-- dialect: " + dialectKey(module.getTarget()).str());
+  line("-- dialect: " + module.getTarget().key().str());
   std::string inputs = "-- inputs:";
   for (size_t i = 0; i < module.inputs.size(); ++i)
     inputs += (i ? ", " : " ") + commentSafe(module.inputs[i]);

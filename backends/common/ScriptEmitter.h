@@ -9,7 +9,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "backends/Backend.h"
+#include "ir/Emitter.h"
 #include "ir/CompiledScript.h"
 #include "ir/Location.h"
 

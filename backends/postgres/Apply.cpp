@@ -17,34 +17,6 @@
 
 using namespace shc;
 
-llvm::StringRef shc::stepStatusName(StepStatus s) {
-  switch (s) {
-  case StepStatus::Applied:
-    return "applied";
-  case StepStatus::DryRun:
-    return "dry-run";
-  case StepStatus::RolledBack:
-    return "rolled back";
-  case StepStatus::NotRun:
-    return "not run";
-  case StepStatus::Skipped:
-    return "skipped";
-  case StepStatus::Unknown:
-    return "unknown";
-  }
-  return "?";
-}
-
-bool ApplyReport::ok() const {
-  if (!setupError.empty() || signal)
-    return false;
-  for (const StepOutcome &s : steps)
-    if (s.status == StepStatus::RolledBack || s.status == StepStatus::NotRun ||
-        s.status == StepStatus::Unknown)
-      return false;
-  return true;
-}
-
 /// The rows a step changed in the user's tables, from the command tags: the
 /// ledger's bookkeeping INSERT (the last statement of a migration recorded
 /// without a DO block) is not counted. Statements inside a DO block report
@@ -100,8 +72,9 @@ namespace {
 
 class Runner {
 public:
-  Runner(Connection &conn, const CompiledScript &script, const ApplyOptions &opts)
-      : conn(conn), script(script), opts(opts), lock(ApplyLock::forDialect(script.target)) {}
+  Runner(Connection &conn, const CompiledScript &script, const ApplyOptions &opts,
+         bool advisoryLocks)
+      : conn(conn), script(script), opts(opts), lock(ApplyLock::create(advisoryLocks)) {}
 
   ApplyReport run() {
     for (const ScriptStep &s : script.steps)
@@ -260,29 +233,6 @@ private:
 } // namespace
 
 ApplyReport shc::applyScript(Connection &conn, const CompiledScript &script,
-                             const ApplyOptions &opts) {
-  return Runner(conn, script, opts).run();
-}
-
-namespace {
-/// Exposes the script emitter's UPDATE statement, so EXPLAIN sees exactly
-/// what apply runs.
-class StatementEmitter : public ScriptEmitter {
-public:
-  using ScriptEmitter::ScriptEmitter;
-  std::string update(const UpdateOp &op) {
-    std::string s;
-    out = &s;
-    emitUpdate(op);
-    out = nullptr;
-    return hadError ? std::string() : llvm::StringRef(s).rtrim().str();
-  }
-};
-} // namespace
-
-std::string shc::postgresUpdateStatement(const UpdateOp &op, DiagnosticEngine &diags) {
-  PostgresExprEmitter exprs(diags);
-  EmitOptions eo;
-  StatementEmitter emitter(exprs, diags, eo);
-  return emitter.update(op);
+                             const ApplyOptions &opts, bool advisoryLocks) {
+  return Runner(conn, script, opts, advisoryLocks).run();
 }

@@ -128,8 +128,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<ApplyLock> ApplyLock::forDialect(Dialect d) {
-  if (d == Dialect::CockroachDB)
+std::unique_ptr<ApplyLock> ApplyLock::create(bool advisoryLocks) {
+  if (!advisoryLocks)
     return std::make_unique<LockRow>();
   return std::make_unique<AdvisoryLock>();
 }

@@ -21,7 +21,6 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "ir/Dialect.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -35,7 +34,8 @@ class Connection;
 
 class ApplyLock {
 public:
-  static std::unique_ptr<ApplyLock> forDialect(Dialect d);
+  /// An advisory lock, or (for a server without them) a lock row.
+  static std::unique_ptr<ApplyLock> create(bool advisoryLocks);
   virtual ~ApplyLock();
 
   /// Takes the database's apply lock, waiting for another apply to finish

@@ -1,6 +1,8 @@
 //===- Introspect.h - tables and columns of a live database -----*- C++ -*-===//
 #pragma once
 
+#include "ir/Runtime.h"
+
 #include "llvm/Support/Error.h"
 
 #include <string>
@@ -10,22 +12,6 @@ namespace shc {
 
 class Connection;
 struct Signature;
-
-struct LiveColumn {
-  std::string name;
-  std::string type; ///< format_type() spelling, e.g. "character varying(32)"
-  bool notNull = false;
-  bool primaryKey = false;
-};
-
-struct LiveTable {
-  std::string schema;
-  std::string name;
-  /// An unqualified `name` reaches this table: its schema is the first on
-  /// the connection's search_path that has a relation of that name.
-  bool onSearchPath = false;
-  std::vector<LiveColumn> columns;
-};
 
 /// Every table, view and foreign table of the user's schemas (not
 /// pg_catalog, information_schema or temporary ones), columns in attnum

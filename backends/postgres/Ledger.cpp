@@ -73,7 +73,7 @@ void LedgerScriptEmitter::emitPrologue(const Module &) {
   std::string create = "CREATE TABLE IF NOT EXISTS " + ledgerTableName().str() +
                        " (name text PRIMARY KEY, checksum text NOT NULL, idempotent boolean NOT "
                        "NULL, phase text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());";
-  if (target == Dialect::CockroachDB)
+  if (!flavor.doBlocks)
     return line(create);
   // Two sessions creating the table at once: one fails on a duplicate
   // catalogue row. Under the ledger's lock the second finds the table.
@@ -106,7 +106,7 @@ void LedgerScriptEmitter::emitMigrationBody(const Migration &m, llvm::StringRef 
   std::string checksum = migrationChecksum(m, body);
   bool idempotent = m.idempotency.computed && m.idempotency.verdict == Verdict::Idempotent;
   step.ledger = LedgerRecord{m.name, checksum, idempotent, m.phase};
-  if (target != Dialect::CockroachDB)
+  if (flavor.doBlocks)
     return emitGuardedPostgres(m, body, checksum, idempotent);
   if (!idempotent)
     return emitGuardedCockroach(m, body, checksum);

@@ -16,7 +16,7 @@
 #pragma once
 
 #include "backends/common/ScriptEmitter.h"
-#include "ir/Dialect.h"
+#include "backends/postgres/PostgresFlavor.h"
 
 namespace shc {
 
@@ -50,8 +50,8 @@ std::string migrationChecksum(const Migration &m, llvm::StringRef body);
 class LedgerScriptEmitter : public ScriptEmitter {
 public:
   LedgerScriptEmitter(ExprEmitter &exprs, DiagnosticEngine &diags, const EmitOptions &opts,
-                      Dialect target)
-      : ScriptEmitter(exprs, diags, opts), target(target) {}
+                      const PostgresFlavor &flavor)
+      : ScriptEmitter(exprs, diags, opts), flavor(flavor) {}
 
 protected:
   void emitPrologue(const Module &module) override;
@@ -68,7 +68,7 @@ private:
   /// `-- not idempotent (reason)` / `-- idempotency unknown (reason)`.
   static std::string verdictComment(const Migration &m);
   std::string ledgerRow(const Migration &m, llvm::StringRef checksum, bool idempotent) const;
-  Dialect target;
+  const PostgresFlavor &flavor;
 };
 
 } // namespace shc

@@ -94,9 +94,40 @@ void PostgresExprEmitter::emitTimezoneConvert(const TimezoneConvertExpr &tz) {
   emitString(tz.toZone, tz.toLoc.isValid() ? tz.toLoc : tz.getLoc());
 }
 
-LogicalResult shc::compilePostgresFamily(const Module &module, const EmitOptions &opts,
-                                         CompiledScript &script, DiagnosticEngine &diags) {
+LogicalResult PostgresEmitter::emit(const Module &module, const EmitOptions &opts,
+                                    CompiledScript &out) {
   PostgresExprEmitter exprs(diags);
-  LedgerScriptEmitter emitter(exprs, diags, opts, module.getTarget());
-  return emitter.emitModule(module, script);
+  LedgerScriptEmitter emitter(exprs, diags, opts, flavor);
+  return emitter.emitModule(module, out);
+}
+
+namespace {
+/// Exposes the script emitter's UPDATE statement, so EXPLAIN sees exactly
+/// what apply runs.
+class StatementEmitter : public ScriptEmitter {
+public:
+  using ScriptEmitter::ScriptEmitter;
+  std::string update(const UpdateOp &op) {
+    std::string s;
+    out = &s;
+    emitUpdate(op);
+    out = nullptr;
+    return hadError ? std::string() : llvm::StringRef(s).rtrim().str();
+  }
+};
+} // namespace
+
+std::string PostgresEmitter::updateStatement(const UpdateOp &op) {
+  PostgresExprEmitter exprs(diags);
+  EmitOptions eo;
+  StatementEmitter emitter(exprs, diags, eo);
+  return emitter.update(op);
+}
+
+std::string PostgresEmitter::expression(const Expr &e) {
+  PostgresExprEmitter exprs(diags);
+  std::string out;
+  if (failed(exprs.emit(e, out)))
+    return std::string();
+  return out;
 }

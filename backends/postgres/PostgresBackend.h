@@ -5,9 +5,10 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "backends/Backend.h"
 #include "backends/common/ExprEmitter.h"
 #include "backends/common/SqlWriter.h"
+#include "backends/postgres/PostgresFlavor.h"
+#include "ir/Emitter.h"
 
 namespace shc {
 
@@ -32,9 +33,19 @@ protected:
   void emitTimezoneConvert(const TimezoneConvertExpr &tz) override;
 };
 
-/// compileScript for the postgres family (the header names the module's
-/// target).
-LogicalResult compilePostgresFamily(const Module &module, const EmitOptions &opts,
-                                    CompiledScript &script, DiagnosticEngine &diags);
+/// The family's Emitter: statements from PostgresExprEmitter, laid out and
+/// guarded by the ledger (Ledger.h) as the flavor allows.
+class PostgresEmitter : public Emitter {
+public:
+  PostgresEmitter(const PostgresFlavor &flavor, DiagnosticEngine &diags)
+      : flavor(flavor), diags(diags) {}
+  LogicalResult emit(const Module &module, const EmitOptions &opts, CompiledScript &out) override;
+  std::string updateStatement(const UpdateOp &op) override;
+  std::string expression(const Expr &e) override;
+
+private:
+  const PostgresFlavor &flavor;
+  DiagnosticEngine &diags;
+};
 
 } // namespace shc

@@ -4,10 +4,31 @@
 
 #include "backends/postgres/catalog/CatalogTables.h"
 #include "backends/postgres/catalog/LiteralInput.h"
+#include "backends/postgres/catalog/TypeNames.h"
 
 #include "llvm/ADT/StringExtras.h"
 
 using namespace shc;
+
+CustomSqlParse PostgresCatalog::parseCustomSql(llvm::StringRef sql) const {
+  return pg::parseCustomSql(sql);
+}
+
+StatementFacts PostgresCatalog::describeStatement(llvm::StringRef text) const {
+  return pg::describeStatement(text);
+}
+
+std::optional<Type> PostgresCatalog::parseColumnType(llvm::StringRef spelling) const {
+  return pg::parseColumnType(spelling, flavor.typeNames);
+}
+
+std::optional<std::string> PostgresCatalog::unknownTypeName(llvm::StringRef spelling) const {
+  return pg::unknownTypeName(spelling, flavor.typeNames);
+}
+
+std::string PostgresCatalog::suggestTypeName(llvm::StringRef name) const {
+  return pg::suggestTypeName(name, flavor.typeNames);
+}
 
 TypeCategory PostgresCatalog::category(const Type &t) const { return pg::category(t); }
 
@@ -105,6 +126,6 @@ const FunctionProperties &PostgresCatalog::functionProperties(llvm::StringRef na
 }
 
 const PostgresCatalog &shc::postgresCatalog() {
-  static const PostgresCatalog catalog;
+  static const PostgresCatalog catalog(postgresFlavor());
   return catalog;
 }

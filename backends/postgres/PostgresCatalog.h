@@ -7,13 +7,22 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "backends/postgres/PostgresFlavor.h"
 #include "ir/Catalog.h"
 
 namespace shc {
 
 class PostgresCatalog : public Catalog {
 public:
-  llvm::StringRef displayName() const override { return "PostgreSQL"; }
+  explicit PostgresCatalog(const PostgresFlavor &flavor) : flavor(flavor) {}
+  llvm::StringRef displayName() const override { return flavor.displayName; }
+  /// NAMEDATALEN - 1.
+  size_t maxIdentifierLength() const override { return 63; }
+  CustomSqlParse parseCustomSql(llvm::StringRef sql) const override;
+  StatementFacts describeStatement(llvm::StringRef text) const override;
+  std::optional<Type> parseColumnType(llvm::StringRef spelling) const override;
+  std::optional<std::string> unknownTypeName(llvm::StringRef spelling) const override;
+  std::string suggestTypeName(llvm::StringRef name) const override;
   std::string builtinName(llvm::StringRef name) const override {
     return "pg_catalog." + name.str();
   }
@@ -30,9 +39,12 @@ public:
   llvm::ArrayRef<Signature> lookupOperator(llvm::StringRef name, bool prefix) const override;
   const FunctionProperties &functionProperties(llvm::StringRef name,
                                                size_t numArgs) const override;
+
+private:
+  const PostgresFlavor &flavor;
 };
 
-/// The one PostgreSQL catalogue (it holds no state).
+/// PostgreSQL's own catalogue (postgresDialect().catalog()).
 const PostgresCatalog &postgresCatalog();
 
 } // namespace shc

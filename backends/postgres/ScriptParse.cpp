@@ -82,7 +82,7 @@ class FileParser {
 public:
   explicit FileParser(llvm::StringRef text) : text(text) {}
 
-  ParsedScript parse(llvm::StringRef fallbackName, Dialect dialect) {
+  ParsedScript parse(llvm::StringRef fallbackName, llvm::StringRef dialect) {
     ParsedScript r;
     bool open = false;
     tokens = lexSql(text, &open);
@@ -98,13 +98,12 @@ public:
         m->begin = t.begin;
         markers.push_back(std::move(*m));
       } else if (markers.empty() && line.consume_front("-- dialect: ")) {
-        if (std::optional<Dialect> d = parseDialect(line.trim()); d && isPostgresFamily(*d))
-          dialect = *d;
+        dialect = line.trim(); // the runtime of the dialect it names applies it
       }
     });
     if (atomic)
       problem = "a BEGIN ATOMIC body hides where its statements end";
-    r.script.target = dialect;
+    r.script.dialect = dialect.str();
     if (markers.empty() || !problem.empty())
       return fallback(std::move(r), fallbackName);
     r.script.preamble = text.take_front(markers.front().begin).str();
@@ -219,6 +218,6 @@ private:
 } // namespace
 
 ParsedScript shc::parseCompiledFile(llvm::StringRef text, llvm::StringRef fallbackName,
-                                    Dialect dialect) {
+                                    llvm::StringRef dialect) {
   return FileParser(text).parse(fallbackName, dialect);
 }

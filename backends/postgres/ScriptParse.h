@@ -12,7 +12,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "ir/CompiledScript.h"
+#include "ir/Runtime.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -20,16 +20,10 @@
 
 namespace shc {
 
-struct ParsedScript {
-  CompiledScript script;
-  /// Why a file with migration markers is applied as one step; empty when it
-  /// was split, or had no markers.
-  std::string warning;
-};
-
 /// The steps of `text`, a file compiled for the postgres family (or any SQL
 /// file). The target is the one the header's `-- dialect:` line names, else
 /// `dialect`. A file that is not split is one step named `fallbackName`.
-ParsedScript parseCompiledFile(llvm::StringRef text, llvm::StringRef fallbackName, Dialect dialect);
+ParsedScript parseCompiledFile(llvm::StringRef text, llvm::StringRef fallbackName,
+                               llvm::StringRef dialect);
 
 } // namespace shc

@@ -6,11 +6,12 @@
 // `schemahero-compile schema.yaml fuzz.yaml` does, without the process.
 //
 //===----------------------------------------------------------------------===//
+#include "test/unit/TestDialects.h"
 #include "backends/postgres/PostgresCatalog.h"
 #include "FuzzUtil.h"
 #include "FuzzSchema.inc" // kFuzzSchema
 
-#include "backends/Backend.h"
+#include "ir/Emitter.h"
 #include "frontend/Frontend.h"
 #include "frontend/SourceLoader.h"
 #include "ir/Module.h"
@@ -36,8 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (uint32_t f = addSourceBuffer("fuzz.yaml", std::move(contents), sm, diags))
     files.push_back(f);
 
-  Module module(Dialect::Postgres);
-  (void)lowerToIR(sm, files, module, diags);
+  Module module(postgresDialect());
+  (void)lowerToIR(sm, files, module, dialects(), diags);
   PassManager pm;
   buildDefaultPipeline(pm);
   PassContext ctx{diags, sm, postgresCatalog()};

@@ -5,6 +5,7 @@
 // holding the same text, so their positions are checked too.
 //
 //===----------------------------------------------------------------------===//
+#include "test/unit/TestDialects.h"
 #include "FuzzUtil.h"
 
 #include "backends/postgres/PostgresBackend.h"
@@ -22,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   std::string text(reinterpret_cast<const char *>(data), size);
   uint32_t file = sm.addBuffer("fuzz.sql", text);
   ScalarLocator locator(SourceLoc{file, 1, 1});
-  if (ExprPtr e = parseExpression(text, locator, diags)) {
+  if (ExprPtr e = parseExpression(text, locator, postgresCatalog(), diags)) {
     for (bool full : {false, true}) {
       PostgresExprEmitter emitter(diags);
       emitter.setFullyParenthesized(full);

@@ -8,6 +8,7 @@
 // so every run reaches the statement analysis.
 //
 //===----------------------------------------------------------------------===//
+#include "test/unit/TestDialects.h"
 #include "backends/postgres/PostgresCatalog.h"
 #include "FuzzShopSchema.inc" // kFuzzShopSchema
 #include "FuzzUtil.h"
@@ -33,8 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   DiagnosticEngine diags;
   diags.setErrorLimit(100);
   std::vector<uint32_t> files{addSourceBuffer("shop.yaml", kFuzzShopSchema, sm, diags)};
-  Module module(Dialect::Postgres);
-  (void)lowerToIR(sm, files, module, diags);
+  Module module(postgresDialect());
+  (void)lowerToIR(sm, files, module, dialects(), diags);
 
   std::string text(reinterpret_cast<const char *>(data), size);
   uint32_t file = sm.addBuffer("fuzz.sql", text);
@@ -51,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   for (size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\n')
       op->sqlLocator.addRun(i + 1, SourceLoc{file, ++line, 1});
-  (void)analyseCustomSql(*op, diags);
+  (void)analyseCustomSql(*op, postgresCatalog(), diags);
   migration->operations.push_back(std::move(op));
   module.migrations.push_back(std::move(migration));
 

@@ -4,6 +4,7 @@
 // Every input must give diagnostics, never a crash, a hang or a leak.
 //
 //===----------------------------------------------------------------------===//
+#include "test/unit/TestDialects.h"
 #include "FuzzUtil.h"
 
 #include "frontend/Frontend.h"
@@ -22,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   diags.setErrorLimit(100);
   std::string contents(reinterpret_cast<const char *>(data), size);
   uint32_t file = addSourceBuffer("fuzz.yaml", std::move(contents), sm, diags);
-  Module module(Dialect::Postgres);
-  if (file != 0) (void)lowerToIR(sm, {file}, module, diags);
+  Module module(postgresDialect());
+  if (file != 0) (void)lowerToIR(sm, {file}, module, dialects(), diags);
   fuzz::drainDiagnostics(diags, sm);
   return 0;
 }

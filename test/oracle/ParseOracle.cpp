@@ -13,6 +13,7 @@
 // rejects are skipped (they are the diagnostics tests' business).
 //
 //===----------------------------------------------------------------------===//
+#include "test/unit/TestDialects.h"
 #include "backends/postgres/PostgresBackend.h"
 #include "frontend/ExprParser.h"
 #include "frontend/SourceLoader.h"
@@ -182,7 +183,7 @@ void check(const Sample &s, Counts &c) {
   SourceManager sm;
   DiagnosticEngine diags;
   uint32_t file = sm.addBuffer("expr", s.text);
-  ExprPtr e = parseExpression(s.text, ScalarLocator(SourceLoc{file, 1, 1}), diags);
+  ExprPtr e = parseExpression(s.text, ScalarLocator(SourceLoc{file, 1, 1}), postgresCatalog(), diags);
   std::vector<Diagnostic> ds = diags.takeSorted();
   if (!e) {
     for (const Diagnostic &d : ds)

@@ -2,6 +2,7 @@
 // under the apply lock, on every dialect: skip on the same checksum, fail a
 // changed migration that is not proved idempotent, run otherwise.
 
+#include "test/unit/TestDialects.h"
 #include "backends/postgres/ApplyLedger.h"
 #include "FakeConnection.h"
 #include "LedgerTestUtil.h"
@@ -17,13 +18,13 @@ using namespace shc::testutil;
 
 namespace {
 
-CompiledScript compiled(Dialect d, Verdict v, std::string name = "m1") {
+CompiledScript compiled(const Dialect &d, Verdict v, std::string name = "m1") {
   return compileWithLedger(*oneMigration(d, v, update("t", "a", num("1")), std::move(name)));
 }
 
 /// The compiled migration, then a plain step that must not run after a
 /// failure.
-CompiledScript withLaterStep(Dialect d, Verdict v) {
+CompiledScript withLaterStep(const Dialect &d, Verdict v) {
   CompiledScript s = compiled(d, v);
   ScriptStep later;
   later.name = "later";
@@ -65,7 +66,8 @@ size_t traced(const FakeConnection &conn, llvm::StringRef text) {
 } // namespace
 
 TEST(ApplyLedgerTest, TheScriptCarriesEachStepsLedgerRow) {
-  for (Dialect d : {Dialect::Postgres, Dialect::CockroachDB, Dialect::TimescaleDB}) {
+  for (const Dialect *dp : {&postgresDialect(), &cockroachDialect(), &timescaleDialect()}) {
+    const Dialect &d = *dp;
     CompiledScript s = compiled(d, Verdict::NotIdempotent);
     ASSERT_EQ(s.steps.size(), 1u);
     ASSERT_TRUE(s.steps[0].ledger);
@@ -74,7 +76,7 @@ TEST(ApplyLedgerTest, TheScriptCarriesEachStepsLedgerRow) {
     EXPECT_FALSE(s.steps[0].ledger->idempotent);
     EXPECT_EQ(s.steps[0].ledger->phase, Phase::AfterSchema);
   }
-  EXPECT_TRUE(compiled(Dialect::CockroachDB, Verdict::Idempotent).steps[0].ledger->idempotent);
+  EXPECT_TRUE(compiled(cockroachDialect(), Verdict::Idempotent).steps[0].ledger->idempotent);
 }
 
 TEST(ApplyLedgerTest, ParsesTheLedgerInsertOfACompiledFile) {
@@ -90,9 +92,10 @@ TEST(ApplyLedgerTest, ParsesTheLedgerInsertOfACompiledFile) {
 }
 
 TEST(ApplyLedgerTest, SkipsWhenTheLedgerHasTheSameChecksum) {
-  for (Dialect d : {Dialect::Postgres, Dialect::CockroachDB}) {
+  for (const Dialect *dp : {&postgresDialect(), &cockroachDialect()}) {
+    const Dialect &d = *dp;
     FakeConnection conn = ledgerWith(Checksum);
-    ApplyReport r = applyScript(conn, withLaterStep(d, Verdict::NotIdempotent), ApplyOptions());
+    ApplyReport r = testutil::applyCompiled(conn, withLaterStep(d, Verdict::NotIdempotent), ApplyOptions());
     EXPECT_TRUE(r.ok());
     EXPECT_EQ(r.steps[0].status, StepStatus::Skipped);
     EXPECT_EQ(r.steps[0].note, "already applied");
@@ -110,7 +113,7 @@ TEST(ApplyLedgerTest, SkipsWhenTheLedgerHasTheSameChecksum) {
 TEST(ApplyLedgerTest, FailsAChangedMigrationThatIsNotProvedIdempotent) {
   for (Verdict v : {Verdict::NotIdempotent, Verdict::Unknown}) {
     FakeConnection conn = ledgerWith(std::string(64, '0'));
-    ApplyReport r = applyScript(conn, withLaterStep(Dialect::CockroachDB, v), ApplyOptions());
+    ApplyReport r = testutil::applyCompiled(conn, withLaterStep(cockroachDialect(), v), ApplyOptions());
     EXPECT_FALSE(r.ok());
     EXPECT_EQ(r.steps[0].status, StepStatus::RolledBack);
     EXPECT_EQ(r.steps[0].error,
@@ -128,7 +131,7 @@ TEST(ApplyLedgerTest, FailsAChangedMigrationThatIsNotProvedIdempotent) {
 TEST(ApplyLedgerTest, RunsAChangedIdempotentMigration) {
   FakeConnection conn = ledgerWith(std::string(64, '0'));
   ApplyReport r =
-      applyScript(conn, withLaterStep(Dialect::CockroachDB, Verdict::Idempotent), ApplyOptions());
+      testutil::applyCompiled(conn, withLaterStep(cockroachDialect(), Verdict::Idempotent), ApplyOptions());
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.steps[0].status, StepStatus::Applied);
   EXPECT_TRUE(ran(conn, "UPDATE t SET a = 1"));
@@ -137,7 +140,7 @@ TEST(ApplyLedgerTest, RunsAChangedIdempotentMigration) {
 TEST(ApplyLedgerTest, RunsWhenTheLedgerHasNoRowOrNoTable) {
   FakeConnection noRow = ledgerWith("");
   ApplyReport r =
-      applyScript(noRow, withLaterStep(Dialect::Postgres, Verdict::NotIdempotent), ApplyOptions());
+      testutil::applyCompiled(noRow, withLaterStep(postgresDialect(), Verdict::NotIdempotent), ApplyOptions());
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.steps[0].status, StepStatus::Applied);
   EXPECT_TRUE(ran(noRow, "UPDATE t SET a = 1"));
@@ -145,7 +148,7 @@ TEST(ApplyLedgerTest, RunsWhenTheLedgerHasNoRowOrNoTable) {
   // to_regclass finds no table: the row is not even read (the SELECT would
   // fail and abort the transaction).
   FakeConnection noTable;
-  r = applyScript(noTable, withLaterStep(Dialect::CockroachDB, Verdict::NotIdempotent),
+  r = testutil::applyCompiled(noTable, withLaterStep(cockroachDialect(), Verdict::NotIdempotent),
                   ApplyOptions());
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.steps[0].status, StepStatus::Applied);
@@ -158,7 +161,7 @@ TEST(ApplyLedgerTest, DryRunReportsTheSkip) {
   FakeConnection conn = ledgerWith(Checksum);
   ApplyOptions opts;
   opts.dryRun = true;
-  ApplyReport r = applyScript(conn, withLaterStep(Dialect::Postgres, Verdict::NotIdempotent), opts);
+  ApplyReport r = testutil::applyCompiled(conn, withLaterStep(postgresDialect(), Verdict::NotIdempotent), opts);
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.steps[0].status, StepStatus::Skipped);
   EXPECT_EQ(r.steps[1].status, StepStatus::DryRun);
@@ -173,7 +176,7 @@ TEST(ApplyLedgerTest, ConnectionLostDuringCommitIsAnUnknownOutcome) {
   conn.failOn = "COMMIT";
   conn.failLosesConnection = true;
   ApplyReport r =
-      applyScript(conn, withLaterStep(Dialect::Postgres, Verdict::NotIdempotent), ApplyOptions());
+      testutil::applyCompiled(conn, withLaterStep(postgresDialect(), Verdict::NotIdempotent), ApplyOptions());
   EXPECT_FALSE(r.ok());
   EXPECT_EQ(r.steps[0].status, StepStatus::Unknown);
   EXPECT_EQ(r.steps[0].note, "connection lost during COMMIT");

@@ -3,6 +3,7 @@
 // transaction with retries of serialization failures, and what apply says
 // when it cannot get the lock or is interrupted.
 
+#include "test/unit/TestDialects.h"
 #include "FakeConnection.h"
 #include "LedgerTestUtil.h"
 #include "backends/postgres/Apply.h"
@@ -17,7 +18,7 @@ using namespace shc::testutil;
 
 namespace {
 
-CompiledScript twoSteps(Dialect d) {
+CompiledScript twoSteps(const Dialect &d) {
   auto m = oneMigration(d, Verdict::NotIdempotent, update("t", "a", num("1")), "m1");
   auto second = migration("m2", Phase::AfterSchema);
   second->operations.push_back(update("u", "b", num("2")));
@@ -47,7 +48,7 @@ TEST(ApplyLockTest, PostgresHoldsTheAdvisoryLockFromThePreambleToTheEnd) {
   bool waited = false;
   ApplyOptions opts;
   opts.waiting = [&] { waited = true; };
-  ApplyReport r = applyScript(conn, twoSteps(Dialect::Postgres), opts);
+  ApplyReport r = testutil::applyCompiled(conn, twoSteps(postgresDialect()), opts);
   EXPECT_TRUE(r.ok());
   EXPECT_FALSE(waited);
   size_t lock = traced(conn, "SELECT pg_try_advisory_lock($1::bigint)");
@@ -63,7 +64,7 @@ TEST(ApplyLockTest, WaitsForAnotherApply) {
   bool waited = false;
   ApplyOptions opts;
   opts.waiting = [&] { waited = true; };
-  ApplyReport r = applyScript(conn, twoSteps(Dialect::Postgres), opts);
+  ApplyReport r = testutil::applyCompiled(conn, twoSteps(postgresDialect()), opts);
   EXPECT_TRUE(r.ok());
   EXPECT_TRUE(waited);
   EXPECT_LT(traced(conn, "SELECT pg_advisory_lock($1::bigint)"), traced(conn, "-- ledger"));
@@ -75,7 +76,7 @@ TEST(ApplyLockTest, LockTimeoutSaysAnotherApplyHoldsTheLock) {
   conn.failState = "55P03";
   ApplyOptions opts;
   opts.lockTimeoutMs = 200;
-  ApplyReport r = applyScript(conn, twoSteps(Dialect::Postgres), opts);
+  ApplyReport r = testutil::applyCompiled(conn, twoSteps(postgresDialect()), opts);
   EXPECT_FALSE(r.ok());
   EXPECT_TRUE(r.lockBusy);
   EXPECT_NE(r.setupError.find("another apply holds the lock on this database"), std::string::npos);
@@ -85,7 +86,7 @@ TEST(ApplyLockTest, LockTimeoutSaysAnotherApplyHoldsTheLock) {
 
 TEST(ApplyLockTest, CockroachLocksTheLockRowInEachSerializableStep) {
   FakeConnection conn;
-  ApplyReport r = applyScript(conn, twoSteps(Dialect::CockroachDB), ApplyOptions());
+  ApplyReport r = testutil::applyCompiled(conn, twoSteps(cockroachDialect()), ApplyOptions());
   EXPECT_TRUE(r.ok());
   EXPECT_LT(traced(conn, "CREATE TABLE IF NOT EXISTS schemahero_data_migrations_lock"),
             traced(conn, "-- ledger"));
@@ -99,7 +100,7 @@ TEST(ApplyLockTest, ACockroachDryRunLeavesNoLockTable) {
   FakeConnection conn;
   ApplyOptions opts;
   opts.dryRun = true;
-  ApplyReport r = applyScript(conn, twoSteps(Dialect::CockroachDB), opts);
+  ApplyReport r = testutil::applyCompiled(conn, twoSteps(cockroachDialect()), opts);
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(conn.executed[0], "BEGIN"); // the table is created in the rolled-back transaction
   EXPECT_LT(0u, traced(conn, "CREATE TABLE IF NOT EXISTS schemahero_data_migrations_lock"));
@@ -117,7 +118,7 @@ TEST(ApplyLockTest, CockroachWaitsForTheLockRowOutsideTheStep) {
   unsigned waited = 0;
   ApplyOptions opts;
   opts.waiting = [&] { ++waited; };
-  ApplyReport r = applyScript(conn, twoSteps(Dialect::CockroachDB), opts);
+  ApplyReport r = testutil::applyCompiled(conn, twoSteps(cockroachDialect()), opts);
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(waited, 1u);
   size_t first = traced(conn, "BEGIN ISOLATION LEVEL SERIALIZABLE");
@@ -134,7 +135,7 @@ TEST(ApplyLockTest, CockroachLockTimeoutSaysAnotherApplyHoldsTheLock) {
   FakeConnection conn;
   conn.failQueryOn = "FOR UPDATE";
   conn.failState = "55P03";
-  ApplyReport r = applyScript(conn, twoSteps(Dialect::CockroachDB), ApplyOptions());
+  ApplyReport r = testutil::applyCompiled(conn, twoSteps(cockroachDialect()), ApplyOptions());
   EXPECT_FALSE(r.ok());
   EXPECT_TRUE(r.lockBusy);
   EXPECT_EQ(r.steps[0].status, StepStatus::RolledBack);
@@ -148,7 +149,7 @@ TEST(ApplyLockTest, CockroachRetriesASerializationFailure) {
   conn.failOn = "UPDATE t SET a = 1";
   conn.failState = "40001";
   conn.failTimes = 1;
-  ApplyReport r = applyScript(conn, twoSteps(Dialect::CockroachDB), ApplyOptions());
+  ApplyReport r = testutil::applyCompiled(conn, twoSteps(cockroachDialect()), ApplyOptions());
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.steps[0].status, StepStatus::Applied);
   EXPECT_EQ(r.steps[1].status, StepStatus::Applied);
@@ -159,7 +160,7 @@ TEST(ApplyLockTest, OtherFailuresAreNotRetried) {
   FakeConnection conn;
   conn.failOn = "UPDATE t SET a = 1";
   conn.failState = "22012";
-  ApplyReport r = applyScript(conn, twoSteps(Dialect::CockroachDB), ApplyOptions());
+  ApplyReport r = testutil::applyCompiled(conn, twoSteps(cockroachDialect()), ApplyOptions());
   EXPECT_FALSE(r.ok());
   EXPECT_EQ(r.steps[0].status, StepStatus::RolledBack);
   EXPECT_EQ(count(conn, "BEGIN ISOLATION LEVEL SERIALIZABLE"), 1u);
@@ -182,7 +183,7 @@ static ApplyReport applyInterrupted(FakeConnection &conn, int sig, bool cancelle
   };
   ApplyOptions opts;
   opts.interrupted = [&] { return signal; };
-  return applyScript(conn, twoSteps(Dialect::Postgres), opts);
+  return testutil::applyCompiled(conn, twoSteps(postgresDialect()), opts);
 }
 
 TEST(ApplyLockTest, AnInterruptRollsTheStepBackAndStops) {

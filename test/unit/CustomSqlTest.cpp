@@ -1,7 +1,8 @@
 // customSQL: the lexical helpers, libpg_query's cursor mapping, and the
 // statement analysis with our grammar's statement rules.
+#include "test/unit/TestDialects.h"
 #include "frontend/CustomSql.h"
-#include "frontend/CustomSqlScan.h"
+#include "backends/postgres/catalog/CustomSqlScan.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
 
@@ -14,18 +15,18 @@ namespace {
 TEST(CustomSqlScanTest, CursorCountsCharactersNotBytes) {
   llvm::StringRef s = "SET x = 'ü€' WHER";
   // 'ü' and '€' are 2 and 3 bytes: the 14th character starts at byte 16.
-  EXPECT_EQ(cursorToByte(s, 14), 16u);
-  EXPECT_EQ(s.substr(cursorToByte(s, 14)), "WHER");
-  EXPECT_EQ(cursorToByte(s, 1), 0u);
-  EXPECT_EQ(cursorToByte(s, 0), 0u);
-  EXPECT_EQ(cursorToByte(s, 1000), s.size());
+  EXPECT_EQ(pg::cursorToByte(s, 14), 16u);
+  EXPECT_EQ(s.substr(pg::cursorToByte(s, 14)), "WHER");
+  EXPECT_EQ(pg::cursorToByte(s, 1), 0u);
+  EXPECT_EQ(pg::cursorToByte(s, 0), 0u);
+  EXPECT_EQ(pg::cursorToByte(s, 1000), s.size());
 }
 
 TEST(CustomSqlScanTest, BlanksSkipNestedCommentsAndLineComments) {
   llvm::StringRef s = "  /* a /* b */ c */ -- x\n\t UPDATE";
-  EXPECT_EQ(s.substr(skipBlanks(s, 0, s.size())), "UPDATE");
+  EXPECT_EQ(s.substr(pg::skipBlanks(s, 0, s.size())), "UPDATE");
   llvm::StringRef open = " /* never closed";
-  EXPECT_EQ(skipBlanks(open, 0, open.size()), open.size());
+  EXPECT_EQ(pg::skipBlanks(open, 0, open.size()), open.size());
 }
 
 struct Analysed {
@@ -41,7 +42,7 @@ struct Analysed {
       if (op.sql[i] == '\n')
         op.sqlLocator.addRun(i + 1, SourceLoc{1, ++line, 1});
     op.validate = true;
-    ok = analyseCustomSql(op, diags);
+    ok = analyseCustomSql(op, postgresCatalog(), diags);
   }
 };
 

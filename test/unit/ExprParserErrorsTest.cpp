@@ -1,5 +1,6 @@
 // The expression parser's errors: PostgreSQL's wording, rule ids, and exact
 // positions (columns count bytes from the start of the text).
+#include "test/unit/TestDialects.h"
 #include "ExprParserTestUtil.h"
 
 #include <gtest/gtest.h>
@@ -198,7 +199,7 @@ TEST(ExprParserErrors, PositionsFollowTheScalarLocator) {
   locator.addRun(0, SourceLoc{1, 7, 5}); // "a = 1\n"
   locator.addRun(6, SourceLoc{1, 8, 5}); // "AND = 2"
   DiagnosticEngine diags;
-  EXPECT_EQ(parseExpression("a = 1\nAND = 2", locator, diags), nullptr);
+  EXPECT_EQ(parseExpression("a = 1\nAND = 2", locator, postgresCatalog(), diags), nullptr);
   std::vector<Diagnostic> out = diags.takeSorted();
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].loc.line, 8u);

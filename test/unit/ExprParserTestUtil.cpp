@@ -1,3 +1,4 @@
+#include "test/unit/TestDialects.h"
 #include "ExprParserTestUtil.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -10,7 +11,7 @@ Parsed parseExpr(llvm::StringRef text) {
   DiagnosticEngine diags;
   ScalarLocator locator(exprStart());
   Parsed p;
-  p.expr = parseExpression(text, locator, diags);
+  p.expr = parseExpression(text, locator, postgresCatalog(), diags);
   p.diags = diags.takeSorted();
   return p;
 }

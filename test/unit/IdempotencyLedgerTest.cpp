@@ -2,6 +2,7 @@
 // checksum (deterministic, changes with the statements), the verdict it
 // records, dollar-quote tags that never clash with the text, and the
 // CockroachDB form without DO blocks.
+#include "test/unit/TestDialects.h"
 #include "LedgerTestUtil.h"
 #include "backends/postgres/Ledger.h"
 
@@ -14,7 +15,7 @@ namespace {
 
 TEST(IdempotencyLedgerTest, CreatesTheTableOnceAndGuardsEachMigration) {
   std::string s = emitWithLedger(
-      *oneMigration(Dialect::Postgres, Verdict::Idempotent, update("t", "a", num("1"))));
+      *oneMigration(postgresDialect(), Verdict::Idempotent, update("t", "a", num("1"))));
   EXPECT_NE(s.find("CREATE TABLE IF NOT EXISTS schemahero_data_migrations ("), std::string::npos);
   EXPECT_NE(s.find("-- idempotent (why): runs unless the ledger has it with this checksum"),
             std::string::npos);
@@ -35,7 +36,7 @@ TEST(IdempotencyLedgerTest, CreatesTheTableOnceAndGuardsEachMigration) {
 
 TEST(IdempotencyLedgerTest, NotIdempotentFailsWhenChanged) {
   std::string s = emitWithLedger(
-      *oneMigration(Dialect::Postgres, Verdict::NotIdempotent, update("t", "a", num("1"))));
+      *oneMigration(postgresDialect(), Verdict::NotIdempotent, update("t", "a", num("1"))));
   EXPECT_NE(s.find("-- not idempotent (why): runs only when the ledger has no row for it"),
             std::string::npos);
   EXPECT_NE(s.find("RAISE EXCEPTION 'data migration % is not proved idempotent"),
@@ -56,7 +57,7 @@ TEST(IdempotencyLedgerTest, ChecksumIsDeterministicAndFollowsTheStatements) {
 
 TEST(IdempotencyLedgerTest, DollarTagsAvoidTheText) {
   std::string s = emitWithLedger(*oneMigration(
-      Dialect::Postgres, Verdict::Unknown, customSql("SELECT '$shc$ $shc1$ $shc2$'")));
+      postgresDialect(), Verdict::Unknown, customSql("SELECT '$shc$ $shc1$ $shc2$'")));
   EXPECT_NE(s.find("EXECUTE $shc3$\nSELECT '$shc$ $shc1$ $shc2$';\n$shc3$;"), std::string::npos);
   EXPECT_NE(s.find("DO $shc4$\n"), std::string::npos); // $shc$ occurs in the block
   EXPECT_NE(s.find("\n$shc4$;\n"), std::string::npos);
@@ -64,7 +65,7 @@ TEST(IdempotencyLedgerTest, DollarTagsAvoidTheText) {
 
 TEST(IdempotencyLedgerTest, CockroachHasNoDoBlocks) {
   std::string s = emitWithLedger(
-      *oneMigration(Dialect::CockroachDB, Verdict::NotIdempotent, update("t", "a", num("1"))));
+      *oneMigration(cockroachDialect(), Verdict::NotIdempotent, update("t", "a", num("1"))));
   EXPECT_EQ(s.find("DO $"), std::string::npos);
   EXPECT_NE(s.find("SELECT CAST('data migration ' || name"), std::string::npos);
   EXPECT_NE(s.find("CockroachDB has no DO blocks; use schemahero-compile apply to skip it"),

@@ -1,8 +1,9 @@
 //===- LedgerTestUtil.h - compiled files with the ledger, for tests -*- C++ -*-===//
 #pragma once
 
+#include "test/unit/TestDialects.h"
 #include "EmitTestUtil.h"
-#include "backends/Backend.h"
+#include "ir/Emitter.h"
 #include "ir/CompiledScript.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -35,7 +36,7 @@ inline CompiledScript compileWithLedger(const Module &m) {
 
 /// A module of one after_schema migration `name` with one operation and the
 /// verdict `v`.
-inline std::unique_ptr<Module> oneMigration(Dialect d, Verdict v, OperationPtr op,
+inline std::unique_ptr<Module> oneMigration(const Dialect &d, Verdict v, OperationPtr op,
                                             std::string name = "m1") {
   auto m = std::make_unique<Module>(d);
   auto mig = migration(std::move(name), Phase::AfterSchema);

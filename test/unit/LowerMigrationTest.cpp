@@ -1,5 +1,6 @@
 // kind: DataMigration lowering: spec fields, list selection per dialect,
 // kind dispatch.
+#include "test/unit/TestDialects.h"
 #include "LowerTestFixture.h"
 
 using namespace shc;
@@ -118,7 +119,7 @@ TEST_F(LowerMigrationTest, UnknownSpecFieldSuggests) {
 
 TEST_F(LowerMigrationTest, CockroachFallsBackToPostgresList) {
   EXPECT_TRUE(
-      lower(migration("      - customSQL:\n          sql: SELECT 1\n"), Dialect::CockroachDB));
+      lower(migration("      - customSQL:\n          sql: SELECT 1\n"), cockroachDialect()));
   EXPECT_EQ(onlyMigration().sourceDialectKey, "postgres");
   EXPECT_EQ(onlyMigration().operations.size(), 1u);
 }
@@ -128,13 +129,13 @@ TEST_F(LowerMigrationTest, OwnListWinsOverPostgres) {
                               "    cockroachdb:\n"
                               "      - customSQL:\n          sql: SELECT 2\n"
                               "      - customSQL:\n          sql: SELECT 3\n"),
-                    Dialect::CockroachDB));
+                    cockroachDialect()));
   EXPECT_EQ(onlyMigration().sourceDialectKey, "cockroachdb");
   EXPECT_EQ(onlyMigration().operations.size(), 2u);
 }
 
 TEST_F(LowerMigrationTest, OperationsOnlyForAnotherDialectAreAnError) {
-  EXPECT_FALSE(lower(migration("      - customSQL:\n          sql: SELECT 1\n"), Dialect::MySQL));
+  EXPECT_FALSE(lower(migration("      - customSQL:\n          sql: SELECT 1\n"), mysqlDialect()));
   EXPECT_TRUE(onlyMigration().operations.empty());
   ASSERT_EQ(diags.pending().size(), 1u);
   EXPECT_EQ(diags.pending()[0].severity, Severity::Error);
@@ -146,7 +147,7 @@ TEST_F(LowerMigrationTest, OperationsOnlyForAnotherDialectAreAnError) {
 TEST_F(LowerMigrationTest, NoOperationsAtAllKeepsMigrationWithNote) {
   EXPECT_TRUE(lower("kind: DataMigration\nmetadata:\n  name: empty\nspec:\n  schema:\n"
                     "    postgres: []\n",
-                    Dialect::MySQL));
+                    mysqlDialect()));
   EXPECT_TRUE(onlyMigration().operations.empty());
   ASSERT_EQ(diags.pending().size(), 1u);
   EXPECT_EQ(diags.pending()[0].severity, Severity::Note);
@@ -215,20 +216,20 @@ TEST_F(LowerMigrationTest, EveryErrorInTheFileIsReported) {
 }
 
 TEST_F(LowerMigrationTest, InputsInLoadOrder) {
-  module = std::make_unique<Module>(Dialect::Postgres);
+  module = std::make_unique<Module>(postgresDialect());
   uint32_t a = sm.addBuffer("a.yaml", "kind: View\n");
   uint32_t b = sm.addBuffer("b.yaml", "");
   uint32_t files[] = {b, a};
-  EXPECT_TRUE(succeeded(lowerToIR(sm, files, *module, diags)));
+  EXPECT_TRUE(succeeded(lowerToIR(sm, files, *module, dialects(), diags)));
   EXPECT_EQ(module->inputs, (std::vector<std::string>{"b.yaml", "a.yaml"}));
 }
 
 TEST_F(LowerMigrationTest, BrokenFileDoesNotStopOthers) {
-  module = std::make_unique<Module>(Dialect::Postgres);
+  module = std::make_unique<Module>(postgresDialect());
   uint32_t bad = sm.addBuffer("bad.yaml", "kind: [\n");
   uint32_t good = sm.addBuffer("good.yaml", migration("      - customSQL:\n          sql: x\n"));
   uint32_t files[] = {bad, good};
-  EXPECT_TRUE(failed(lowerToIR(sm, files, *module, diags)));
+  EXPECT_TRUE(failed(lowerToIR(sm, files, *module, dialects(), diags)));
   EXPECT_EQ(module->migrations.size(), 1u);
   ASSERT_EQ(diags.pending().size(), 1u);
   EXPECT_EQ(diags.pending()[0].rule, "yaml-syntax");
@@ -247,31 +248,33 @@ std::string withLists(std::initializer_list<const char *> keys, const char *name
   return s;
 }
 
-std::optional<Dialect> inferred(const std::string &yaml) {
+/// The key of the dialect inferDialect picks, or "" for none.
+std::string inferred(const std::string &yaml) {
   SourceManager sm;
   DiagnosticEngine diags;
-  Module module(Dialect::Postgres);
+  Module module(postgresDialect());
   uint32_t files[] = {sm.addBuffer("m.yaml", yaml)};
-  (void)lowerToIR(sm, files, module, diags);
-  return inferDialect(module);
+  (void)lowerToIR(sm, files, module, dialects(), diags);
+  const Dialect *d = inferDialect(module, dialects());
+  return d ? d->key().str() : std::string();
 }
 
 } // namespace
 
 TEST(InferDialectTest, OnlyWhenEverySpecAgreesOnAnother) {
-  EXPECT_EQ(inferred(withLists({"postgres", "mysql"})), std::nullopt); // postgres will do
-  EXPECT_EQ(inferred(withLists({"mysql"})), Dialect::MySQL);
+  EXPECT_EQ(inferred(withLists({"postgres", "mysql"})), ""); // postgres will do
+  EXPECT_EQ(inferred(withLists({"mysql"})), "mysql");
   EXPECT_EQ(inferred(withLists({"mysql"}) + "---\n" + withLists({"mysql", "sqlite"}, "n")),
-            Dialect::MySQL);
+            "mysql");
   // Disagreement, or two that fit: the user must choose.
-  EXPECT_EQ(inferred(withLists({"mysql"}) + "---\n" + withLists({"postgres"}, "n")), std::nullopt);
-  EXPECT_EQ(inferred(withLists({"mysql", "sqlite"})), std::nullopt);
+  EXPECT_EQ(inferred(withLists({"mysql"}) + "---\n" + withLists({"postgres"}, "n")), "");
+  EXPECT_EQ(inferred(withLists({"mysql", "sqlite"})), "");
   // cockroachdb runs its own list, timescaledb the postgres one.
-  EXPECT_EQ(inferred(withLists({"cockroachdb"})), Dialect::CockroachDB);
-  EXPECT_EQ(inferred(withLists({"timescaledb"})), Dialect::TimescaleDB);
+  EXPECT_EQ(inferred(withLists({"cockroachdb"})), "cockroachdb");
+  EXPECT_EQ(inferred(withLists({"timescaledb"})), "timescaledb");
   // A migration without operations does not vote.
   EXPECT_EQ(
       inferred(withLists({"sqlite"}) + "---\ndatabase: d\nname: e\nschema:\n  postgres: []\n"),
-      Dialect::SQLite);
-  EXPECT_EQ(inferred("database: d\nname: t\nschema:\n  mysql: {columns: []}\n"), std::nullopt);
+      "sqlite");
+  EXPECT_EQ(inferred("database: d\nname: t\nschema:\n  mysql: {columns: []}\n"), "");
 }

@@ -1,5 +1,6 @@
 // kind: Table lowering: columns, types, primary keys, dialect selection, and
 // SchemaHero's fields (unknown ones are warnings, wrong shapes errors).
+#include "test/unit/TestDialects.h"
 #include "LowerTestFixture.h"
 
 using namespace shc;
@@ -69,12 +70,12 @@ TEST_F(LowerTableTest, PostgresTable) {
 }
 
 TEST_F(LowerTableTest, CockroachFallsBackToPostgresSchema) {
-  EXPECT_TRUE(lower(UsersTable, Dialect::CockroachDB));
+  EXPECT_TRUE(lower(UsersTable, cockroachDialect()));
   EXPECT_EQ(onlyTable().columns.size(), 3u);
 }
 
 TEST_F(LowerTableTest, NoSchemaForTargetIsNotAdded) {
-  EXPECT_TRUE(lower(UsersTable, Dialect::MySQL));
+  EXPECT_TRUE(lower(UsersTable, mysqlDialect()));
   EXPECT_TRUE(module->tables.empty());
   EXPECT_EQ(messages(), (std::vector<std::string>{WhateverWarning}));
 }
@@ -120,7 +121,7 @@ TEST_F(LowerTableTest, CassandraPrimaryKey) {
                     "        - {name: a, type: int}\n"
                     "        - {name: b, type: text}\n"
                     "        - {name: c, type: int, isStatic: false}\n",
-                    Dialect::Cassandra));
+                    cassandraDialect()));
   const Table &t = onlyTable();
   EXPECT_EQ(t.primaryKey, (std::vector<std::string>{"a", "b", "c"}));
   EXPECT_EQ(t.partitionKeyCount, 2u);

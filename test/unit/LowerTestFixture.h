@@ -3,6 +3,7 @@
 // Shared by the Lower*Test files: lowers one YAML text and inspects the IR and
 // the pending diagnostics.
 
+#include "test/unit/TestDialects.h"
 #include "frontend/Frontend.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
@@ -23,11 +24,11 @@ protected:
   std::unique_ptr<Module> module;
   uint32_t file = 0;
 
-  bool lower(const std::string &yaml, Dialect target = Dialect::Postgres) {
+  bool lower(const std::string &yaml, const Dialect &target = postgresDialect()) {
     module = std::make_unique<Module>(target);
     file = sm.addBuffer("m.yaml", yaml);
     uint32_t files[] = {file};
-    return succeeded(lowerToIR(sm, files, *module, diags));
+    return succeeded(lowerToIR(sm, files, *module, dialects(), diags));
   }
 
   SourceLoc at(uint32_t line, uint32_t col) const { return SourceLoc{file, line, col}; }

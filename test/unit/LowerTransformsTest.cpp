@@ -1,5 +1,6 @@
 // transformUpdate: each transform type lowers to a typed expression over the
 // column; mistakes get invalid-transform / missing-field errors.
+#include "test/unit/TestDialects.h"
 #include "LowerTestFixture.h"
 
 using namespace shc;
@@ -11,7 +12,7 @@ class LowerTransformsTest : public LowerFixture {
 protected:
   /// Lowers one transformUpdate with the given transformation items
   /// (indented by 12, starting at line 12).
-  void transforms(const std::string &items, Dialect target = Dialect::Postgres) {
+  void transforms(const std::string &items, const Dialect &target = postgresDialect()) {
     lower(migration("      - transformUpdate:\n"
                     "          table: events\n"
                     "          transformations:\n" +

@@ -1,5 +1,6 @@
 //===- PrinterTest.cpp - The stable textual IR ----------------------------===//
 
+#include "test/unit/TestDialects.h"
 #include "EmitTestUtil.h"
 
 #include "ir/Printer.h"
@@ -109,7 +110,7 @@ TEST(PrinterTest, Module) {
   uint32_t dm = sm.addBuffer("/tmp/run/dm.yaml", "y\n");
   uint32_t schema = sm.addBuffer("/abs/path/schema/users.yaml", "x\n");
   ASSERT_EQ(dm, 1u);
-  Module m(Dialect::Postgres);
+  Module m(postgresDialect());
   m.inputs = {"/abs/path/schema", "/tmp/run/dm.yaml"};
   auto t = std::make_unique<Table>();
   t->name = "users";

@@ -3,6 +3,7 @@
 // every shape the dependence analysis meets: histories, independent
 // migrations, teams' chains, fan-in and fan-out.
 
+#include "test/unit/TestDialects.h"
 #include "backends/postgres/PostgresCatalog.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
@@ -98,7 +99,7 @@ void check(const Module &m, const std::vector<std::pair<unsigned, unsigned>> &ed
 } // namespace
 
 TEST(RequiresOrderTest, HistoryIsOneChain) {
-  Module m(Dialect::Postgres);
+  Module m(postgresDialect());
   std::vector<std::pair<unsigned, unsigned>> edges;
   for (unsigned i = 1; i < 50; ++i)
     edges.push_back({i, i - 1});
@@ -112,7 +113,7 @@ TEST(RequiresOrderTest, HistoryIsOneChain) {
 }
 
 TEST(RequiresOrderTest, IndependentMigrationsHaveNoLabels) {
-  Module m(Dialect::Postgres);
+  Module m(postgresDialect());
   build(m, 20, {});
   check(m, {});
   RequiresOrder order(m);
@@ -136,7 +137,7 @@ TEST(RequiresOrderTest, RandomGraphsMatchTheClosure) {
       for (unsigned j = 0; j < i; ++j)
         if (rng() % (4 * (i - j) + density * 3) == 0)
           edges.push_back({topo[i], topo[j]});
-    Module m(Dialect::Postgres);
+    Module m(postgresDialect());
     build(m, n, edges);
     check(m, edges, &rng);
   }

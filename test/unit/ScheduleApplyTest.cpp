@@ -2,6 +2,7 @@
 // failure, dry run in one rolled-back transaction, row counts.
 
 #include "FakeConnection.h"
+#include "test/unit/TestDialects.h"
 #include "backends/postgres/Apply.h"
 #include "ir/CompiledScript.h"
 
@@ -69,7 +70,7 @@ TEST(ScheduleApplyTest, StopsAtTheFirstFailureAndRollsItBack) {
   conn.failOn = "fails";
   ApplyOptions opts;
   opts.lockTimeoutMs = 500;
-  ApplyReport r = applyScript(conn, threeSteps(), opts);
+  ApplyReport r = testutil::applyCompiled(conn, threeSteps(), opts);
   ASSERT_EQ(r.steps.size(), 3u);
   EXPECT_EQ(r.steps[0].status, StepStatus::Applied);
   EXPECT_EQ(r.steps[0].rows, 2u);
@@ -87,7 +88,7 @@ TEST(ScheduleApplyTest, DryRunIsOneRolledBackTransaction) {
   FakeConnection conn;
   ApplyOptions opts;
   opts.dryRun = true;
-  ApplyReport r = applyScript(conn, threeSteps(), opts);
+  ApplyReport r = testutil::applyCompiled(conn, threeSteps(), opts);
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.steps[0].status, StepStatus::DryRun);
   EXPECT_EQ(r.steps[1].status, StepStatus::DryRun);
@@ -100,7 +101,7 @@ TEST(ScheduleApplyTest, DryRunIsOneRolledBackTransaction) {
 
 TEST(ScheduleApplyTest, AStepWithoutOperationsIsSkipped) {
   FakeConnection conn;
-  ApplyReport r = applyScript(conn, threeSteps(), ApplyOptions());
+  ApplyReport r = testutil::applyCompiled(conn, threeSteps(), ApplyOptions());
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.steps[2].status, StepStatus::Skipped);
   EXPECT_EQ(r.steps[2].note, "no operations for this dialect");
@@ -112,7 +113,7 @@ TEST(ScheduleApplyTest, AStepWithoutOperationsIsSkipped) {
 TEST(ScheduleApplyTest, RowCountFailureDoesNotAbortTheMigration) {
   FakeConnection conn;
   conn.failQueryOn = "pg_stat_get_xact_tuples";
-  ApplyReport r = applyScript(conn, threeSteps(), ApplyOptions());
+  ApplyReport r = testutil::applyCompiled(conn, threeSteps(), ApplyOptions());
   ASSERT_EQ(r.steps.size(), 3u);
   EXPECT_EQ(r.steps[0].status, StepStatus::Applied);
   EXPECT_EQ(r.steps[0].rows, 2u);

@@ -1,6 +1,7 @@
 // The schedule analysis: execution order and its deterministic tie-break,
 // built on a Module directly (the lit tests cover the diagnostics in YAML).
 
+#include "test/unit/TestDialects.h"
 #include "backends/postgres/PostgresCatalog.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
@@ -38,7 +39,7 @@ std::vector<std::string> runSchedule(Module &m, DiagnosticEngine &diags) {
 
 TEST(ScheduleTest, PhasesThenRequiresThenName) {
   for (bool reversed : {false, true}) {
-    Module m(Dialect::Postgres);
+    Module m(postgresDialect());
     std::vector<std::tuple<std::string, Phase, std::vector<std::string>>> specs = {
         {"c", Phase::AfterSchema, {}},     {"a", Phase::AfterSchema, {"d"}},
         {"d", Phase::AfterSchema, {}},     {"z", Phase::BeforeSchema, {}},
@@ -56,7 +57,7 @@ TEST(ScheduleTest, PhasesThenRequiresThenName) {
 }
 
 TEST(ScheduleTest, CycleLeavesNoOrder) {
-  Module m(Dialect::Postgres);
+  Module m(postgresDialect());
   add(m, "b", Phase::AfterSchema, {"a"});
   add(m, "a", Phase::AfterSchema, {"b"});
   add(m, "free", Phase::AfterSchema);
@@ -70,7 +71,7 @@ TEST(ScheduleTest, CycleLeavesNoOrder) {
 }
 
 TEST(ScheduleTest, RequiringATableIsOnlyForAfterSchema) {
-  Module m(Dialect::Postgres);
+  Module m(postgresDialect());
   auto t = std::make_unique<Table>();
   t->name = "users";
   m.tables.push_back(std::move(t));

@@ -3,6 +3,7 @@
 // compiled file parses back into the script it was rendered from, whatever
 // its customSQL holds; anything else runs as one step, with a warning.
 
+#include "test/unit/TestDialects.h"
 #include "backends/postgres/ScriptParse.h"
 #include "LedgerTestUtil.h"
 #include "backends/common/SqlText.h"
@@ -38,7 +39,7 @@ const char *Hostile = "INSERT INTO notes (body) VALUES ('line one\n"
                       "-- migration: y (before_schema)\n"
                       "$shc1$ \\.\n$tag$);";
 
-std::unique_ptr<Module> hostileModule(Dialect d) {
+std::unique_ptr<Module> hostileModule(const Dialect &d) {
   auto m = oneMigration(d, Verdict::NotIdempotent, customSql(Hostile), "notes");
   auto before = migration("first", Phase::BeforeSchema);
   before->operations.push_back(update("t", "a", num("1")));
@@ -90,11 +91,12 @@ TEST(ScriptParseTest, LexesQuotesAndComments) {
 }
 
 TEST(ScriptParseTest, ACompiledFileParsesBackIntoItsScript) {
-  for (Dialect d : {Dialect::Postgres, Dialect::CockroachDB, Dialect::TimescaleDB}) {
+  for (const Dialect *dp : {&postgresDialect(), &cockroachDialect(), &timescaleDialect()}) {
+    const Dialect &d = *dp;
     CompiledScript built = compileWithLedger(*hostileModule(d));
-    ParsedScript parsed = parseCompiledFile(renderScript(built), "f.sql", Dialect::Postgres);
-    EXPECT_EQ(parsed.warning, "") << dialectKey(d).str();
-    EXPECT_EQ(parsed.script.target, d);
+    ParsedScript parsed = parseCompiledFile(renderScript(built), "f.sql", "postgres");
+    EXPECT_EQ(parsed.warning, "") << d.key().str();
+    EXPECT_EQ(parsed.script.dialect, d.key());
     EXPECT_EQ(parsed.script.preamble, built.header + "\n" + built.preamble + "\n");
     expectSameSteps(parsed.script, built);
     // Rendered again, it is the file. (What precedes the first marker is
@@ -107,9 +109,9 @@ TEST(ScriptParseTest, ACompiledFileParsesBackIntoItsScript) {
 }
 
 TEST(ScriptParseTest, AFileWithoutMarkersIsOneStep) {
-  ParsedScript p = parseCompiledFile("CREATE TABLE t (x int);\n", "file.sql", Dialect::CockroachDB);
+  ParsedScript p = parseCompiledFile("CREATE TABLE t (x int);\n", "file.sql", "cockroachdb");
   EXPECT_EQ(p.warning, "");
-  EXPECT_EQ(p.script.target, Dialect::CockroachDB);
+  EXPECT_EQ(p.script.dialect, "cockroachdb");
   ASSERT_EQ(p.script.steps.size(), 1u);
   EXPECT_EQ(p.script.steps[0].name, "file.sql");
   EXPECT_EQ(p.script.steps[0].sql, "CREATE TABLE t (x int);\n");
@@ -145,7 +147,7 @@ TEST(ScriptParseTest, WhatItCannotProveRunsAsOneStep) {
        "migration a is not one"},
   };
   for (const Case &c : cases) {
-    ParsedScript p = parseCompiledFile(c.text, "f.sql", Dialect::Postgres);
+    ParsedScript p = parseCompiledFile(c.text, "f.sql", "postgres");
     EXPECT_NE(p.warning.find(c.why), std::string::npos) << c.text << "\n" << p.warning;
     EXPECT_NE(p.warning.find("; it runs as one step"), std::string::npos);
     ASSERT_EQ(p.script.steps.size(), 1u);
@@ -159,11 +161,11 @@ TEST(ScriptParseTest, TheLedgerRowMustNameItsMigration) {
                      "INSERT INTO schemahero_data_migrations (name, checksum, idempotent, phase) "
                      "VALUES ('b', '" +
                      std::string(64, 'a') + "', FALSE, 'after_schema');\nCOMMIT;\n";
-  ParsedScript p = parseCompiledFile(text, "f.sql", Dialect::Postgres);
+  ParsedScript p = parseCompiledFile(text, "f.sql", "postgres");
   EXPECT_NE(p.warning.find("migration a writes the ledger row of migration b"), std::string::npos);
   std::string fixed = text;
   fixed.replace(fixed.find("('b'"), 4, "('a'");
-  p = parseCompiledFile(fixed, "f.sql", Dialect::Postgres);
+  p = parseCompiledFile(fixed, "f.sql", "postgres");
   EXPECT_EQ(p.warning, "");
   ASSERT_EQ(p.script.steps.size(), 1u);
   ASSERT_TRUE(p.script.steps[0].ledger);

@@ -3,6 +3,7 @@
 // Shared by the Resolve*/TypeCheck* tests: builds IR by hand (no parser) and
 // runs the resolve and typecheck passes over it.
 
+#include "test/unit/TestDialects.h"
 #include "backends/postgres/PostgresCatalog.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
@@ -21,7 +22,7 @@ class TypeCheckFixture : public ::testing::Test {
 protected:
   SourceManager sm;
   DiagnosticEngine diags;
-  Module module{Dialect::Postgres};
+  Module module{postgresDialect()};
   Migration *migration = nullptr;
   uint32_t nextCol = 1;
 

@@ -1,14 +1,15 @@
-// parseTypeName: column type spellings per dialect (frontend/TypeNames.cpp).
+// Catalog::parseColumnType: column type spellings per dialect (each
+// dialect's type names in its backend folder).
 
-#include "frontend/TypeNames.h"
+#include "test/unit/TestDialects.h"
 
 #include <gtest/gtest.h>
 
 using namespace shc;
 
 namespace {
-std::string pg(const char *s, Dialect d = Dialect::Postgres) {
-  std::optional<Type> t = parseTypeName(s, d);
+std::string pg(const char *s, const Dialect &d = postgresDialect()) {
+  std::optional<Type> t = d.catalog().parseColumnType(s);
   return t ? t->str() : "<invalid>";
 }
 } // namespace
@@ -49,53 +50,54 @@ TEST(TypeNamesTest, BadModifiersAreNotTypes) {
 }
 
 TEST(TypeNamesTest, OtherDialects) {
-  EXPECT_EQ(pg("tinyint(1)", Dialect::MySQL), "boolean");
-  EXPECT_EQ(pg("tinyint", Dialect::MySQL), "smallint");
-  EXPECT_EQ(pg("int(11)", Dialect::MySQL), "integer");
-  EXPECT_EQ(pg("int unsigned", Dialect::MySQL), "bigint");
-  EXPECT_EQ(pg("datetime", Dialect::MySQL), "timestamp without time zone");
-  EXPECT_EQ(pg("timestamp", Dialect::MySQL), "timestamp with time zone");
-  EXPECT_EQ(pg("longtext", Dialect::MySQL), "text");
-  EXPECT_EQ(pg("varchar(255)", Dialect::MySQL), "character varying(255)");
-  EXPECT_EQ(pg("enum('a','b')", Dialect::MySQL), "enum('a','b')");
-  EXPECT_EQ(pg("INTEGER", Dialect::SQLite), "bigint");
-  EXPECT_EQ(pg("varchar(10)", Dialect::SQLite), "text");
-  EXPECT_EQ(pg("double", Dialect::SQLite), "double precision");
-  EXPECT_EQ(pg("boolean", Dialect::SQLite), "boolean");
-  EXPECT_EQ(pg("decimal(10,2)", Dialect::SQLite), "numeric");
-  EXPECT_EQ(pg("timeuuid", Dialect::Cassandra), "uuid");
-  EXPECT_EQ(pg("timestamp", Dialect::Cassandra), "timestamp with time zone");
-  EXPECT_EQ(pg("map<text, int>", Dialect::Cassandra), "map<text,int>");
-  EXPECT_EQ(pg("int", Dialect::CockroachDB), "bigint");
-  EXPECT_EQ(pg("string", Dialect::CockroachDB), "text");
+  EXPECT_EQ(pg("tinyint(1)", mysqlDialect()), "boolean");
+  EXPECT_EQ(pg("tinyint", mysqlDialect()), "smallint");
+  EXPECT_EQ(pg("int(11)", mysqlDialect()), "integer");
+  EXPECT_EQ(pg("int unsigned", mysqlDialect()), "bigint");
+  EXPECT_EQ(pg("datetime", mysqlDialect()), "timestamp without time zone");
+  EXPECT_EQ(pg("timestamp", mysqlDialect()), "timestamp with time zone");
+  EXPECT_EQ(pg("longtext", mysqlDialect()), "text");
+  EXPECT_EQ(pg("varchar(255)", mysqlDialect()), "character varying(255)");
+  EXPECT_EQ(pg("enum('a','b')", mysqlDialect()), "enum('a','b')");
+  EXPECT_EQ(pg("INTEGER", sqliteDialect()), "bigint");
+  EXPECT_EQ(pg("varchar(10)", sqliteDialect()), "text");
+  EXPECT_EQ(pg("double", sqliteDialect()), "double precision");
+  EXPECT_EQ(pg("boolean", sqliteDialect()), "boolean");
+  EXPECT_EQ(pg("decimal(10,2)", sqliteDialect()), "numeric");
+  EXPECT_EQ(pg("timeuuid", cassandraDialect()), "uuid");
+  EXPECT_EQ(pg("timestamp", cassandraDialect()), "timestamp with time zone");
+  EXPECT_EQ(pg("map<text, int>", cassandraDialect()), "map<text,int>");
+  EXPECT_EQ(pg("int", cockroachDialect()), "bigint");
+  EXPECT_EQ(pg("string", cockroachDialect()), "text");
 }
 
 // The spellings SchemaHero writes and normalises (its introspection puts a
 // space before the parenthesis), in every dialect they appear in.
 TEST(TypeNamesTest, SchemaHeroSpellings) {
-  for (Dialect d : {Dialect::Postgres, Dialect::CockroachDB, Dialect::TimescaleDB}) {
+  for (const Dialect *dp : {&postgresDialect(), &cockroachDialect(), &timescaleDialect()}) {
+    const Dialect &d = *dp;
     EXPECT_EQ(pg("character varying (255)", d), "character varying(255)");
     EXPECT_EQ(pg("double precision", d), "double precision");
     EXPECT_EQ(pg("timestamp with time zone", d), "timestamp with time zone");
     EXPECT_EQ(pg("decimal (10, 2)", d), "numeric(10,2)");
     EXPECT_EQ(pg("varchar (40)", d), "character varying(40)");
   }
-  EXPECT_EQ(pg("tinyint (3, 0)", Dialect::MySQL), "smallint");
-  EXPECT_EQ(pg("tinyint (1)", Dialect::MySQL), "boolean");
-  EXPECT_EQ(pg("int (11)", Dialect::MySQL), "integer");
-  EXPECT_EQ(pg("int unsigned", Dialect::MySQL), "bigint");
-  EXPECT_EQ(pg("bigint (20) unsigned", Dialect::MySQL), "numeric(20,0)");
-  EXPECT_EQ(pg("decimal (10, 2)", Dialect::MySQL), "numeric(10,2)");
-  EXPECT_EQ(pg("double precision", Dialect::MySQL), "double precision");
-  EXPECT_EQ(pg("character varying (255)", Dialect::MySQL), "character varying(255)");
-  EXPECT_EQ(pg("varchar (255)", Dialect::MySQL), "character varying(255)");
-  EXPECT_EQ(pg("int4", Dialect::MySQL), "integer");
-  EXPECT_EQ(pg("double precision", Dialect::SQLite), "double precision");
-  EXPECT_EQ(pg("character varying (255)", Dialect::SQLite), "text");
-  EXPECT_EQ(pg("timestamp with time zone", Dialect::SQLite), "timestamp without time zone");
-  EXPECT_EQ(pg("decimal (10, 2)", Dialect::SQLite), "numeric");
+  EXPECT_EQ(pg("tinyint (3, 0)", mysqlDialect()), "smallint");
+  EXPECT_EQ(pg("tinyint (1)", mysqlDialect()), "boolean");
+  EXPECT_EQ(pg("int (11)", mysqlDialect()), "integer");
+  EXPECT_EQ(pg("int unsigned", mysqlDialect()), "bigint");
+  EXPECT_EQ(pg("bigint (20) unsigned", mysqlDialect()), "numeric(20,0)");
+  EXPECT_EQ(pg("decimal (10, 2)", mysqlDialect()), "numeric(10,2)");
+  EXPECT_EQ(pg("double precision", mysqlDialect()), "double precision");
+  EXPECT_EQ(pg("character varying (255)", mysqlDialect()), "character varying(255)");
+  EXPECT_EQ(pg("varchar (255)", mysqlDialect()), "character varying(255)");
+  EXPECT_EQ(pg("int4", mysqlDialect()), "integer");
+  EXPECT_EQ(pg("double precision", sqliteDialect()), "double precision");
+  EXPECT_EQ(pg("character varying (255)", sqliteDialect()), "text");
+  EXPECT_EQ(pg("timestamp with time zone", sqliteDialect()), "timestamp without time zone");
+  EXPECT_EQ(pg("decimal (10, 2)", sqliteDialect()), "numeric");
   // CockroachDB: INTEGER is 64-bit, as is SERIAL.
-  EXPECT_EQ(pg("integer", Dialect::CockroachDB), "bigint");
-  EXPECT_EQ(pg("serial", Dialect::CockroachDB), "bigint");
-  EXPECT_EQ(pg("int4", Dialect::CockroachDB), "integer");
+  EXPECT_EQ(pg("integer", cockroachDialect()), "bigint");
+  EXPECT_EQ(pg("serial", cockroachDialect()), "bigint");
+  EXPECT_EQ(pg("int4", cockroachDialect()), "integer");
 }

@@ -1,5 +1,6 @@
 //===- VerifierTest.cpp - Structural invariants of the IR -----------------===//
 
+#include "test/unit/TestDialects.h"
 #include "EmitTestUtil.h"
 
 #include "ir/Verifier.h"
@@ -28,7 +29,7 @@ Result verify(const Module &m, bool typed) {
 }
 
 std::unique_ptr<Module> oneUpdate(OperationPtr op) {
-  auto m = std::make_unique<Module>(Dialect::Postgres);
+  auto m = std::make_unique<Module>(postgresDialect());
   auto mig = migration("m", Phase::AfterSchema);
   mig->operations.push_back(std::move(op));
   m->migrations.push_back(std::move(mig));
@@ -125,7 +126,7 @@ TEST(VerifierTest, SpecialCallArity) {
 }
 
 TEST(VerifierTest, MigrationAndTableInvariants) {
-  Module m(Dialect::Postgres);
+  Module m(postgresDialect());
   auto t = std::make_unique<Table>();
   t->name = "users";
   m.tables.push_back(std::move(t));

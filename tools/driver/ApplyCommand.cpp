@@ -5,11 +5,10 @@
 #include "tools/driver/Commands.h"
 #include "tools/driver/Duration.h"
 
-#include "backends/Backend.h"
-#include "backends/postgres/Apply.h"
-#include "backends/postgres/Connection.h"
-#include "backends/postgres/ScriptParse.h"
+#include "backends/Registry.h"
 #include "ir/CompiledScript.h"
+#include "ir/Dialect.h"
+#include "ir/Runtime.h"
 #include "ir/Module.h"
 
 #include "CLI/CLI.hpp"
@@ -66,7 +65,16 @@ int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOpt
     llvm::outs() << "nothing to do\n";
     return 0;
   }
-  auto conn = connectPostgres(o.uri);
+  // The runtime of the dialect the script was compiled for (a --ddl file's
+  // header names it).
+  const Dialect *dialect = dialects().find(script.dialect.empty() ? o.dialect : script.dialect);
+  const Runtime *runtime = dialect ? dialect->runtime() : nullptr;
+  if (!runtime) {
+    llvm::errs() << tool << ": error: apply is not supported for "
+                 << (script.dialect.empty() ? o.dialect : script.dialect) << " yet\n";
+    return 2;
+  }
+  auto conn = runtime->connect(o.uri);
   if (!conn) {
     llvm::errs() << tool << ": error: " << llvm::toString(conn.takeError()) << "\n";
     return 2;
@@ -84,7 +92,7 @@ int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOpt
     ao.progress = [](size_t i, size_t n, llvm::StringRef step) {
       llvm::errs() << "[" << i + 1 << "/" << n << "] " << step << "\n";
     };
-  ApplyReport report = applyScript(**conn, script, ao);
+  ApplyReport report = (*conn)->apply(script, ao);
 
   if (!report.setupError.empty()) {
     llvm::errs() << tool << ": error: " << report.setupError << "\n";
@@ -103,7 +111,13 @@ int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOpt
 
 int shc::applyCompiledFile(llvm::StringRef sql, llvm::StringRef name,
                            const ApplyCommandOptions &opts, llvm::StringRef tool) {
-  ParsedScript parsed = parseCompiledFile(sql, name, opts.dialect);
+  const Dialect *dialect = dialects().find(opts.dialect);
+  const Runtime *runtime = dialect ? dialect->runtime() : nullptr;
+  if (!runtime) {
+    llvm::errs() << tool << ": error: apply is not supported for " << opts.dialect << " yet\n";
+    return 2;
+  }
+  ParsedScript parsed = runtime->parseCompiledFile(sql, name);
   if (!parsed.warning.empty())
     llvm::errs() << tool << ": warning: " << name << ": " << parsed.warning << "\n";
   return applyCompiledScript(parsed.script, opts, tool);
@@ -143,8 +157,7 @@ static int runApply(ApplyCliOptions &opts) {
   if (!parseTimeout("--lock-timeout", opts.lockTimeout, opts.apply.lockTimeoutMs) ||
       !parseTimeout("--statement-timeout", opts.statementTimeout, opts.apply.statementTimeoutMs))
     return 2;
-  Dialect target = *parseDialect(opts.front.dialect); // checked by CLI11
-  opts.apply.dialect = target;
+  opts.apply.dialect = targetDialect(opts.front).key().str();
   if (!opts.ddl.empty()) {
     auto buf = llvm::MemoryBuffer::getFile(opts.ddl);
     if (!buf) {
@@ -158,7 +171,7 @@ static int runApply(ApplyCliOptions &opts) {
   // Specs: compile exactly as `compile` does (tables without a spec come from
   // the same database), then run the compiled script itself.
   opts.front.uri = opts.apply.uri;
-  FrontResult fr = runFrontHalf(opts.front, target, /*runPasses=*/true);
+  FrontResult fr = runFrontHalf(opts.front, /*runPasses=*/true);
   Session &session = *fr.session;
   CompiledScript script;
   bool compiled = compileForApply(fr, opts.phase, script);
@@ -170,15 +183,24 @@ static int runApply(ApplyCliOptions &opts) {
   return applyCompiledScript(script, opts.apply, tool);
 }
 
+/// The dialects apply can run: those with a runtime.
+static std::vector<std::string> applyDialects() {
+  std::vector<std::string> keys;
+  for (const Dialect *d : dialects().all())
+    if (d->runtime())
+      keys.push_back(d->key().str());
+  return keys;
+}
+
 CommandRunner shc::registerApplyCommand(CLI::App &app) {
   auto opts = std::make_shared<ApplyCliOptions>();
   CLI::App *cmd = app.add_subcommand("apply", "Run the migrations on a live database");
   FrontOptions &f = opts->front;
   cmd->add_option("inputs", f.inputs, "Spec files or folders, or - for stdin");
-  cmd->add_option("--uri", opts->apply.uri, "libpq connection URI")->required();
+  cmd->add_option("--uri", opts->apply.uri, "Connection URI of the database")->required();
   cmd->add_option("--ddl", opts->ddl, "Apply this compiled SQL file instead of specs");
   cmd->add_option("--dialect", f.dialect, "Target dialect")
-      ->check(CLI::IsMember({"postgres", "cockroachdb", "timescaledb"}));
+      ->check(CLI::IsMember(applyDialects()));
   cmd->add_option("--phase", opts->phase, "Which phase to apply: before, after or all")
       ->check(CLI::IsMember({"before", "after", "all"}));
   cmd->add_flag("--dry-run", opts->apply.dryRun,

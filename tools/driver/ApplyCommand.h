@@ -1,6 +1,5 @@
 #pragma once
 
-#include "ir/Dialect.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -15,8 +14,9 @@ struct ApplyCommandOptions {
   bool dryRun = false;
   unsigned lockTimeoutMs = 0;
   unsigned statementTimeoutMs = 0;
-  /// For a --ddl file whose header names no dialect.
-  Dialect dialect = Dialect::Postgres;
+  /// The dialect key: the target of specs; for a --ddl file whose header
+  /// names no dialect, the dialect it was compiled for.
+  std::string dialect;
 };
 
 /// Applies `script` and prints the report: one line per migration, then a

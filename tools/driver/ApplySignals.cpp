@@ -1,6 +1,6 @@
 #include "tools/driver/ApplySignals.h"
 
-#include "backends/postgres/Connection.h"
+#include "ir/Runtime.h"
 
 #include <csignal>
 
@@ -8,17 +8,17 @@ using namespace shc;
 
 namespace {
 volatile sig_atomic_t caughtSignal = 0;
-Connection *volatile target = nullptr;
+LiveDatabase *volatile target = nullptr;
 struct sigaction previousInt, previousTerm;
 
 void onSignal(int sig) {
   caughtSignal = sig;
-  if (Connection *conn = target)
-    conn->cancelFromSignal(); // async-signal-safe (PQcancel)
+  if (LiveDatabase *conn = target)
+    conn->cancelFromSignal(); // async-signal-safe
 }
 } // namespace
 
-CancelOnSignal::CancelOnSignal(Connection &conn) {
+CancelOnSignal::CancelOnSignal(LiveDatabase &conn) {
   caughtSignal = 0;
   target = &conn;
   struct sigaction sa = {};

@@ -2,7 +2,6 @@
 
 #include "tools/driver/Session.h"
 
-#include "ir/Dialect.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -17,6 +16,8 @@ class App;
 
 namespace shc {
 
+class Dialect;
+class Dialect;
 class Module;
 struct CompiledScript;
 
@@ -34,7 +35,7 @@ CommandRunner registerApplyCommand(CLI::App &app);
 /// Flags shared by every subcommand that reads specs.
 struct FrontOptions {
   std::vector<std::string> inputs;
-  std::string dialect = "postgres";
+  std::string dialect; ///< a registry key; empty: the default
   /// --dialect was not given: check for the dialect the specs agree on
   /// (frontend inferDialect) when they have no operations for `dialect`.
   bool inferDialect = false;
@@ -64,7 +65,10 @@ struct FrontResult {
   /// the folders given); --uri adds a buffer for the live schema after them.
   unsigned numInputFiles = 0;
 };
-FrontResult runFrontHalf(const FrontOptions &opts, Dialect target, bool runPasses);
+FrontResult runFrontHalf(const FrontOptions &opts, bool runPasses);
+
+/// The dialect --dialect names (checked by CLI11), or the default.
+const Dialect &targetDialect(const FrontOptions &opts);
 
 /// The SQL of a front half that found no errors (empty otherwise), for the
 /// phases `phase` selects: "before", "after" or "all". compile, apply and

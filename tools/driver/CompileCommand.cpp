@@ -19,8 +19,7 @@ struct CompileOptions {
 } // namespace
 
 static int runCompile(const CompileOptions &opts) {
-  Dialect target = *parseDialect(opts.front.dialect); // checked by CLI11
-  FrontResult fr = runFrontHalf(opts.front, target, /*runPasses=*/opts.emit != "ast");
+  FrontResult fr = runFrontHalf(opts.front, /*runPasses=*/opts.emit != "ast");
   Session &session = *fr.session;
   if (fr.connectionFailed) { // --uri unreachable: an I/O error, not bad input
     (void)session.finish();

@@ -1,9 +1,12 @@
 #include "tools/driver/Commands.h"
-#include "tools/driver/ApplyLiveSchema.h"
+#include "tools/driver/LiveConnect.h"
 
-#include "backends/Backend.h"
+#include "backends/Registry.h"
 #include "frontend/Frontend.h"
+#include "ir/Catalog.h"
 #include "ir/CompiledScript.h"
+#include "ir/Dialect.h"
+#include "ir/Emitter.h"
 #include "ir/Module.h"
 #include "ir/Verifier.h"
 #include "passes/Passes.h"
@@ -17,26 +20,38 @@ using namespace shc;
 #define SHC_VERSION "0.0.0"
 #endif
 
-/// The --dialect help: every dialect, grouped by what it has
-/// (dialectSupport), so --help, README and docs/dialects.md say the same.
+/// The dialects that have (`checked`) or lack every SQL check, in registry
+/// order: "postgres, cockroachdb and timescaledb".
+static std::string dialectsWithChecks(bool checked, llvm::StringRef last) {
+  std::vector<std::string> keys;
+  for (const Dialect *d : dialects().all())
+    if (d->checksSql() == checked)
+      keys.push_back(d->key().str());
+  std::string s;
+  for (size_t i = 0; i < keys.size(); ++i)
+    s += (i ? (i + 1 == keys.size() ? last.str() : ", ") : "") + keys[i];
+  return s;
+}
+
+/// The --dialect help: every dialect, grouped by what it has, so --help,
+/// README and docs/dialects.md say the same.
 static std::string dialectHelp() {
-  std::string full, partial;
-  for (llvm::StringRef key : allDialectKeys()) {
-    std::string &list = dialectSupport(*parseDialect(key)).sqlChecks ? full : partial;
-    list += (list.empty() ? "" : ", ") + key.str();
-  }
-  return "Target dialect (default: postgres, or the one every data migration has operations "
-         "for): " +
-         full + " (every check, SQL); " + partial +
+  return "Target dialect (default: " + dialects().defaultDialect().key().str() +
+         ", or the one every data migration has operations for): " +
+         dialectsWithChecks(true, ", ") + " (every check, SQL); " + dialectsWithChecks(false, ", ") +
          " (structure checks only, no SQL yet; docs/dialects.md)";
+}
+
+const Dialect &shc::targetDialect(const FrontOptions &opts) {
+  const Dialect *d = dialects().find(opts.dialect);
+  return d ? *d : dialects().defaultDialect();
 }
 
 void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
   cmd.add_option("inputs", o.inputs, "Spec files or folders, or - for stdin")->required();
   o.inferDialect = true;
   cmd.add_option("--dialect", o.dialect, dialectHelp())
-      ->check(
-          CLI::IsMember(std::vector<std::string>(allDialectKeys().begin(), allDialectKeys().end())))
+      ->check(CLI::IsMember(dialects().keys()))
       ->each([&o](const std::string &) { o.inferDialect = false; });
   // One NAME per occurrence: a vector option would otherwise swallow the
   // input paths that follow it (`--disable lint specs/`).
@@ -58,25 +73,25 @@ void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
   cmd.add_option("--error-limit", o.diag.errorLimit, "Stop after N errors (0: no limit)");
 }
 
-FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool runPasses) {
+FrontResult shc::runFrontHalf(const FrontOptions &opts, bool runPasses) {
   FrontResult r;
   r.session = std::make_unique<Session>(opts.diag);
-  r.module = std::make_unique<Module>(target);
+  r.module = std::make_unique<Module>(targetDialect(opts));
   Session &s = *r.session;
   std::vector<uint32_t> files = loadInputs(opts.inputs, s.sources, s.diags);
   r.numInputFiles = static_cast<unsigned>(s.sources.getNumBuffers());
   if (!opts.inferDialect) {
-    (void)lowerToIR(s.sources, files, *r.module, s.diags);
+    (void)lowerToIR(s.sources, files, *r.module, dialects(), s.diags);
   } else {
     // Lowered once for the default; only when the specs agree on another
     // dialect are they lowered again for it (and that lowering's
     // diagnostics are the ones kept).
     DiagnosticEngine first;
-    (void)lowerToIR(s.sources, files, *r.module, first);
-    if (std::optional<Dialect> other = inferDialect(*r.module)) {
+    (void)lowerToIR(s.sources, files, *r.module, dialects(), first);
+    if (const Dialect *other = inferDialect(*r.module, dialects())) {
       r.module = std::make_unique<Module>(*other);
-      (void)lowerToIR(s.sources, files, *r.module, s.diags);
-      std::string key = dialectKey(*other).str();
+      (void)lowerToIR(s.sources, files, *r.module, dialects(), s.diags);
+      std::string key = other->key().str();
       SourceLoc at = r.module->migrations.empty() ? SourceLoc() : r.module->migrations.front()->loc;
       s.diags.note(at, "dialect-inferred",
                    "no --dialect given, and every data migration has " + key +
@@ -88,7 +103,7 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   }
   if (!opts.beforeSpecs.empty()) {
     std::vector<uint32_t> before = loadInputs({opts.beforeSpecs}, s.sources, s.diags);
-    (void)lowerBeforeSchema(s.sources, before, *r.module, s.diags);
+    (void)lowerBeforeSchema(s.sources, before, *r.module, dialects(), s.diags);
   }
   if (!opts.uri.empty() && failed(addLiveTables(opts.uri, *r.module, s.sources, s.diags))) {
     r.connectionFailed = true; // checking against a schema we could not read is noise
@@ -101,23 +116,25 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, Dialect target, bool run
   if (!opts.lintRules) pm.disable("lint");
   // Never PostgreSQL's rules on another dialect's SQL: what the target has
   // no checks for is switched off, and said so once.
-  DialectSupport support = dialectSupport(r.module->getTarget());
-  for (const std::string &name : support.skippedPasses)
-    pm.disable(name);
-  if (!support.sqlChecks && !r.module->migrations.empty())
-    s.diags
-        .warning(r.module->migrations.front()->loc, "dialect-unchecked",
-                 dialectKey(r.module->getTarget()).str() +
-                     " has no SQL checks yet: " + support.unchecked + " are not checked")
-        .hint("checked: the YAML, the tables and columns named, requires and phases; "
-              "postgres, cockroachdb and timescaledb have every check");
+  const Dialect &target = r.module->getTarget();
+  if (!target.checksSql()) {
+    for (const char *name : {"typecheck", "idempotency", "dependence"})
+      pm.disable(name);
+    if (!r.module->migrations.empty())
+      s.diags
+          .warning(r.module->migrations.front()->loc, "dialect-unchecked",
+                   target.key().str() + " has no SQL checks yet: " +
+                       target.uncheckedSummary().str() + " are not checked")
+          .hint("checked: the YAML, the tables and columns named, requires and phases; " +
+                dialectsWithChecks(true, " and ") + " have every check");
+  }
   for (const std::string &name : opts.disablePasses) pm.disable(name);
   for (const std::string &name : opts.printAfter) pm.printAfter(name, &llvm::errs());
-  PassContext ctx{s.diags, s.sources, catalogFor(target)};
+  PassContext ctx{s.diags, s.sources, target.catalog()};
   bool passesOk = succeeded(pm.run(*r.module, ctx));
   // The verifier checks the compiler, not the input: only meaningful when the
   // input was clean and every pass ran.
-  if (passesOk && !s.diags.hasErrors() && opts.disablePasses.empty() && support.sqlChecks)
+  if (passesOk && !s.diags.hasErrors() && opts.disablePasses.empty() && target.checksSql())
     (void)verifyModule(*r.module, s.diags, /*typed=*/true);
   return r;
 }
@@ -130,18 +147,23 @@ static EmitOptions emitOptionsFor(llvm::StringRef phase) {
   return eo;
 }
 
-std::string shc::emitCompiledSql(const FrontResult &fr, llvm::StringRef phase) {
-  std::string sql;
-  if (fr.session->diags.hasErrors())
-    return sql;
-  llvm::raw_string_ostream os(sql);
-  (void)emitSQL(*fr.module, emitOptionsFor(phase), os, fr.session->diags);
-  os.flush();
-  return sql;
+bool shc::compileForApply(const FrontResult &fr, llvm::StringRef phase, CompiledScript &script) {
+  DiagnosticEngine &diags = fr.session->diags;
+  if (diags.hasErrors())
+    return false;
+  const Dialect &target = fr.module->getTarget();
+  std::unique_ptr<Emitter> emitter = target.createEmitter(diags);
+  if (!emitter) {
+    diags.error(SourceLoc(), "unsupported-in-dialect",
+                "dialect '" + target.key().str() + "' is not implemented yet");
+    return false;
+  }
+  return succeeded(emitter->emit(*fr.module, emitOptionsFor(phase), script));
 }
 
-bool shc::compileForApply(const FrontResult &fr, llvm::StringRef phase, CompiledScript &script) {
-  if (fr.session->diags.hasErrors())
-    return false;
-  return succeeded(compileScript(*fr.module, emitOptionsFor(phase), script, fr.session->diags));
+std::string shc::emitCompiledSql(const FrontResult &fr, llvm::StringRef phase) {
+  CompiledScript script;
+  if (!compileForApply(fr, phase, script))
+    return std::string();
+  return renderScript(script);
 }

@@ -72,8 +72,7 @@ static int runLint(LintOptions opts) {
   opts.front.diag.werror = false;
   opts.front.diag.errorLimit = 0;
   opts.front.lintRules = true;
-  Dialect target = *parseDialect(opts.front.dialect); // checked by CLI11
-  FrontResult fr = runFrontHalf(opts.front, target, /*runPasses=*/true);
+  FrontResult fr = runFrontHalf(opts.front, /*runPasses=*/true);
   Session &session = *fr.session;
   if (fr.connectionFailed) {
     (void)session.finish();

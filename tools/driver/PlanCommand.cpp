@@ -4,7 +4,8 @@
 #include "tools/driver/OutputFile.h"
 #include "tools/driver/PlanModel.h"
 
-#include "backends/postgres/Connection.h"
+#include "ir/Dialect.h"
+#include "ir/Runtime.h"
 #include "ir/Module.h"
 
 #include "CLI/CLI.hpp"
@@ -23,16 +24,16 @@ struct PlanOptions {
 } // namespace
 
 static int runPlan(const PlanOptions &opts) {
-  Dialect target = *parseDialect(opts.front.dialect); // checked by CLI11
-  FrontResult fr = runFrontHalf(opts.front, target, /*runPasses=*/true);
+  FrontResult fr = runFrontHalf(opts.front, /*runPasses=*/true);
   Session &session = *fr.session;
   if (fr.connectionFailed) {
     session.finish();
     return 2;
   }
-  std::unique_ptr<Connection> conn;
-  if (!opts.front.uri.empty()) {
-    auto c = connectPostgres(opts.front.uri); // reachable: introspection worked
+  std::unique_ptr<LiveDatabase> conn;
+  const Runtime *runtime = fr.module->getTarget().runtime();
+  if (!opts.front.uri.empty() && runtime) { // without one, --uri was reported
+    auto c = runtime->connect(opts.front.uri); // reachable: introspection worked
     if (!c) {
       llvm::errs() << "schemahero-compile: error: " << llvm::toString(c.takeError()) << "\n";
       return 2;

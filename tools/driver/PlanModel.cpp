@@ -2,9 +2,9 @@
 
 #include "tools/driver/PlanModel.h"
 
-#include "backends/postgres/Apply.h"
-#include "backends/postgres/Introspect.h"
-#include "backends/postgres/PostgresBackend.h"
+#include "ir/Dialect.h"
+#include "ir/Emitter.h"
+#include "ir/Runtime.h"
 #include "ir/Module.h"
 #include "ir/Statement.h"
 #include "ir/SourceManager.h"
@@ -72,7 +72,7 @@ std::string shc::statementSummary(llvm::StringRef sql, size_t max) {
 }
 
 static PlanStatement planStatement(const CustomSqlOp &c, const SqlStatement &st,
-                                   PostgresExprEmitter &exprs) {
+                                   Emitter *emitter) {
   PlanStatement ps;
   ps.kind = statementKindName(st.kind).str();
   ps.table = st.table;
@@ -80,8 +80,8 @@ static PlanStatement planStatement(const CustomSqlOp &c, const SqlStatement &st,
   ps.opaque = !st.analysed;
   if (const UpdateOp *u = st.analysed ? st.query.update.get() : nullptr) {
     ps.rowFilter = true;
-    if (u->where)
-      (void)exprs.emit(*u->where, ps.where);
+    if (u->where && emitter)
+      ps.where = emitter->expression(*u->where);
   }
   verdictOf(st.idempotency, ps.verdict, ps.reason);
   ps.begin = c.sqlLocator.locate(st.offset);
@@ -113,7 +113,7 @@ static SourceLoc startOf(const Migration &m) {
 }
 
 Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const SourceManager &sm,
-                    Connection *conn, DiagnosticEngine &engine) {
+                    LiveDatabase *conn, DiagnosticEngine &engine) {
   Plan plan;
   plan.allDiagnostics = diags;
   std::vector<const Migration *> order = module.executionOrder;
@@ -124,7 +124,9 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
     std::stable_sort(order.begin(), order.end(),
                      [](const Migration *a, const Migration *b) { return a->phase < b->phase; });
   }
-  PostgresExprEmitter exprs(engine);
+  // The target's own spelling; a dialect without an emitter shows WHEREs as
+  // written.
+  std::unique_ptr<Emitter> emitter = module.getTarget().createEmitter(engine);
   for (const Migration *m : order) {
     PlanStep step{m, "", "", {}, {}};
     verdictOf(m->idempotency, step.verdict, step.reason);
@@ -138,13 +140,13 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
         p.kind = updateOriginName(u->origin).str();
         p.table = u->table;
         shownTable = u->resolved ? u->resolved->displayName() : qualifiedName(u->schema, u->table);
-        if (u->where)
-          (void)exprs.emit(*u->where, p.where);
+        if (u->where && emitter)
+          p.where = emitter->expression(*u->where);
         else
           p.where = u->uncheckedWhere; // as written: not checked for this dialect
-        if (conn && u->resolved) {
-          std::string sql = postgresUpdateStatement(*u, engine);
-          auto rows = sql.empty() ? llvm::Expected<double>(0.0) : estimateRows(*conn, sql);
+        if (conn && emitter && u->resolved) {
+          std::string sql = emitter->updateStatement(*u);
+          auto rows = sql.empty() ? llvm::Expected<double>(0.0) : conn->estimateRows(sql);
           if (rows) {
             p.estimatedRows = *rows;
             plan.totalEstimatedRows = plan.totalEstimatedRows.value_or(0) + *rows;
@@ -160,15 +162,15 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
             shownTable = qualifiedName(st.schema, st.table);
           }
           const UpdateOp *u = st.query.update.get();
-          if (p.where.empty() && u && u->where)
-            (void)exprs.emit(*u->where, p.where);
-          PlanStatement &ps = p.statements.emplace_back(planStatement(*c, st, exprs));
+          if (p.where.empty() && u && u->where && emitter)
+            p.where = emitter->expression(*u->where);
+          PlanStatement &ps = p.statements.emplace_back(planStatement(*c, st, emitter.get()));
           bool dml = st.kind == StatementKind::Update || st.kind == StatementKind::Delete ||
                      st.kind == StatementKind::Insert;
           if (!conn || !dml)
             continue;
           // EXPLAIN (no ANALYZE) plans the user's own statement text: nothing runs.
-          auto rows = estimateRows(*conn, llvm::StringRef(c->sql).substr(st.offset, st.length));
+          auto rows = conn->estimateRows(llvm::StringRef(c->sql).substr(st.offset, st.length));
           if (rows) {
             ps.estimatedRows = *rows;
             p.estimatedRows = p.estimatedRows.value_or(0) + *rows;

@@ -11,7 +11,7 @@
 
 namespace shc {
 
-class Connection;
+class LiveDatabase;
 class Module;
 class SourceManager;
 struct Migration;
@@ -62,7 +62,7 @@ struct Plan {
 /// Builds the plan. `diags` are the run's diagnostics (sorted); with `conn`,
 /// each UPDATE gets its EXPLAIN estimate.
 Plan buildPlan(const Module &module, std::vector<Diagnostic> diags, const SourceManager &sm,
-               Connection *conn, DiagnosticEngine &engine);
+               LiveDatabase *conn, DiagnosticEngine &engine);
 
 /// The formats: PlanText.cpp, PlanJson.cpp, PlanGraph.cpp.
 void printPlanText(const Plan &plan, const SourceManager &sm, llvm::raw_ostream &os);

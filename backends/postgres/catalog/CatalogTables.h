@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "ir/Catalog.h"
 #include "ir/FunctionProperties.h"
 #include "ir/Signature.h"
 
@@ -36,6 +37,10 @@ std::optional<CastContext> findCast(const Type &from, const Type &to);
 /// Volatility, strictness and the algebra role of `name` called with
 /// `numArgs` arguments (FunctionProperties.cpp).
 const FunctionProperties &functionProperties(llvm::StringRef name, size_t numArgs);
+
+/// customSQL through libpg_query (CustomSqlParser.cpp).
+CustomSqlParse parseCustomSql(llvm::StringRef sql);
+StatementFacts describeStatement(llvm::StringRef text);
 
 /// pg_type.typcategory and typispreferred.
 TypeCategory category(const Type &t);

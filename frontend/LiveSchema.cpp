@@ -1,11 +1,15 @@
-//===- ApplyLiveSchema.cpp - tables from a live database for --uri --------===//
+//===- LiveSchema.cpp - a live database's tables and functions as IR -----===//
+//
+// --uri: the tables a live database has (that no Table spec describes) join
+// the module, in a source buffer of their own so diagnostics can point at
+// them, and are the schema before_schema migrations are checked against.
+//
+//===----------------------------------------------------------------------===//
 
-#include "tools/driver/ApplyLiveSchema.h"
+#include "frontend/LiveSchema.h"
 
-#include "backends/postgres/Connection.h"
-#include "backends/postgres/Introspect.h"
-#include "backends/postgres/Redact.h"
-#include "frontend/TypeNames.h"
+#include "ir/Catalog.h"
+#include "ir/Dialect.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
 #include "ir/Statement.h"
@@ -29,8 +33,7 @@ static void collectCalls(const UpdateOp &u, std::set<std::string> &names) {
     collectCalls(*u.where, names);
 }
 
-/// The function names every migration calls, sorted: the pg_proc rows to read.
-static std::vector<std::string> calledFunctionNames(const Module &module) {
+std::vector<std::string> shc::calledFunctionNames(const Module &module) {
   std::set<std::string> names;
   for (const auto &m : module.migrations)
     for (const OperationPtr &op : m->operations) {
@@ -43,35 +46,25 @@ static std::vector<std::string> calledFunctionNames(const Module &module) {
   return std::vector<std::string>(names.begin(), names.end());
 }
 
-LogicalResult shc::addLiveTables(const std::string &uri, Module &module, SourceManager &sources,
-                                 DiagnosticEngine &diags) {
-  if (!isPostgresFamily(module.getTarget()))
-    return diags.error(SourceLoc(), "connection",
-                       "--uri is only supported for the postgres family");
-  auto conn = connectPostgres(uri);
-  if (!conn)
-    return diags.error(SourceLoc(), "connection", llvm::toString(conn.takeError()));
-  auto tables = introspectTables(**conn);
-  if (!tables)
-    return diags.error(SourceLoc(), "connection",
-                       "cannot read the schema of '" + redactConnectionString(uri) +
-                           "': " + llvm::toString(tables.takeError()));
+void shc::lowerLiveSchema(const std::vector<LiveTable> &tables, llvm::StringRef sourceName,
+                          Module &module, SourceManager &sources) {
   // The text the locations point into: "table SCHEMA.NAME" then one
   // "  column TYPE" line per column.
   std::string text;
   std::vector<std::pair<size_t, std::vector<size_t>>> offsets;
-  for (const LiveTable &lt : *tables) {
+  for (const LiveTable &lt : tables) {
     offsets.push_back({text.size() + 6, {}});
-    text += "table " + lt.schema + "." + lt.name + "\n";
+    text += "table " + (lt.schema.empty() ? "" : lt.schema + ".") + lt.name + "\n";
     for (const LiveColumn &lc : lt.columns) {
       offsets.back().second.push_back(text.size() + 2);
       text += "  " + lc.name + " " + lc.type + (lc.notNull ? " NOT NULL" : "") + "\n";
     }
   }
-  uint32_t file = sources.addBuffer(redactConnectionString(uri), text);
+  uint32_t file = sources.addBuffer(sourceName.str(), text);
+  const Catalog &catalog = module.getTarget().catalog();
   bool beforeGiven = module.beforeSchemaKnown;
-  for (size_t n = 0; n < tables->size(); ++n) {
-    const LiveTable &lt = (*tables)[n];
+  for (size_t n = 0; n < tables.size(); ++n) {
+    const LiveTable &lt = tables[n];
     auto [tableOffset, columnOffsets] = offsets[n];
     auto t = std::make_unique<Table>();
     // public is the schema a spec without `schema:` means: such tables keep
@@ -87,8 +80,8 @@ LogicalResult shc::addLiveTables(const std::string &uri, Module &module, SourceM
       c.loc = sources.getLoc(file, columnOffsets[i]);
       c.name = lc.name;
       c.typeSpelling = lc.type;
-      // format_type() spellings all parse; anything else stays opaque.
-      c.type = parseTypeName(lc.type, module.getTarget()).value_or(Type::other(lc.type));
+      // The server's own spellings all parse; anything else stays opaque.
+      c.type = catalog.parseColumnType(lc.type).value_or(Type::other(lc.type));
       c.notNull = lc.notNull;
       c.primaryKey = lc.primaryKey;
       if (lc.primaryKey)
@@ -105,12 +98,4 @@ LogicalResult shc::addLiveTables(const std::string &uri, Module &module, SourceM
       module.tables.push_back(std::move(t));
   }
   module.beforeSchemaKnown = true;
-  auto functions = introspectFunctions(**conn, calledFunctionNames(module));
-  if (!functions)
-    return diags.error(SourceLoc(), "connection",
-                       "cannot read the functions of '" + redactConnectionString(uri) +
-                           "': " + llvm::toString(functions.takeError()));
-  module.liveFunctions = std::move(*functions);
-  module.liveFunctionsLoaded = true;
-  return success();
 }

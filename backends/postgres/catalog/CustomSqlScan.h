@@ -5,7 +5,7 @@
 
 #include <cstddef>
 
-namespace shc {
+namespace shc::pg {
 
 /// Skips whitespace and comments (PostgreSQL's: `--` lines and nested
 /// `/* */`) from `pos`.
@@ -14,4 +14,4 @@ size_t skipBlanks(llvm::StringRef sql, size_t pos, size_t end);
 /// Converts libpg_query's 1-based character cursor into a byte offset.
 size_t cursorToByte(llvm::StringRef sql, int cursorpos);
 
-} // namespace shc
+} // namespace shc::pg

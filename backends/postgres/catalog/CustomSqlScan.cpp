@@ -1,6 +1,6 @@
 //===- CustomSqlScan.cpp - lexical helpers for customSQL statements -------===//
 
-#include "frontend/CustomSqlScan.h"
+#include "backends/postgres/catalog/CustomSqlScan.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -30,7 +30,7 @@ static size_t skipComment(llvm::StringRef s, size_t i, size_t end) {
   return i;
 }
 
-size_t shc::skipBlanks(llvm::StringRef s, size_t pos, size_t end) {
+size_t shc::pg::skipBlanks(llvm::StringRef s, size_t pos, size_t end) {
   while (pos < end) {
     if (llvm::isSpace(s[pos])) {
       ++pos;
@@ -44,7 +44,7 @@ size_t shc::skipBlanks(llvm::StringRef s, size_t pos, size_t end) {
   return pos;
 }
 
-size_t shc::cursorToByte(llvm::StringRef s, int cursorpos) {
+size_t shc::pg::cursorToByte(llvm::StringRef s, int cursorpos) {
   if (cursorpos <= 1)
     return 0;
   size_t chars = 0;

@@ -1,0 +1,7 @@
+//===- RqliteDialect.h - rqlite -------------------------------------*- C++ -*-===//
+#pragma once
+
+namespace shc {
+class Dialect;
+const Dialect &rqliteDialect();
+} // namespace shc

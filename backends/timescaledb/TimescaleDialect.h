@@ -1,0 +1,7 @@
+//===- TimescaleDialect.h - TimescaleDB, PostgreSQL with hypertables -*- C++ -*-===//
+#pragma once
+
+namespace shc {
+class Dialect;
+const Dialect &timescaleDialect();
+} // namespace shc

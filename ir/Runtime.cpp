@@ -1,0 +1,36 @@
+//===- Runtime.cpp - what a dialect answers about a live database ---------===//
+
+#include "ir/Runtime.h"
+
+using namespace shc;
+
+LiveDatabase::~LiveDatabase() = default;
+Runtime::~Runtime() = default;
+
+llvm::StringRef shc::stepStatusName(StepStatus s) {
+  switch (s) {
+  case StepStatus::Applied:
+    return "applied";
+  case StepStatus::DryRun:
+    return "dry-run";
+  case StepStatus::RolledBack:
+    return "rolled back";
+  case StepStatus::NotRun:
+    return "not run";
+  case StepStatus::Skipped:
+    return "skipped";
+  case StepStatus::Unknown:
+    return "unknown";
+  }
+  return "?";
+}
+
+bool ApplyReport::ok() const {
+  if (!setupError.empty() || signal)
+    return false;
+  for (const StepOutcome &s : steps)
+    if (s.status == StepStatus::RolledBack || s.status == StepStatus::NotRun ||
+        s.status == StepStatus::Unknown)
+      return false;
+  return true;
+}

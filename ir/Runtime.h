@@ -1,0 +1,130 @@
+//===- Runtime.h - what a dialect answers about a live database -*- C++ -*-===//
+//
+// apply, plan --uri and --uri on compile and lint reach a database only
+// through these interfaces: a Runtime connects (and knows how its connection
+// strings hide secrets and how its compiled files split), a LiveDatabase
+// applies a compiled script, describes its tables and functions, and
+// estimates rows. Each dialect with apply implements them in its backend
+// folder; unit tests use fakes.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "ir/CompiledScript.h"
+#include "ir/Signature.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace shc {
+
+// --- introspection -------------------------------------------------------------
+
+struct LiveColumn {
+  std::string name;
+  std::string type; ///< the server's spelling, e.g. "character varying(32)"
+  bool notNull = false;
+  bool primaryKey = false;
+};
+
+struct LiveTable {
+  std::string schema; ///< "" for a dialect without schemas
+  std::string name;
+  /// An unqualified `name` reaches this table (the first schema on the
+  /// connection's search path that has a relation of that name).
+  bool onSearchPath = false;
+  std::vector<LiveColumn> columns;
+};
+
+// --- apply ---------------------------------------------------------------------
+
+struct ApplyOptions {
+  bool dryRun = false;
+  unsigned lockTimeoutMs = 0;      ///< 0: the server's default
+  unsigned statementTimeoutMs = 0; ///< 0: the server's default
+  /// Called before each step (index, count, name); for progress output.
+  std::function<void(size_t, size_t, llvm::StringRef)> progress;
+  /// Called once when another apply holds the lock and this one waits.
+  std::function<void()> waiting;
+  /// The signal (SIGINT, SIGTERM) that asked apply to stop, or 0. Polled
+  /// around every statement; the handler also cancels the running one.
+  std::function<int()> interrupted;
+};
+
+enum class StepStatus : uint8_t {
+  Applied,    ///< committed
+  DryRun,     ///< ran, then rolled back with the whole dry run
+  RolledBack, ///< failed (or was interrupted) and rolled back
+  NotRun,     ///< after a failure
+  Skipped,    ///< already applied, or nothing to run
+  Unknown,    ///< the connection was lost during COMMIT
+};
+llvm::StringRef stepStatusName(StepStatus s); ///< "applied", "dry-run", ...
+
+struct StepOutcome {
+  std::string name;
+  StepStatus status = StepStatus::NotRun;
+  uint64_t rows = 0; ///< rows changed by the step's INSERT/UPDATE/DELETE
+  std::string note;  ///< why it was skipped or rolled back, for the report
+  std::string error;
+};
+
+struct ApplyReport {
+  std::vector<StepOutcome> steps;
+  std::string setupError; ///< the lock, timeouts or preamble failed; nothing ran
+  bool lockBusy = false;  ///< another apply held the lock past the timeout
+  int signal = 0;         ///< the signal that stopped apply
+  bool ok() const;
+};
+
+/// A compiled file read back (apply --ddl).
+struct ParsedScript {
+  CompiledScript script;
+  /// Why a file with migration markers is applied as one step; empty when it
+  /// was split, or had no markers.
+  std::string warning;
+};
+
+// --- the interfaces -------------------------------------------------------------
+
+/// One open connection.
+class LiveDatabase {
+public:
+  virtual ~LiveDatabase();
+  /// Every table of the user's schemas, columns in order, tables sorted.
+  virtual llvm::Expected<std::vector<LiveTable>> tables() = 0;
+  /// The visible overloads of the given function names, for calls outside
+  /// the built-in catalogue.
+  virtual llvm::Expected<std::vector<Signature>>
+  functions(const std::vector<std::string> &names) = 0;
+  /// The server's estimate of the rows `statement` touches, without running
+  /// it.
+  virtual llvm::Expected<double> estimateRows(llvm::StringRef statement) = 0;
+  /// Runs `script`: the database's apply lock held throughout, each step in
+  /// its own transaction after its ledger row is checked; stops at the
+  /// first failure (docs/apply.md states the guarantee per dialect).
+  virtual ApplyReport apply(const CompiledScript &script, const ApplyOptions &opts) = 0;
+  /// Asks the server to cancel the statement running now. Async-signal-safe.
+  virtual void cancelFromSignal() = 0;
+};
+
+class Runtime {
+public:
+  virtual ~Runtime();
+  /// Connects; the error names the database without any secret.
+  virtual llvm::Expected<std::unique_ptr<LiveDatabase>> connect(llvm::StringRef uri) const = 0;
+  /// `uri` with every secret removed, for messages.
+  virtual std::string redact(llvm::StringRef uri) const = 0;
+  /// Splits a compiled file of this dialect into its steps, at the markers
+  /// it can prove are its own; otherwise one step named `name`, with a
+  /// warning.
+  virtual ParsedScript parseCompiledFile(llvm::StringRef text, llvm::StringRef name) const = 0;
+};
+
+} // namespace shc
