@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark lint and compile against two floors and squawk (issue 17).
+# Benchmark lint and compile against two floors and squawk.
 #
 #   bench/run.sh [SIZES...]        (default: 1000 10000)
 #

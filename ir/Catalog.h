@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "ir/ExprSyntax.h"
 #include "ir/FunctionProperties.h"
 #include "ir/Signature.h"
 #include "ir/Statement.h"
@@ -65,6 +66,8 @@ public:
 
   /// The server's name in messages: "PostgreSQL".
   virtual llvm::StringRef displayName() const = 0;
+  /// Which expression constructs belong to the dialect's language.
+  virtual const ExprSyntax &syntax() const = 0;
   /// The longest identifier the server keeps as written (PostgreSQL
   /// truncates at 63 bytes); 0 when there is no limit to check.
   virtual size_t maxIdentifierLength() const { return 0; }

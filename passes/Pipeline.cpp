@@ -5,8 +5,7 @@
 using namespace shc;
 
 void shc::buildDefaultPipeline(PassManager &pm) {
-  // DESIGN.md order; later issues append custom-sql, idempotency, schedule,
-  // dependence and the lint rules.
+  // Resolve and typecheck first; the analyses read what they bound.
   pm.addPass(createResolvePass());
   pm.addPass(createTypeCheckPass());
   pm.addPass(createCustomSqlPass());

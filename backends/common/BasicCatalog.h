@@ -16,7 +16,11 @@ namespace shc {
 class BasicCatalog : public Catalog {
 public:
   using TypeParser = std::optional<Type> (*)(llvm::StringRef spelling);
-  BasicCatalog(llvm::StringRef displayName, TypeParser parse) : name(displayName), parse(parse) {}
+  BasicCatalog(llvm::StringRef displayName, TypeParser parse) : name(displayName), parse(parse) {
+    exprSyntax.dialectName = displayName;
+  }
+  /// Expressions are kept as written, not parsed.
+  const ExprSyntax &syntax() const override { return exprSyntax; }
 
   llvm::StringRef displayName() const override { return name; }
   std::optional<Type> parseColumnType(llvm::StringRef spelling) const override {
@@ -40,6 +44,7 @@ public:
 private:
   llvm::StringRef name;
   TypeParser parse;
+  ExprSyntax exprSyntax;
 };
 
 } // namespace shc

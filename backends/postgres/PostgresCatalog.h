@@ -14,7 +14,10 @@ namespace shc {
 
 class PostgresCatalog : public Catalog {
 public:
-  explicit PostgresCatalog(const PostgresFlavor &flavor) : flavor(flavor) {}
+  explicit PostgresCatalog(const PostgresFlavor &flavor) : flavor(flavor) {
+    exprSyntax.dialectName = flavor.displayName;
+  }
+  const ExprSyntax &syntax() const override { return exprSyntax; }
   llvm::StringRef displayName() const override { return flavor.displayName; }
   /// NAMEDATALEN - 1.
   size_t maxIdentifierLength() const override { return 63; }
@@ -42,6 +45,7 @@ public:
 
 private:
   const PostgresFlavor &flavor;
+  ExprSyntax exprSyntax; ///< every construct the grammar knows
 };
 
 /// PostgreSQL's own catalogue (postgresDialect().catalog()).

@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     llvm::raw_string_ostream os(sql);
     EmitOptions eo;
     eo.toolVersion = "fuzz";
-    (void)emitSQL(module, eo, os, diags);
+    (void)testutil::emitSQL(module, eo, os, diags);
   }
   fuzz::drainDiagnostics(diags, sm);
   return 0;

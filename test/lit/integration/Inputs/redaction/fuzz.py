@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""No output of apply, plan or lint shows a password (issue 12, part 3).
+"""No output of apply, plan or lint shows a password.
 
 fuzz.py TOOL SPEC... -- SEED_SQL
 
