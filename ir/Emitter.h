@@ -13,6 +13,7 @@
 
 namespace shc {
 
+class AnalysisResults;
 class Expr;
 class Module;
 class UpdateOp;
@@ -31,11 +32,13 @@ struct EmitOptions {
 class Emitter {
 public:
   virtual ~Emitter();
-  /// The module as a structured script. Reports (rule
+  /// The module as a structured script, in the schedule's order (source
+  /// order when `results` has none), each migration recorded in the ledger
+  /// with its verdict. Reports (rule
   /// "unsupported-in-dialect") what the dialect cannot express; `out` must
   /// not be used after a failure. The same module gives the same script.
-  virtual LogicalResult emit(const Module &module, const EmitOptions &opts,
-                             CompiledScript &out) = 0;
+  virtual LogicalResult emit(const Module &module, const AnalysisResults &results,
+                             const EmitOptions &opts, CompiledScript &out) = 0;
   /// One UPDATE (or DELETE) as the script spells it, for plan and for the
   /// server's estimate; empty after reporting an emission error.
   virtual std::string updateStatement(const UpdateOp &op) = 0;

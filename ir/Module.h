@@ -92,8 +92,6 @@ public:
   virtual ~Operation();
   Kind getKind() const { return kind; }
   SourceLoc getLoc() const { return loc; }
-  /// Filled by the idempotency analysis.
-  IdempotencyVerdict idempotency;
   /// An error was reported about this operation (lowering, resolve,
   /// typecheck, custom-sql): analyses give it no verdict and reviewer rules
   /// skip it, so that one mistake gives one diagnostic.
@@ -192,8 +190,6 @@ struct Migration {
   /// The dialect keys that have a non-empty operation list, in spec order
   /// (the frontend infers the target from them when --dialect is not given).
   std::vector<std::string> operationKeys;
-  /// Filled by the idempotency analysis.
-  IdempotencyVerdict idempotency;
   /// Set by resolve: a before_schema migration checked offline names a table
   /// or column the Table specs lack (a warning); those names stay unbound.
   bool schemaUnchecked = false;
@@ -220,10 +216,6 @@ public:
   std::vector<std::unique_ptr<Migration>> migrations;
   /// Input paths in load order, for the output header.
   std::vector<std::string> inputs;
-  /// Filled by the schedule analysis: every migration in execution order
-  /// (before_schema first, `requires` respected, ties by name). Empty when
-  /// the pass did not run or failed; emitters then use source order.
-  std::vector<const Migration *> executionOrder;
   /// Filled from the live database's function catalogue when one is given:
   /// every visible overload of the function names the migrations call. When
   /// `liveFunctionsLoaded` is set, a name with no row here and none in the

@@ -9,6 +9,7 @@
 
 #include "ir/Printer.h"
 
+#include "ir/AnalysisResults.h"
 #include "ir/Dialect.h"
 #include "ir/Module.h"
 #include "ir/PrinterUtil.h"
@@ -38,7 +39,8 @@ static llvm::StringRef transformName(TransformKind k) {
 namespace {
 class ModulePrinter {
 public:
-  ModulePrinter(llvm::raw_ostream &os, const SourceManager *sm) : os(os), sm(sm) {}
+  ModulePrinter(llvm::raw_ostream &os, const SourceManager *sm, const AnalysisResults *results)
+      : os(os), sm(sm), results(results) {}
 
   void print(const Module &m) {
     os << "module target=" << m.getTarget().key();
@@ -120,13 +122,16 @@ private:
         printCustomSql(*c);
       }
       if (op)
-        printVerdict("    ", op->idempotency);
+        printVerdict("    ", *op);
     }
-    printVerdict("  ", m.idempotency);
+    printVerdict("  ", m);
   }
 
   /// `idempotency=<verdict>: <reason>` once the idempotency pass ran.
-  void printVerdict(llvm::StringRef indent, const IdempotencyVerdict &v) {
+  template <typename Node> void printVerdict(llvm::StringRef indent, const Node &node) {
+    if (!results)
+      return;
+    const IdempotencyVerdict &v = results->verdict(node);
     if (!v.computed)
       return;
     os << indent << "idempotency=" << verdictName(v.verdict) << ": " << v.reason;
@@ -235,7 +240,7 @@ private:
       }
     }
     printQuery(st.query, "      ");
-    printVerdict("      ", st.idempotency);
+    printVerdict("      ", st);
   }
 
   /// The analysed body of a statement or WITH query. An UPDATE or DELETE
@@ -321,9 +326,11 @@ private:
 
   llvm::raw_ostream &os;
   const SourceManager *sm;
+  const AnalysisResults *results;
 };
 } // namespace
 
-void shc::printModule(const Module &module, llvm::raw_ostream &os, const SourceManager *sm) {
-  ModulePrinter(os, sm).print(module);
+void shc::printModule(const Module &module, llvm::raw_ostream &os, const SourceManager *sm,
+                      const AnalysisResults *results) {
+  ModulePrinter(os, sm, results).print(module);
 }

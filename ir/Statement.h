@@ -141,9 +141,6 @@ struct SqlStatement {
   std::vector<CommonTableExpr> with;
   /// The analysed statement after its WITH list.
   DmlQuery query;
-  /// Filled by the idempotency analysis: this statement's own verdict (the
-  /// operation's is the worst of its statements').
-  IdempotencyVerdict idempotency;
 
   SqlStatement();
   SqlStatement(SqlStatement &&);

@@ -19,6 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ir/AnalysisResults.h"
 #include "passes/Passes.h"
 
 #include "ir/Diagnostics.h"
@@ -70,6 +71,8 @@ private:
   void collect(const Module &module);
   void report(unsigned v, const Module &module, DiagnosticEngine &diags);
 
+  /// The schedule's execution order (AnalysisResults).
+  const std::vector<const Migration *> *exec = nullptr;
   std::vector<Node> nodes;
   llvm::StringMap<unsigned> keys;
   std::vector<std::unique_ptr<Lists>> all;
@@ -95,7 +98,7 @@ Lists &DependencePass::lists(Phase phase, const std::string &table, const std::s
 }
 
 void DependencePass::collect(const Module &module) {
-  const std::vector<const Migration *> &exec = module.executionOrder;
+  const std::vector<const Migration *> &exec = *this->exec;
   nodes.assign(exec.size(), Node());
   for (unsigned v = 0; v < exec.size(); ++v) {
     Node &n = nodes[v];
@@ -136,7 +139,7 @@ void DependencePass::collect(const Module &module) {
 
 void DependencePass::report(unsigned v, const Module &module, DiagnosticEngine &diags) {
   const Node &n = nodes[v];
-  Phase phase = module.executionOrder[v]->phase;
+  Phase phase = (*exec)[v]->phase;
   std::vector<Conflict> found;
   auto consider = [&](int strength, std::string what, SourceLoc at, const AccessList &peers) {
     unsigned count = peers.countUnorderedBefore(v, *order);
@@ -170,8 +173,8 @@ void DependencePass::report(unsigned v, const Module &module, DiagnosticEngine &
     return a.strength < b.strength;
   });
   const AccessList::Access &peer = c.peers->firstUnorderedBefore(v, *order);
-  const std::string &mine = module.executionOrder[v]->name;
-  const std::string &other = module.executionOrder[peer.pos]->name;
+  const std::string &mine = (*exec)[v]->name;
+  const std::string &other = (*exec)[peer.pos]->name;
   std::string what;
   switch (c.strength) {
   case 0:
@@ -210,11 +213,12 @@ void DependencePass::report(unsigned v, const Module &module, DiagnosticEngine &
 LogicalResult DependencePass::run(Module &module, PassContext &ctx) {
   // Without an execution order (a cycle or an unknown requirement, already
   // reported by schedule) "unordered" means nothing: say nothing.
-  if (module.executionOrder.empty())
+  if (ctx.results.executionOrder.empty())
     return success();
+  exec = &ctx.results.executionOrder;
   keys.clear();
   all.clear();
-  order = std::make_unique<RequiresOrder>(module);
+  order = std::make_unique<RequiresOrder>(*exec);
   collect(module);
   for (unsigned v = 0; v < nodes.size(); ++v)
     report(v, module, ctx.diags);

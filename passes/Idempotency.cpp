@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ir/AnalysisResults.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
 #include "passes/Determinism.h"
@@ -37,7 +38,8 @@ void merge(IdempotencyVerdict &into, Verdict v, std::string reason, SourceLoc lo
 
 class Analyser {
 public:
-  Analyser(const Migration &m, const Catalog &catalog) : m(m), catalog(catalog) {}
+  Analyser(const Migration &m, const Catalog &catalog, AnalysisResults &results)
+      : m(m), catalog(catalog), results(results) {}
   void run(Migration &mig);
   /// After run(): the verdict over the operations without errors, which is
   /// what `idempotent: true` is held to.
@@ -64,6 +66,7 @@ private:
 
   const Migration &m;
   const Catalog &catalog;
+  AnalysisResults &results;
   /// What the analysis orders: each operation, but each statement of a
   /// validated customSQL on its own, since they run one after the other.
   struct Unit {
@@ -243,8 +246,9 @@ IdempotencyVerdict Analyser::analyseCustomSql(CustomSqlOp &c, size_t firstUnit) 
   }
   for (size_t k = 0; k < c.statements.size(); ++k) {
     SqlStatement &st = c.statements[k];
-    st.idempotency = st.analysed ? analyseStatement(st, firstUnit + k) : opaqueStatement(st);
-    merge(v, st.idempotency);
+    IdempotencyVerdict &sv = results.verdictSlot(st);
+    sv = st.analysed ? analyseStatement(st, firstUnit + k) : opaqueStatement(st);
+    merge(v, sv);
   }
   if (!v.computed)
     merge(v, Verdict::Idempotent, "no statements", c.getLoc());
@@ -347,26 +351,26 @@ void Analyser::run(Migration &mig) {
     Operation *op = mig.operations[i].get();
     if (!op)
       continue;
+    IdempotencyVerdict &ov = results.verdictSlot(*op);
     if (op->hasErrors) { // reported already: not judged, and not held against the migration
-      op->idempotency = IdempotencyVerdict();
-      merge(op->idempotency, Verdict::Unknown, "not analysed: the operation has errors",
-            op->getLoc());
+      ov = IdempotencyVerdict();
+      merge(ov, Verdict::Unknown, "not analysed: the operation has errors", op->getLoc());
       continue;
     }
     if (auto *u = llvm::dyn_cast<UpdateOp>(op))
-      op->idempotency = analyseUpdate(*u, firstUnit[i], "update");
+      ov = analyseUpdate(*u, firstUnit[i], "update");
     else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op))
-      op->idempotency = analyseCustomSql(*c, firstUnit[i]);
+      ov = analyseCustomSql(*c, firstUnit[i]);
     // An opaque operation may write what an earlier one reads.
-    if (op->idempotency.verdict == Verdict::Idempotent)
+    if (ov.verdict == Verdict::Idempotent)
       for (size_t j = i + 1; j < mig.operations.size(); ++j)
         if (opaque[j]) {
-          op->idempotency.verdict = Verdict::Unknown;
-          op->idempotency.reason = "a later customSQL (#" + std::to_string(j + 1) +
-                                   ") is not analysed and may write what this reads";
+          ov.verdict = Verdict::Unknown;
+          ov.reason = "a later customSQL (#" + std::to_string(j + 1) +
+                      ") is not analysed and may write what this reads";
           break;
         }
-    merge(total, op->idempotency, "operation #" + std::to_string(i + 1) + ": ");
+    merge(total, ov, "operation #" + std::to_string(i + 1) + ": ");
   }
   if (!total.computed)
     merge(total, Verdict::Idempotent, "no operations", mig.loc);
@@ -375,9 +379,9 @@ void Analyser::run(Migration &mig) {
   // were reported: `checked` (what idempotent: true is held to) ignores it.
   for (size_t i = 0; i < mig.operations.size(); ++i)
     if (mig.operations[i] && mig.operations[i]->hasErrors)
-      merge(total, mig.operations[i]->idempotency,
+      merge(total, results.verdict(*mig.operations[i]),
             "operation #" + std::to_string(i + 1) + ": ");
-  mig.idempotency = total;
+  results.verdictSlot(mig) = total;
 }
 
 class IdempotencyPass : public Pass {
@@ -386,7 +390,7 @@ public:
   LogicalResult run(Module &module, PassContext &ctx) override {
     unsigned errorsBefore = ctx.diags.getNumErrors();
     for (const auto &m : module.migrations) {
-      Analyser analyser(*m, ctx.catalog);
+      Analyser analyser(*m, ctx.catalog, ctx.results);
       analyser.run(*m);
       if (!m->declaredIdempotent)
         continue;

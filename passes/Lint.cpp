@@ -11,6 +11,7 @@
 #include "passes/Determinism.h"
 #include "passes/Passes.h"
 
+#include "ir/AnalysisResults.h"
 #include "ir/Catalog.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
@@ -164,6 +165,7 @@ class LintPass : public Pass {
 public:
   llvm::StringRef getName() const override { return "lint"; }
   LogicalResult run(Module &module, PassContext &ctx) override {
+    results = &ctx.results;
     for (const auto &m : module.migrations)
       for (const OperationPtr &op : m->operations) {
         if (const auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
@@ -175,6 +177,8 @@ public:
   }
 
 private:
+  const AnalysisResults *results = nullptr;
+
   void checkUpdate(const Migration &m, const UpdateOp &op, DiagnosticEngine &diags,
                    const Catalog &catalog) {
     // A where that did not parse was reported as such: one mistake, one
@@ -184,13 +188,13 @@ private:
           .warning(op.getLoc(), "update-without-where",
                    "UPDATE of \"" + op.table + "\" has no WHERE and rewrites every row")
           .hint("add a where: that also excludes rows already migrated, e.g. \"" +
-                (op.idempotency.guard.empty() ? std::string("col IS DISTINCT FROM <new value>")
-                                              : op.idempotency.guard) +
+                (results->verdict(op).guard.empty() ? std::string("col IS DISTINCT FROM <new value>")
+                                                    : results->verdict(op).guard) +
                 "\"");
     // The idempotency analysis, when it ran, has the last word on values: it
     // reports not-idempotent itself, and a guard can make now() harmless. A
     // random() in WHERE picks other rows on a re-run, whatever the guard.
-    const IdempotencyVerdict &verdict = op.idempotency;
+    const IdempotencyVerdict &verdict = results->verdict(op);
     bool analysed = verdict.computed;
     bool reported = analysed && verdict.verdict == Verdict::NotIdempotent;
     for (const Assignment &a : op.assignments) {
@@ -265,7 +269,7 @@ private:
         continue;
       for (const CommonTableExpr &cte : st.with)
         checkStatementWhere(cte.query, "", diags);
-      checkStatementWhere(st.query, st.idempotency.guard, diags);
+      checkStatementWhere(st.query, results->verdict(st).guard, diags);
     }
     if (!op.validate)
       diags

@@ -33,7 +33,7 @@ LogicalResult PassManager::run(Module &module, PassContext &ctx) {
     if (failed(p->run(module, ctx))) ok = false;
     if (printStream && (llvm::is_contained(printed, name.str()) || llvm::is_contained(printed, "all"))) {
       *printStream << "// -----// IR after " << name << " //----- //\n";
-      printModule(module, *printStream, &ctx.sources);
+      printModule(module, *printStream, &ctx.sources, &ctx.results);
     }
   }
   return ok ? success() : failure();

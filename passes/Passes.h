@@ -14,6 +14,7 @@ class raw_ostream;
 
 namespace shc {
 
+class AnalysisResults;
 class Catalog;
 class DiagnosticEngine;
 class Module;
@@ -24,6 +25,8 @@ struct PassContext {
   const SourceManager &sources;
   /// The target dialect's types, casts, functions and operators.
   const Catalog &catalog;
+  /// Where the analyses keep what they found (the schedule, the verdicts).
+  AnalysisResults &results;
 };
 
 /// A named step over the module. Checkers (resolve, typecheck) report and fill
@@ -49,11 +52,11 @@ std::unique_ptr<Pass> createTypeCheckPass();
 /// happen in the frontend, see frontend/CustomSql.h).
 std::unique_ptr<Pass> createCustomSqlPass();
 /// idempotency: a verdict and a reason per operation and migration
-/// (Operation::idempotency, Migration::idempotency); errors for a migration
+/// (AnalysisResults::verdict); errors for a migration
 /// declared idempotent that is not, warnings when it cannot be proved.
 std::unique_ptr<Pass> createIdempotencyPass();
 /// schedule: the `requires` graph across files (unknown names, duplicates,
-/// phases, cycles with their path); fills Module::executionOrder.
+/// phases, cycles with their path); fills AnalysisResults::executionOrder.
 std::unique_ptr<Pass> createSchedulePass();
 /// dependence: warns about migrations that `requires` does not order but that
 /// write what the other reads or writes.

@@ -17,8 +17,7 @@
 
 using namespace shc;
 
-RequiresOrder::RequiresOrder(const Module &module) {
-  const std::vector<const Migration *> &order = module.executionOrder;
+RequiresOrder::RequiresOrder(llvm::ArrayRef<const Migration *> order) {
   unsigned n = static_cast<unsigned>(order.size());
   llvm::StringMap<unsigned> byName;
   for (unsigned v = 0; v < n; ++v) {

@@ -12,7 +12,8 @@ class Module;
 struct Migration;
 
 /// The order `requires` imposes, directly or transitively, on the migrations
-/// of Module::executionOrder, numbered by their position there. Read-only.
+/// of AnalysisResults::executionOrder, numbered by their position there.
+/// Read-only.
 ///
 /// The graph is covered by chains: each migration continues the chain of one
 /// of its requirements when that chain ends there, else starts its own. A
@@ -27,7 +28,7 @@ public:
   /// (chain, index on that chain of the last ancestor there), by chain.
   using Label = std::pair<unsigned, unsigned>;
 
-  explicit RequiresOrder(const Module &module);
+  explicit RequiresOrder(llvm::ArrayRef<const Migration *> order);
 
   unsigned size() const { return static_cast<unsigned>(chain.size()); }
   /// Position of `m` in the execution order; size() when it has none.

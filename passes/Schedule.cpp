@@ -2,12 +2,13 @@
 //
 // An analysis: checks the `requires` graph across every input file (unknown
 // names, duplicate migrations, phase violations, cycles) and, when the graph
-// is sound, stores the execution order in Module::executionOrder:
+// is sound, stores the execution order in AnalysisResults::executionOrder:
 // before_schema first, `requires` respected, ties broken by name so that the
 // order does not depend on the order of the files.
 //
 //===----------------------------------------------------------------------===//
 
+#include "ir/AnalysisResults.h"
 #include "passes/Passes.h"
 
 #include "ir/Diagnostics.h"
@@ -43,7 +44,7 @@ private:
   void findCycles(DiagnosticEngine &diags);
   void dfs(unsigned n, DiagnosticEngine &diags);
   void reportCycle(size_t start, DiagnosticEngine &diags);
-  void order(Module &module);
+  void order(Module &module, AnalysisResults &results);
 
   /// Unique migrations, sorted by name; nodes are indices into it.
   std::vector<const Migration *> nodes;
@@ -60,7 +61,7 @@ private:
 
 LogicalResult SchedulePass::run(Module &module, PassContext &ctx) {
   DiagnosticEngine &diags = ctx.diags;
-  module.executionOrder.clear();
+  ctx.results.executionOrder.clear();
   nodes.clear();
   edges.clear();
   hadError = false;
@@ -166,7 +167,7 @@ LogicalResult SchedulePass::run(Module &module, PassContext &ctx) {
   findCycles(diags);
   if (hadError)
     return failure();
-  order(module);
+  order(module, ctx.results);
   return success();
 }
 
@@ -269,7 +270,7 @@ void SchedulePass::reportCycle(size_t start, DiagnosticEngine &diags) {
     d.note(edge->loc, "'" + nodes[from]->name + "' requires '" + nodes[edge->to]->name + "'");
 }
 
-void SchedulePass::order(Module &module) {
+void SchedulePass::order(Module &module, AnalysisResults &results) {
   // Kahn's algorithm; among the ready migrations the smallest (phase, name)
   // goes first. Phase errors were rejected above, so this puts every
   // before_schema migration ahead of every after_schema one.
@@ -292,7 +293,7 @@ void SchedulePass::order(Module &module) {
   while (!ready.empty()) {
     unsigned n = ready.top();
     ready.pop();
-    module.executionOrder.push_back(nodes[n]);
+    results.executionOrder.push_back(nodes[n]);
     for (unsigned d : dependents[n])
       if (--pending[d] == 0)
         ready.push(d);

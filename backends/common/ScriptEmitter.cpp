@@ -4,6 +4,7 @@
 
 #include "backends/common/ExprEmitter.h"
 #include "backends/common/SqlText.h"
+#include "ir/AnalysisResults.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
 
@@ -16,7 +17,9 @@ void ScriptEmitter::line(llvm::StringRef text) {
   *out += '\n';
 }
 
-LogicalResult ScriptEmitter::emitModule(const Module &module, CompiledScript &script) {
+LogicalResult ScriptEmitter::emitModule(const Module &module, const AnalysisResults &analyses,
+                                        CompiledScript &script) {
+  results = &analyses;
   script = CompiledScript();
   script.dialect = module.getTarget().key().str();
   script.beginTransaction = beginTransaction().str();
@@ -25,7 +28,7 @@ LogicalResult ScriptEmitter::emitModule(const Module &module, CompiledScript &sc
   out = &script.header;
   emitHeader(module);
   // The schedule analysis' order when it ran; source order otherwise.
-  std::vector<const Migration *> order = module.executionOrder;
+  std::vector<const Migration *> order = analyses.executionOrder;
   if (order.empty())
     for (const auto &m : module.migrations)
       order.push_back(m.get());

@@ -19,6 +19,7 @@
 
 namespace shc {
 
+class AnalysisResults;
 class CustomSqlOp;
 class DiagnosticEngine;
 class ExprEmitter;
@@ -35,7 +36,8 @@ public:
 
   /// The whole script for `module`. On failure `script` is partial and must
   /// not be rendered or run.
-  LogicalResult emitModule(const Module &module, CompiledScript &script);
+  LogicalResult emitModule(const Module &module, const AnalysisResults &results,
+                           CompiledScript &script);
 
 protected:
   /// The header's comment lines.
@@ -62,6 +64,8 @@ protected:
   ExprEmitter &exprs;
   DiagnosticEngine &diags;
   const EmitOptions &opts;
+  /// The schedule and the verdicts, during emitModule.
+  const AnalysisResults *results = nullptr;
   /// Where line() writes: the header, the preamble or the current step.
   std::string *out = nullptr;
   bool hadError = false;

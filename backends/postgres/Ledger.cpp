@@ -3,6 +3,7 @@
 #include "backends/postgres/Ledger.h"
 
 #include "backends/postgres/PostgresBackend.h"
+#include "ir/AnalysisResults.h"
 #include "ir/Module.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -57,12 +58,13 @@ static std::string freshTag(llvm::StringRef text, unsigned from) {
 }
 
 /// `-- not idempotent (reason)` / `-- idempotency unknown (reason)`.
-std::string LedgerScriptEmitter::verdictComment(const Migration &m) {
-  std::string what = !m.idempotency.computed                             ? "idempotency unknown"
-                     : m.idempotency.verdict == Verdict::Idempotent    ? "idempotent"
-                     : m.idempotency.verdict == Verdict::NotIdempotent ? "not idempotent"
+std::string LedgerScriptEmitter::verdictComment(const Migration &m) const {
+  const IdempotencyVerdict &v = results->verdict(m);
+  std::string what = !v.computed                             ? "idempotency unknown"
+                     : v.verdict == Verdict::Idempotent    ? "idempotent"
+                     : v.verdict == Verdict::NotIdempotent ? "not idempotent"
                                                                        : "idempotency unknown";
-  std::string reason = m.idempotency.computed ? m.idempotency.reason : "not analysed";
+  std::string reason = v.computed ? v.reason : "not analysed";
   return "-- " + what + " (" + commentSafe(reason) + ")";
 }
 
@@ -104,7 +106,8 @@ void LedgerScriptEmitter::emitMigrationBody(const Migration &m, llvm::StringRef 
     return;
   }
   std::string checksum = migrationChecksum(m, body);
-  bool idempotent = m.idempotency.computed && m.idempotency.verdict == Verdict::Idempotent;
+  const IdempotencyVerdict &v = results->verdict(m);
+  bool idempotent = v.computed && v.verdict == Verdict::Idempotent;
   step.ledger = LedgerRecord{m.name, checksum, idempotent, m.phase};
   if (flavor.doBlocks)
     return emitGuardedPostgres(m, body, checksum, idempotent);

@@ -66,7 +66,7 @@ private:
   static std::string ledgerLockStatement();
   void emitGuardedCockroach(const Migration &m, llvm::StringRef body, llvm::StringRef checksum);
   /// `-- not idempotent (reason)` / `-- idempotency unknown (reason)`.
-  static std::string verdictComment(const Migration &m);
+  std::string verdictComment(const Migration &m) const;
   std::string ledgerRow(const Migration &m, llvm::StringRef checksum, bool idempotent) const;
   const PostgresFlavor &flavor;
 };

@@ -94,11 +94,11 @@ void PostgresExprEmitter::emitTimezoneConvert(const TimezoneConvertExpr &tz) {
   emitString(tz.toZone, tz.toLoc.isValid() ? tz.toLoc : tz.getLoc());
 }
 
-LogicalResult PostgresEmitter::emit(const Module &module, const EmitOptions &opts,
-                                    CompiledScript &out) {
+LogicalResult PostgresEmitter::emit(const Module &module, const AnalysisResults &results,
+                                    const EmitOptions &opts, CompiledScript &out) {
   PostgresExprEmitter exprs(diags);
   LedgerScriptEmitter emitter(exprs, diags, opts, flavor);
-  return emitter.emitModule(module, out);
+  return emitter.emitModule(module, results, out);
 }
 
 namespace {

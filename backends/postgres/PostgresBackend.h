@@ -39,7 +39,8 @@ class PostgresEmitter : public Emitter {
 public:
   PostgresEmitter(const PostgresFlavor &flavor, DiagnosticEngine &diags)
       : flavor(flavor), diags(diags) {}
-  LogicalResult emit(const Module &module, const EmitOptions &opts, CompiledScript &out) override;
+  LogicalResult emit(const Module &module, const AnalysisResults &results, const EmitOptions &opts,
+                     CompiledScript &out) override;
   std::string updateStatement(const UpdateOp &op) override;
   std::string expression(const Expr &e) override;
 

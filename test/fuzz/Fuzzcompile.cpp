@@ -6,6 +6,7 @@
 // `schemahero-compile schema.yaml fuzz.yaml` does, without the process.
 //
 //===----------------------------------------------------------------------===//
+#include "ir/AnalysisResults.h"
 #include "test/unit/TestDialects.h"
 #include "backends/postgres/PostgresCatalog.h"
 #include "FuzzUtil.h"
@@ -41,14 +42,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   (void)lowerToIR(sm, files, module, dialects(), diags);
   PassManager pm;
   buildDefaultPipeline(pm);
-  PassContext ctx{diags, sm, postgresCatalog()};
+  AnalysisResults results;
+  PassContext ctx{diags, sm, postgresCatalog(), results};
   bool ok = succeeded(pm.run(module, ctx)) && !diags.hasErrors();
   if (ok && succeeded(verifyModule(module, diags, /*typed=*/true))) {
     std::string sql;
     llvm::raw_string_ostream os(sql);
     EmitOptions eo;
     eo.toolVersion = "fuzz";
-    (void)testutil::emitSQL(module, eo, os, diags);
+    (void)testutil::emitSQL(module, eo, os, diags, results);
   }
   fuzz::drainDiagnostics(diags, sm);
   return 0;

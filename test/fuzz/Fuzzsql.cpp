@@ -8,6 +8,7 @@
 // so every run reaches the statement analysis.
 //
 //===----------------------------------------------------------------------===//
+#include "ir/AnalysisResults.h"
 #include "test/unit/TestDialects.h"
 #include "backends/postgres/PostgresCatalog.h"
 #include "FuzzShopSchema.inc" // kFuzzShopSchema
@@ -58,11 +59,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   PassManager pm;
   buildDefaultPipeline(pm);
-  PassContext ctx{diags, sm, postgresCatalog()};
+  AnalysisResults results;
+  PassContext ctx{diags, sm, postgresCatalog(), results};
   (void)pm.run(module, ctx);
   std::string ir;
   llvm::raw_string_ostream os(ir);
-  printModule(module, os, &sm);
+  printModule(module, os, &sm, &results);
   fuzz::drainDiagnostics(diags, sm);
   return 0;
 }

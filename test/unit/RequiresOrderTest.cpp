@@ -3,6 +3,7 @@
 // every shape the dependence analysis meets: histories, independent
 // migrations, teams' chains, fan-in and fan-out.
 
+#include "ir/AnalysisResults.h"
 #include "test/unit/TestDialects.h"
 #include "backends/postgres/PostgresCatalog.h"
 #include "ir/Diagnostics.h"
@@ -23,7 +24,8 @@ namespace {
 
 /// A module of `n` migrations named m000.. whose requires are `edges`
 /// (first requires second), scheduled.
-void build(Module &m, unsigned n, const std::vector<std::pair<unsigned, unsigned>> &edges) {
+void build(Module &m, AnalysisResults &results, unsigned n,
+           const std::vector<std::pair<unsigned, unsigned>> &edges) {
   for (unsigned i = 0; i < n; ++i) {
     auto mig = std::make_unique<Migration>();
     char name[16];
@@ -36,9 +38,9 @@ void build(Module &m, unsigned n, const std::vector<std::pair<unsigned, unsigned
     m.migrations[from]->requires.push_back({m.migrations[to]->name, m.migrations[from]->loc});
   DiagnosticEngine diags;
   SourceManager sm;
-  PassContext ctx{diags, sm, postgresCatalog()};
+  PassContext ctx{diags, sm, postgresCatalog(), results};
   ASSERT_TRUE(createSchedulePass()->run(m, ctx).succeeded());
-  ASSERT_EQ(m.executionOrder.size(), n);
+  ASSERT_EQ(results.executionOrder.size(), n);
 }
 
 /// reach[a][b]: migration a requires b, transitively (by migration index).
@@ -57,11 +59,12 @@ std::vector<std::vector<bool>> closure(unsigned n,
 
 /// Checks isAncestor for every pair, and an AccessList over a random subset
 /// of the migrations for every migration, against the closure.
-void check(const Module &m, const std::vector<std::pair<unsigned, unsigned>> &edges,
+void check(const Module &m, const AnalysisResults &results,
+           const std::vector<std::pair<unsigned, unsigned>> &edges,
            std::mt19937 *rng = nullptr) {
   unsigned n = static_cast<unsigned>(m.migrations.size());
   std::vector<std::vector<bool>> reach = closure(n, edges);
-  RequiresOrder order(m);
+  RequiresOrder order(results.executionOrder);
   for (unsigned a = 0; a < n; ++a)
     for (unsigned b = 0; b < n; ++b) {
       unsigned pa = order.position(m.migrations[a].get()), pb = order.position(m.migrations[b].get());
@@ -100,12 +103,13 @@ void check(const Module &m, const std::vector<std::pair<unsigned, unsigned>> &ed
 
 TEST(RequiresOrderTest, HistoryIsOneChain) {
   Module m(postgresDialect());
+  AnalysisResults results;
   std::vector<std::pair<unsigned, unsigned>> edges;
   for (unsigned i = 1; i < 50; ++i)
     edges.push_back({i, i - 1});
-  build(m, 50, edges);
-  check(m, edges);
-  RequiresOrder order(m);
+  build(m, results, 50, edges);
+  check(m, results, edges);
+  RequiresOrder order(results.executionOrder);
   for (unsigned v = 0; v < order.size(); ++v) {
     EXPECT_EQ(order.chainOf(v), 0u);
     EXPECT_LE(order.ancestors(v).size(), 1u);
@@ -114,9 +118,10 @@ TEST(RequiresOrderTest, HistoryIsOneChain) {
 
 TEST(RequiresOrderTest, IndependentMigrationsHaveNoLabels) {
   Module m(postgresDialect());
-  build(m, 20, {});
-  check(m, {});
-  RequiresOrder order(m);
+  AnalysisResults results;
+  build(m, results, 20, {});
+  check(m, results, {});
+  RequiresOrder order(results.executionOrder);
   for (unsigned v = 0; v < order.size(); ++v)
     EXPECT_TRUE(order.ancestors(v).empty());
 }
@@ -138,7 +143,8 @@ TEST(RequiresOrderTest, RandomGraphsMatchTheClosure) {
         if (rng() % (4 * (i - j) + density * 3) == 0)
           edges.push_back({topo[i], topo[j]});
     Module m(postgresDialect());
-    build(m, n, edges);
-    check(m, edges, &rng);
+    AnalysisResults results;
+    build(m, results, n, edges);
+    check(m, results, edges, &rng);
   }
 }

@@ -1,6 +1,7 @@
 // The schedule analysis: execution order and its deterministic tie-break,
 // built on a Module directly (the lit tests cover the diagnostics in YAML).
 
+#include "ir/AnalysisResults.h"
 #include "test/unit/TestDialects.h"
 #include "backends/postgres/PostgresCatalog.h"
 #include "ir/Diagnostics.h"
@@ -27,10 +28,11 @@ Migration &add(Module &m, std::string name, Phase phase, std::vector<std::string
 
 std::vector<std::string> runSchedule(Module &m, DiagnosticEngine &diags) {
   SourceManager sm;
-  PassContext ctx{diags, sm, postgresCatalog()};
+  AnalysisResults results;
+  PassContext ctx{diags, sm, postgresCatalog(), results};
   (void)createSchedulePass()->run(m, ctx);
   std::vector<std::string> names;
-  for (const Migration *x : m.executionOrder)
+  for (const Migration *x : results.executionOrder)
     names.push_back(x->name);
   return names;
 }

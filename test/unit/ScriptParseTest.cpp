@@ -39,7 +39,7 @@ const char *Hostile = "INSERT INTO notes (body) VALUES ('line one\n"
                       "-- migration: y (before_schema)\n"
                       "$shc1$ \\.\n$tag$);";
 
-std::unique_ptr<Module> hostileModule(const Dialect &d) {
+std::unique_ptr<testutil::TestModule> hostileModule(const Dialect &d) {
   auto m = oneMigration(d, Verdict::NotIdempotent, customSql(Hostile), "notes");
   auto before = migration("first", Phase::BeforeSchema);
   before->operations.push_back(update("t", "a", num("1")));

@@ -13,6 +13,7 @@
 #include "backends/timescaledb/TimescaleDialect.h"
 #include "ir/Dialect.h"
 #include "ir/Diagnostics.h"
+#include "ir/AnalysisResults.h"
 #include "ir/CompiledScript.h"
 #include "ir/Emitter.h"
 #include "ir/Module.h"
@@ -21,20 +22,28 @@
 
 namespace shc::testutil {
 
+/// A module with the analysis results a test gives it (verdicts it sets).
+struct TestModule : Module {
+  using Module::Module;
+  AnalysisResults results;
+};
+
 /// The module's script, from its target's emitter (what compile runs).
 inline LogicalResult compileScript(const Module &m, const EmitOptions &opts,
-                                   CompiledScript &script, DiagnosticEngine &diags) {
+                                   CompiledScript &script, DiagnosticEngine &diags,
+                                   const AnalysisResults &results = AnalysisResults()) {
   std::unique_ptr<Emitter> emitter = m.getTarget().createEmitter(diags);
   if (!emitter)
     return failure();
-  return emitter->emit(m, opts, script);
+  return emitter->emit(m, results, opts, script);
 }
 
 /// The compiled file's text.
 inline LogicalResult emitSQL(const Module &m, const EmitOptions &opts, llvm::raw_ostream &os,
-                             DiagnosticEngine &diags) {
+                             DiagnosticEngine &diags,
+                             const AnalysisResults &results = AnalysisResults()) {
   CompiledScript script;
-  if (failed(compileScript(m, opts, script, diags)))
+  if (failed(compileScript(m, opts, script, diags, results)))
     return failure();
   os << renderScript(script);
   return success();

@@ -3,6 +3,7 @@
 // Shared by the Resolve*/TypeCheck* tests: builds IR by hand (no parser) and
 // runs the resolve and typecheck passes over it.
 
+#include "ir/AnalysisResults.h"
 #include "test/unit/TestDialects.h"
 #include "backends/postgres/PostgresCatalog.h"
 #include "ir/Diagnostics.h"
@@ -119,7 +120,8 @@ protected:
 
   /// Runs resolve then typecheck; true if no errors.
   bool run() {
-    PassContext ctx{diags, sm, postgresCatalog()};
+    AnalysisResults results;
+    PassContext ctx{diags, sm, postgresCatalog(), results};
     PassManager pm; // only the two checkers: later passes (lint) add warnings
     pm.addPass(createResolvePass());
     pm.addPass(createTypeCheckPass());

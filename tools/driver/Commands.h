@@ -2,6 +2,8 @@
 
 #include "tools/driver/Session.h"
 
+#include "ir/AnalysisResults.h"
+
 
 #include "llvm/ADT/StringRef.h"
 
@@ -59,6 +61,8 @@ void addFrontOptions(CLI::App &cmd, FrontOptions &opts);
 struct FrontResult {
   std::unique_ptr<Session> session;
   std::unique_ptr<Module> module;
+  /// What the analyses found (execution order, idempotency verdicts).
+  std::unique_ptr<AnalysisResults> results = std::make_unique<AnalysisResults>();
   /// --uri could not be reached (already reported): exit 2.
   bool connectionFailed = false;
   /// Source buffers that hold input files (the ones given, and those found in

@@ -29,7 +29,7 @@ static int runCompile(const CompileOptions &opts) {
   std::string out;
   if (opts.emit == "ast" || opts.emit == "ir") {
     llvm::raw_string_ostream os(out);
-    printModule(*fr.module, os, &session.sources);
+    printModule(*fr.module, os, &session.sources, fr.results.get());
   } else {
     out = emitCompiledSql(fr, opts.phase);
   }

@@ -130,7 +130,7 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, bool runPasses) {
   }
   for (const std::string &name : opts.disablePasses) pm.disable(name);
   for (const std::string &name : opts.printAfter) pm.printAfter(name, &llvm::errs());
-  PassContext ctx{s.diags, s.sources, target.catalog()};
+  PassContext ctx{s.diags, s.sources, target.catalog(), *r.results};
   bool passesOk = succeeded(pm.run(*r.module, ctx));
   // The verifier checks the compiler, not the input: only meaningful when the
   // input was clean and every pass ran.
@@ -158,7 +158,7 @@ bool shc::compileForApply(const FrontResult &fr, llvm::StringRef phase, Compiled
                 "dialect '" + target.key().str() + "' is not implemented yet");
     return false;
   }
-  return succeeded(emitter->emit(*fr.module, emitOptionsFor(phase), script));
+  return succeeded(emitter->emit(*fr.module, *fr.results, emitOptionsFor(phase), script));
 }
 
 std::string shc::emitCompiledSql(const FrontResult &fr, llvm::StringRef phase) {

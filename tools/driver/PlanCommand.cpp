@@ -44,7 +44,7 @@ static int runPlan(const PlanOptions &opts) {
   std::vector<Diagnostic> diags = session.diags.pending();
   std::stable_sort(diags.begin(), diags.end(),
                    [](const Diagnostic &a, const Diagnostic &b) { return a.loc < b.loc; });
-  Plan plan = buildPlan(*fr.module, diags, session.sources, conn.get(), session.diags);
+  Plan plan = buildPlan(*fr.module, *fr.results, diags, session.sources, conn.get(), session.diags);
 
   std::string out;
   llvm::raw_string_ostream os(out);

@@ -2,6 +2,7 @@
 
 #include "tools/driver/PlanModel.h"
 
+#include "ir/AnalysisResults.h"
 #include "ir/Dialect.h"
 #include "ir/Emitter.h"
 #include "ir/Runtime.h"
@@ -72,7 +73,7 @@ std::string shc::statementSummary(llvm::StringRef sql, size_t max) {
 }
 
 static PlanStatement planStatement(const CustomSqlOp &c, const SqlStatement &st,
-                                   Emitter *emitter) {
+                                   const AnalysisResults &results, Emitter *emitter) {
   PlanStatement ps;
   ps.kind = statementKindName(st.kind).str();
   ps.table = st.table;
@@ -83,7 +84,7 @@ static PlanStatement planStatement(const CustomSqlOp &c, const SqlStatement &st,
     if (u->where && emitter)
       ps.where = emitter->expression(*u->where);
   }
-  verdictOf(st.idempotency, ps.verdict, ps.reason);
+  verdictOf(results.verdict(st), ps.verdict, ps.reason);
   ps.begin = c.sqlLocator.locate(st.offset);
   ps.end = c.sqlLocator.locate(st.offset + st.length);
   return ps;
@@ -112,11 +113,12 @@ static SourceLoc startOf(const Migration &m) {
   return s;
 }
 
-Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const SourceManager &sm,
-                    LiveDatabase *conn, DiagnosticEngine &engine) {
+Plan shc::buildPlan(const Module &module, const AnalysisResults &results,
+                    std::vector<Diagnostic> diags, const SourceManager &sm, LiveDatabase *conn,
+                    DiagnosticEngine &engine) {
   Plan plan;
   plan.allDiagnostics = diags;
-  std::vector<const Migration *> order = module.executionOrder;
+  std::vector<const Migration *> order = results.executionOrder;
   if (order.empty()) {
     // The schedule failed: source order, before_schema first.
     for (const auto &m : module.migrations)
@@ -129,12 +131,12 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
   std::unique_ptr<Emitter> emitter = module.getTarget().createEmitter(engine);
   for (const Migration *m : order) {
     PlanStep step{m, "", "", {}, {}};
-    verdictOf(m->idempotency, step.verdict, step.reason);
+    verdictOf(results.verdict(*m), step.verdict, step.reason);
     for (const OperationPtr &op : m->operations) {
       if (!op)
         continue;
       PlanOperation p;
-      verdictOf(op->idempotency, p.verdict, p.reason);
+      verdictOf(results.verdict(*op), p.verdict, p.reason);
       std::string shownTable; // schema-qualified when the spec places it in one
       if (auto *u = llvm::dyn_cast<UpdateOp>(op.get())) {
         p.kind = updateOriginName(u->origin).str();
@@ -164,7 +166,7 @@ Plan shc::buildPlan(const Module &module, std::vector<Diagnostic> diags, const S
           const UpdateOp *u = st.query.update.get();
           if (p.where.empty() && u && u->where && emitter)
             p.where = emitter->expression(*u->where);
-          PlanStatement &ps = p.statements.emplace_back(planStatement(*c, st, emitter.get()));
+          PlanStatement &ps = p.statements.emplace_back(planStatement(*c, st, results, emitter.get()));
           bool dml = st.kind == StatementKind::Update || st.kind == StatementKind::Delete ||
                      st.kind == StatementKind::Insert;
           if (!conn || !dml)

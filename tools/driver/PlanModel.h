@@ -11,6 +11,7 @@
 
 namespace shc {
 
+class AnalysisResults;
 class LiveDatabase;
 class Module;
 class SourceManager;
@@ -61,8 +62,9 @@ struct Plan {
 
 /// Builds the plan. `diags` are the run's diagnostics (sorted); with `conn`,
 /// each UPDATE gets its EXPLAIN estimate.
-Plan buildPlan(const Module &module, std::vector<Diagnostic> diags, const SourceManager &sm,
-               LiveDatabase *conn, DiagnosticEngine &engine);
+Plan buildPlan(const Module &module, const AnalysisResults &results,
+               std::vector<Diagnostic> diags, const SourceManager &sm, LiveDatabase *conn,
+               DiagnosticEngine &engine);
 
 /// The formats: PlanText.cpp, PlanJson.cpp, PlanGraph.cpp.
 void printPlanText(const Plan &plan, const SourceManager &sm, llvm::raw_ostream &os);
