@@ -246,9 +246,10 @@ IdempotencyVerdict Analyser::analyseCustomSql(CustomSqlOp &c, size_t firstUnit) 
   }
   for (size_t k = 0; k < c.statements.size(); ++k) {
     SqlStatement &st = c.statements[k];
-    IdempotencyVerdict &sv = results.verdictSlot(st);
-    sv = st.analysed ? analyseStatement(st, firstUnit + k) : opaqueStatement(st);
+    IdempotencyVerdict sv =
+        st.analysed ? analyseStatement(st, firstUnit + k) : opaqueStatement(st);
     merge(v, sv);
+    results.verdictSlot(st) = std::move(sv);
   }
   if (!v.computed)
     merge(v, Verdict::Idempotent, "no statements", c.getLoc());
@@ -351,10 +352,12 @@ void Analyser::run(Migration &mig) {
     Operation *op = mig.operations[i].get();
     if (!op)
       continue;
-    IdempotencyVerdict &ov = results.verdictSlot(*op);
+    // A local, stored at the end: judging a customSQL adds the verdicts of
+    // its statements to the map, and a reference into it would dangle.
+    IdempotencyVerdict ov;
     if (op->hasErrors) { // reported already: not judged, and not held against the migration
-      ov = IdempotencyVerdict();
       merge(ov, Verdict::Unknown, "not analysed: the operation has errors", op->getLoc());
+      results.verdictSlot(*op) = ov;
       continue;
     }
     if (auto *u = llvm::dyn_cast<UpdateOp>(op))
@@ -371,6 +374,7 @@ void Analyser::run(Migration &mig) {
           break;
         }
     merge(total, ov, "operation #" + std::to_string(i + 1) + ": ");
+    results.verdictSlot(*op) = std::move(ov);
   }
   if (!total.computed)
     merge(total, Verdict::Idempotent, "no operations", mig.loc);
