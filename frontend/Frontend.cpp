@@ -5,6 +5,7 @@
 #include "ir/Catalog.h"
 #include "frontend/SourceLoader.h"
 #include "frontend/YamlDocument.h"
+#include "frontend/YamlPrefetch.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
 #include "ir/SourceManager.h"
@@ -19,14 +20,17 @@ std::vector<uint32_t> shc::loadInputs(llvm::ArrayRef<std::string> paths, SourceM
 }
 
 LogicalResult shc::lowerToIR(SourceManager &sm, llvm::ArrayRef<uint32_t> files, Module &module,
-                             const DialectRegistry &dialects, DiagnosticEngine &diags) {
+                             const DialectRegistry &dialects, DiagnosticEngine &diags,
+                             unsigned jobs) {
   unsigned errorsBefore = diags.getNumErrors();
   LowerContext ctx{sm, diags, module, 0, {}, false, dialects};
-  for (uint32_t file : files) {
-    module.inputs.push_back(sm.getName(file).str());
+  YamlPrefetch prefetch(sm, files, jobs);
+  for (size_t i = 0; i < files.size(); ++i) {
+    module.inputs.push_back(sm.getName(files[i]).str());
     // One file at a time: its YAML tree is dropped once lowered.
-    for (const YamlDocument &doc : parseYamlDocuments(sm, file, diags))
+    for (const YamlDocument &doc : prefetch.take(i, diags))
       lowerDocument(doc, ctx);
+    prefetch.release(i);
   }
   return diags.getNumErrors() > errorsBefore ? failure() : success();
 }

@@ -28,9 +28,12 @@ std::vector<uint32_t> loadInputs(llvm::ArrayRef<std::string> paths, SourceManage
 /// from the first of the target's spec keys it has (cockroachdb and
 /// timescaledb fall back to `postgres`); `dialects` says which keys exist.
 /// Other kinds are skipped with a note. Reports every problem;
-/// returns failure if any error was reported.
+/// returns failure if any error was reported. With `jobs` > 1 the YAML is
+/// parsed on that many threads (frontend/YamlPrefetch.h); the module and the
+/// diagnostics are the same as with one.
 LogicalResult lowerToIR(SourceManager &sm, llvm::ArrayRef<uint32_t> files, Module &module,
-                        const DialectRegistry &dialects, DiagnosticEngine &diags);
+                        const DialectRegistry &dialects, DiagnosticEngine &diags,
+                        unsigned jobs = 1);
 
 /// The dialect to check for when none was given and the specs agree on
 /// another one than `module`'s target: every data migration that has

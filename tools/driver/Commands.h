@@ -51,6 +51,8 @@ struct FrontOptions {
   /// --before-specs: an older copy of the Table specs, the schema
   /// before_schema migrations are checked against.
   std::string beforeSpecs;
+  /// -j: threads for the front half (0: one per core, at most 8).
+  unsigned jobs = 0;
   DiagnosticOptions diag;
 };
 void addFrontOptions(CLI::App &cmd, FrontOptions &opts);

@@ -3,6 +3,7 @@
 
 #include "backends/Registry.h"
 #include "frontend/Frontend.h"
+#include "frontend/YamlPrefetch.h"
 #include "ir/Catalog.h"
 #include "ir/CompiledScript.h"
 #include "ir/Dialect.h"
@@ -71,6 +72,9 @@ void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
                  "before the change); --uri checks them against the live database")
       ->check(CLI::ExistingPath);
   cmd.add_option("--error-limit", o.diag.errorLimit, "Stop after N errors (0: no limit)");
+  cmd.add_option("-j,--jobs", o.jobs,
+                 "Threads that parse the inputs (default: one per core, at most 8); the "
+                 "output is the same for every N");
 }
 
 FrontResult shc::runFrontHalf(const FrontOptions &opts, bool runPasses) {
@@ -80,17 +84,18 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, bool runPasses) {
   Session &s = *r.session;
   std::vector<uint32_t> files = loadInputs(opts.inputs, s.sources, s.diags);
   r.numInputFiles = static_cast<unsigned>(s.sources.getNumBuffers());
+  unsigned jobs = opts.jobs ? opts.jobs : YamlPrefetch::defaultJobs();
   if (!opts.inferDialect) {
-    (void)lowerToIR(s.sources, files, *r.module, dialects(), s.diags);
+    (void)lowerToIR(s.sources, files, *r.module, dialects(), s.diags, jobs);
   } else {
     // Lowered once for the default; only when the specs agree on another
     // dialect are they lowered again for it (and that lowering's
     // diagnostics are the ones kept).
     DiagnosticEngine first;
-    (void)lowerToIR(s.sources, files, *r.module, dialects(), first);
+    (void)lowerToIR(s.sources, files, *r.module, dialects(), first, jobs);
     if (const Dialect *other = inferDialect(*r.module, dialects())) {
       r.module = std::make_unique<Module>(*other);
-      (void)lowerToIR(s.sources, files, *r.module, dialects(), s.diags);
+      (void)lowerToIR(s.sources, files, *r.module, dialects(), s.diags, jobs);
       std::string key = other->key().str();
       SourceLoc at = r.module->migrations.empty() ? SourceLoc() : r.module->migrations.front()->loc;
       s.diags.note(at, "dialect-inferred",
