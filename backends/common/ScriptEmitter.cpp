@@ -72,6 +72,7 @@ ScriptStep ScriptEmitter::emitMigration(const Migration &m) {
   // and records their checksum.
   std::string body;
   out = &body;
+  current = &m;
   for (const OperationPtr &op : m.operations) {
     if (!op)
       continue;
@@ -83,6 +84,7 @@ ScriptStep ScriptEmitter::emitMigration(const Migration &m) {
   out = &step.sql;
   emitMigrationBody(m, body, step);
   out = nullptr;
+  current = nullptr;
   return step;
 }
 
@@ -109,10 +111,15 @@ void ScriptEmitter::emitUpdate(const UpdateOp &op) {
     if (failed(exprs.emit(*a.value, s)))
       hadError = true;
   }
+  std::string guard = updateGuard();
   if (op.where) {
-    s += " WHERE ";
+    s += guard.empty() ? " WHERE " : " WHERE (";
     if (failed(exprs.emit(*op.where, s)))
       hadError = true;
+    if (!guard.empty())
+      s += ") AND " + guard;
+  } else if (!guard.empty()) {
+    s += " WHERE " + guard;
   }
   s += ';';
   line(s);

@@ -53,6 +53,10 @@ protected:
   }
   /// `UPDATE t SET c = e, ... [WHERE w];` on one line.
   virtual void emitUpdate(const UpdateOp &op);
+  /// A condition every UPDATE of the current migration also needs (a
+  /// dialect without procedural blocks guards statements by the ledger);
+  /// none by default.
+  virtual std::string updateGuard() const { return ""; }
   /// The text as written, trailing whitespace trimmed, `;` appended if needed.
   virtual void emitCustomSql(const CustomSqlOp &op);
   /// Empty for a dialect without transactions (Cassandra).
@@ -68,6 +72,8 @@ protected:
   const AnalysisResults *results = nullptr;
   /// Where line() writes: the header, the preamble or the current step.
   std::string *out = nullptr;
+  /// The migration being emitted, in emitMigration.
+  const Migration *current = nullptr;
   bool hadError = false;
 };
 

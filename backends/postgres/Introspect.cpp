@@ -1,5 +1,6 @@
 //===- Introspect.cpp - tables and columns of a live database -------------===//
 
+#include "backends/common/SignatureText.h"
 #include "backends/postgres/Introspect.h"
 
 #include "backends/postgres/catalog/CatalogTables.h"
@@ -129,10 +130,10 @@ ORDER BY p.proname, p.oid)sql";
     llvm::StringRef params = paramText;
     while (!params.empty()) {
       auto [head, rest] = params.split(',');
-      f.params.push_back(pg::parseSigType(head));
+      f.params.push_back(parseSigType(head));
       params = rest;
     }
-    f.result = pg::parseSigType(*r[2]);
+    f.result = parseSigType(*r[2]);
     f.variadic = r[3].value_or("f") == "t";
     f.aggregate = r[4].value_or("f") == "t";
     f.defaults = static_cast<unsigned>(std::atoi(r[5].value_or("0").c_str()));

@@ -11,8 +11,6 @@
 
 using namespace shc;
 
-llvm::StringRef shc::ledgerTableName() { return "schemahero_data_migrations"; }
-
 int64_t shc::ledgerLockKey() {
   std::array<uint8_t, 32> digest =
       llvm::SHA256::hash(llvm::arrayRefFromStringRef(ledgerTableName()));
@@ -28,26 +26,6 @@ std::string shc::ledgerInsertHead() {
   return "INSERT INTO " + ledgerTableName().str() + " (name, checksum, idempotent, phase) VALUES (";
 }
 
-llvm::StringRef shc::changedMigrationMessage() {
-  return "data migration % is not proved idempotent, was already applied, and has changed since "
-         "(checksum % now)";
-}
-
-std::string shc::changedMigrationHint() {
-  return "give the changed migration a new name, or delete its row from " +
-         ledgerTableName().str() + " after checking the data";
-}
-
-std::string shc::migrationChecksum(const Migration &m, llvm::StringRef body) {
-  llvm::SHA256 h;
-  h.update(m.name);
-  h.update(llvm::StringRef("\0", 1));
-  h.update(phaseName(m.phase));
-  h.update(llvm::StringRef("\0", 1));
-  h.update(body);
-  return llvm::toHex(h.final(), /*LowerCase=*/true);
-}
-
 /// A dollar-quote tag `$shcN$` that occurs nowhere in `text`.
 static std::string freshTag(llvm::StringRef text, unsigned from) {
   for (unsigned n = from;; ++n) {
@@ -55,17 +33,6 @@ static std::string freshTag(llvm::StringRef text, unsigned from) {
     if (!text.contains(tag))
       return tag;
   }
-}
-
-/// `-- not idempotent (reason)` / `-- idempotency unknown (reason)`.
-std::string LedgerScriptEmitter::verdictComment(const Migration &m) const {
-  const IdempotencyVerdict &v = results->verdict(m);
-  std::string what = !v.computed                             ? "idempotency unknown"
-                     : v.verdict == Verdict::Idempotent    ? "idempotent"
-                     : v.verdict == Verdict::NotIdempotent ? "not idempotent"
-                                                                       : "idempotency unknown";
-  std::string reason = v.computed ? v.reason : "not analysed";
-  return "-- " + what + " (" + commentSafe(reason) + ")";
 }
 
 void LedgerScriptEmitter::emitPrologue(const Module &) {
@@ -148,7 +115,7 @@ void LedgerScriptEmitter::emitGuardedPostgres(const Migration &m, llvm::StringRe
   block += "  " + ledgerRow(m, checksum, idempotent) + ";\n";
   block += "END\n";
   std::string tag = freshTag(block, 0);
-  line(verdictComment(m) + (idempotent ? ": runs unless the ledger has it with this checksum"
+  line(verdictComment(results->verdict(m)) + (idempotent ? ": runs unless the ledger has it with this checksum"
                                        : ": runs only when the ledger has no row for it"));
   *out += "DO " + tag + "\n" + block + tag + ";\n";
 }
@@ -162,7 +129,7 @@ void LedgerScriptEmitter::emitGuardedCockroach(const Migration &m, llvm::StringR
        "and has changed since: ' || checksum AS INT8) FROM " +
        ledgerTableName().str() + " WHERE name = " + name + " AND checksum <> '" +
        checksum.str() + "';");
-  line(verdictComment(m) +
+  line(verdictComment(results->verdict(m)) +
        ": CockroachDB has no DO blocks; use schemahero-compile apply to skip it when the "
        "ledger has its row (docs/idempotency.md)");
   *out += body;

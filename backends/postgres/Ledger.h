@@ -15,13 +15,11 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "backends/common/LedgerText.h"
 #include "backends/common/ScriptEmitter.h"
 #include "backends/postgres/PostgresFlavor.h"
 
 namespace shc {
-
-/// The ledger table's name.
-llvm::StringRef ledgerTableName();
 
 /// The advisory lock key that apply (for its whole run) and the compiled
 /// file's DO blocks (for each transaction) take: the first 8 bytes of the
@@ -36,16 +34,6 @@ llvm::StringRef ledgerLockTableName();
 /// phase) VALUES (`: how every ledger row the file writes begins, so apply can
 /// read a row back from a compiled migration.
 std::string ledgerInsertHead();
-
-/// Why a changed migration that is not proved idempotent fails; each `%`
-/// stands for the name, then the new checksum (RAISE's placeholders). The DO
-/// block raises it on PostgreSQL, apply on CockroachDB.
-llvm::StringRef changedMigrationMessage();
-/// The hint that goes with changedMigrationMessage().
-std::string changedMigrationHint();
-
-/// Hex SHA-256 of a migration's name, phase and emitted statements.
-std::string migrationChecksum(const Migration &m, llvm::StringRef body);
 
 class LedgerScriptEmitter : public ScriptEmitter {
 public:
@@ -65,8 +53,6 @@ private:
   /// PERFORM pg_advisory_xact_lock(ledgerLockKey()), with a comment.
   static std::string ledgerLockStatement();
   void emitGuardedCockroach(const Migration &m, llvm::StringRef body, llvm::StringRef checksum);
-  /// `-- not idempotent (reason)` / `-- idempotency unknown (reason)`.
-  std::string verdictComment(const Migration &m) const;
   std::string ledgerRow(const Migration &m, llvm::StringRef checksum, bool idempotent) const;
   const PostgresFlavor &flavor;
 };

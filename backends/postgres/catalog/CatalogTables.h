@@ -18,10 +18,6 @@
 
 namespace shc::pg {
 
-/// Parses pg_type's compact names ("int4", "_text", "anyelement"), as
-/// pg_proc and the catalogue tables spell types.
-SigType parseSigType(llvm::StringRef name);
-
 /// pg_proc: all overloads of a function name (lower-case), in catalogue
 /// order; empty when the function is not in the catalogue.
 llvm::ArrayRef<Signature> lookupFunction(llvm::StringRef name);

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "backends/common/SignatureText.h"
 #include "backends/postgres/catalog/CatalogTables.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -382,9 +383,9 @@ llvm::ArrayRef<Signature> shc::pg::lookupOperator(llvm::StringRef name, bool pre
       sig.name = r.name;
       bool isPrefix = *r.left == '\0';
       if (!isPrefix)
-        sig.params.push_back(pg::parseSigType(r.left));
-      sig.params.push_back(pg::parseSigType(r.right));
-      sig.result = pg::parseSigType(r.result);
+        sig.params.push_back(parseSigType(r.left));
+      sig.params.push_back(parseSigType(r.right));
+      sig.result = parseSigType(r.result);
       t[std::string(isPrefix ? "prefix " : "") + r.name].push_back(std::move(sig));
     }
     return t;
