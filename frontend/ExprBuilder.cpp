@@ -128,11 +128,17 @@ ExprPtr ExprBuilder::binary(ParserRuleContext *ctx, ParserRuleContext *lhsCtx, T
     return syntaxError(op);
   Op bop = info->op;
   Level level = info->level;
+  bool doubleEquals = op->getType() == P::OTHER_OP && text.textOf(op) == "==";
+  if (doubleEquals && catalog.syntax().doubleEquals) {
+    bop = Op::Eq;
+    level = Level::Cmp;
+  }
   ExprPtr lhs = leftOperand(lhsCtx, level);
   if (!lhs)
     return nullptr;
-  if (op->getType() == P::OTHER_OP)
-    return unsupported(op, text.textOf(op).str() + " operator");
+  if (op->getType() == P::OTHER_OP && !(doubleEquals && bop == Op::Eq))
+    return doubleEquals ? notInDialect(op, "==", "=")
+                        : unsupported(op, text.textOf(op).str() + " operator");
   ExprPtr rhs = build(rhsCtx);
   if (!rhs || !checkRightOperand(level))
     return nullptr;
@@ -165,6 +171,8 @@ ExprPtr ExprBuilder::unary(Token *op, ParserRuleContext *operandCtx) {
 }
 
 ExprPtr ExprBuilder::typecast(ParserRuleContext *operandCtx, P::TypeNameContext *typeCtx) {
+  if (!catalog.syntax().doubleColonCast)
+    return notInDialect(tokenAfter(operandCtx), "the :: cast", "CAST(x AS type)");
   ExprPtr operand = build(operandCtx);
   if (!operand)
     return nullptr;
@@ -283,6 +291,8 @@ antlrcpp::Any ExprBuilder::visitInExpr(P::InExprContext *ctx) {
 }
 
 antlrcpp::Any ExprBuilder::visitLikeExpr(P::LikeExprContext *ctx) {
+  if (ctx->op->getType() == P::K_ILIKE && !catalog.syntax().ilike)
+    return set(notInDialect(ctx->op, "ILIKE", "LIKE, which ignores ASCII case"));
   ExprPtr operand = leftOperand(ctx->expr(0), Level::Pattern);
   if (!operand)
     return {};

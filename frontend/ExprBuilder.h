@@ -59,6 +59,9 @@ public:
   antlrcpp::Any visitIsTestExpr(P::IsTestExprContext *ctx) override;
   antlrcpp::Any visitIsDistinctExpr(P::IsDistinctExprContext *ctx) override;
   antlrcpp::Any visitNotExpr(P::NotExprContext *ctx) override;
+  // ExprBuilderDialect.cpp: constructs only some dialects have.
+  antlrcpp::Any visitGlobExpr(P::GlobExprContext *ctx) override;
+  antlrcpp::Any visitIsExpr(P::IsExprContext *ctx) override;
   // bexpr
   antlrcpp::Any visitBPrimaryExpr(P::BPrimaryExprContext *ctx) override;
   antlrcpp::Any visitBTypecastExpr(P::BTypecastExprContext *ctx) override;
@@ -190,6 +193,9 @@ private:
   ExprPtr syntaxError(antlr4::Token *tok);
   ExprPtr unsupported(antlr4::Token *tok, llvm::StringRef construct);
   ExprPtr error(antlr4::Token *tok, llvm::StringRef rule, std::string message);
+  /// Reports (rule unsupported-in-dialect) that the target's language lacks
+  /// `construct`, and what it writes instead.
+  ExprPtr notInDialect(antlr4::Token *tok, llvm::StringRef construct, llvm::StringRef instead);
 
   SourceLoc loc(antlr4::Token *tok) const { return text.locOf(tok); }
 

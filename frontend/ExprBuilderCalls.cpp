@@ -45,6 +45,8 @@ ExprPtr ExprBuilder::funcCall(P::FuncCallContext *ctx) {
 // --- special call syntaxes ------------------------------------------------------
 
 antlrcpp::Any ExprBuilder::visitExtractFunc(P::ExtractFuncContext *ctx) {
+  if (!catalog.syntax().keywordArgumentForms)
+    return set(notInDialect(ctx->getStart(), "EXTRACT(field FROM x)", "strftime('%Y', x)"));
   P::ExtractFieldContext *fieldCtx = ctx->extractField();
   std::string field;
   if (fieldCtx->stringConst()) {
@@ -66,6 +68,8 @@ antlrcpp::Any ExprBuilder::visitExtractFunc(P::ExtractFuncContext *ctx) {
 }
 
 antlrcpp::Any ExprBuilder::visitPositionFunc(P::PositionFuncContext *ctx) {
+  if (!catalog.syntax().keywordArgumentForms)
+    return set(notInDialect(ctx->getStart(), "POSITION(a IN b)", "instr(b, a)"));
   std::vector<ExprPtr> args;
   for (P::BexprContext *b : ctx->bexpr()) {
     args.push_back(build(b));
@@ -86,6 +90,8 @@ antlrcpp::Any ExprBuilder::visitSubstringFunc(P::SubstringFuncContext *ctx) {
   P::SubstringFromContext *sf = ctx->substringFrom();
   if (!sf) // substring(x, a, b): an ordinary call
     return set(std::make_unique<FuncCallExpr>(loc(ctx->getStart()), "substring", std::move(args)));
+  if (!catalog.syntax().keywordArgumentForms)
+    return set(notInDialect(sf->getStart(), "SUBSTRING(x FROM a FOR n)", "substr(x, a, n)"));
   if (sf->K_SIMILAR())
     return set(unsupported(sf->K_SIMILAR()->getSymbol(), "SUBSTRING(... SIMILAR ...)"));
   // Build in source order (FOR may come first), then place as [x, from, for].
@@ -112,6 +118,13 @@ antlrcpp::Any ExprBuilder::visitTrimFunc(P::TrimFuncContext *ctx) {
   if (ctx->side && ctx->side->getType() == P::K_TRAILING)
     fname = "rtrim";
   P::TrimArgsContext *ta = ctx->trimArgs();
+  bool keywordForm = ctx->side || ta->K_FROM();
+  if (!catalog.syntax().keywordArgumentForms) {
+    if (keywordForm)
+      return set(notInDialect(ctx->side ? ctx->side : ta->K_FROM()->getSymbol(),
+                              "TRIM(... FROM ...)", "trim(x, chars), ltrim or rtrim"));
+    fname = "trim"; // trim(x [, chars]) is an ordinary function there
+  }
   std::vector<ExprPtr> args;
   ExprPtr chars;
   // TRIM(chars FROM x) -> btrim(x, chars); TRIM(FROM x) and TRIM(x, ...) as is.
@@ -129,8 +142,8 @@ antlrcpp::Any ExprBuilder::visitTrimFunc(P::TrimFuncContext *ctx) {
   }
   if (chars)
     args.push_back(std::move(chars));
-  return set(
-      std::make_unique<FuncCallExpr>(loc(ctx->getStart()), fname, std::move(args), Form::Trim));
+  Form form = catalog.syntax().keywordArgumentForms ? Form::Trim : Form::Plain;
+  return set(std::make_unique<FuncCallExpr>(loc(ctx->getStart()), fname, std::move(args), form));
 }
 
 antlrcpp::Any ExprBuilder::visitListFunc(P::ListFuncContext *ctx) {

@@ -27,6 +27,11 @@ ExprPtr ExprBuilder::stringLiteral(P::StringConstContext *ctx) {
   Token *tok = ctx->getStart();
   llvm::StringRef spelled = text.textOf(tok);
   std::string value;
+  const ExprSyntax &syntax = catalog.syntax();
+  if (tok->getType() == P::ESCAPE_STRING && !syntax.escapeStrings)
+    return notInDialect(tok, "an E'...' string", "'...' with '' for a quote, and char(10) for a newline");
+  if (tok->getType() == P::DOLLAR_STRING && !syntax.dollarQuotes)
+    return notInDialect(tok, "a $$...$$ string", "'...' with '' for a quote");
   if (tok->getType() == P::ESCAPE_STRING) {
     std::string error;
     size_t at;

@@ -325,7 +325,7 @@ bool shc::sqlexpr::lexExpression(ExprText &text, LexedExpr &out, DiagnosticEngin
     if (tok->getType() == SqlExprParser::K_NOT &&
         (next == SqlExprParser::K_BETWEEN || next == SqlExprParser::K_IN ||
          next == SqlExprParser::K_LIKE || next == SqlExprParser::K_ILIKE ||
-         next == SqlExprParser::K_SIMILAR))
+         next == SqlExprParser::K_SIMILAR || next == SqlExprParser::K_GLOB))
       tok->setType(SqlExprParser::NOT_LA);
     else if (tok->getType() == SqlExprParser::K_WITH && next == SqlExprParser::K_TIME)
       tok->setType(SqlExprParser::WITH_LA);

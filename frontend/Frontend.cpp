@@ -60,20 +60,27 @@ const Dialect *shc::inferDialect(const Module &module, const DialectRegistry &di
   for (const auto &m : module.migrations)
     if (!m->operationKeys.empty())
       withOperations.push_back(m.get());
-  auto fitsAll = [&](const Dialect &d) {
+  auto fitsAll = [&](const Dialect &d, bool ownListOnly) {
     return llvm::all_of(withOperations, [&](const Migration *m) {
-      return hasOperationsFor(m->operationKeys, d);
+      return ownListOnly ? llvm::is_contained(m->operationKeys, d.key().str())
+                         : hasOperationsFor(m->operationKeys, d);
     });
   };
-  if (withOperations.empty() || fitsAll(module.getTarget()))
+  if (withOperations.empty() || fitsAll(module.getTarget(), false))
     return nullptr;
-  const Dialect *found = nullptr;
-  for (const Dialect *d : dialects.all()) {
-    if (!fitsAll(*d))
-      continue;
+  // A dialect whose own list every migration has comes before one that only
+  // falls back to it (rqlite reads sqlite lists).
+  for (bool ownListOnly : {true, false}) {
+    const Dialect *found = nullptr;
+    for (const Dialect *d : dialects.all()) {
+      if (!fitsAll(*d, ownListOnly))
+        continue;
+      if (found)
+        return nullptr; // several fit: the user must choose
+      found = d;
+    }
     if (found)
-      return nullptr; // several fit: the user must choose
-    found = d;
+      return found;
   }
-  return found;
+  return nullptr;
 }

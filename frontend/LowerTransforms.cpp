@@ -195,7 +195,9 @@ bool shc::lowerTransform(const YamlNode &item, Assignment &out, LowerContext &ct
     llvm::StringRef fn = llvm::StringSwitch<llvm::StringRef>(to->value)
                              .Case("lowercase", "lower")
                              .Case("uppercase", "upper")
-                             .Case("trim", "btrim")
+                             // PostgreSQL's both-sides trim is btrim; SQLite's is trim.
+                             .Case("trim", ctx.catalog().lookupFunction("btrim").empty() ? "trim"
+                                                                                         : "btrim")
                              .Default("");
     if (fn.empty()) {
       reportInvalid(*to, "format_change toValue", FormatChanges, ctx);

@@ -69,7 +69,9 @@ tokens {
   K_CONFLICT, K_DELETE, K_INSERT, K_MATERIALIZED, K_NOTHING, K_OVERRIDING,
   K_RECURSIVE, K_SET, K_UPDATE,
   // ... and those only the SELECT clauses use.
-  K_BY, K_FIRST, K_LAST, K_NULLS
+  K_BY, K_FIRST, K_LAST, K_NULLS,
+  // ... and operators of other dialects, gated by their ExprSyntax.
+  K_GLOB
 }
 
 // ---------------------------------------------------------------- parser --
@@ -95,11 +97,13 @@ expr
   | expr NOT_LA? K_IN LPAREN (selectStmt | exprList) RPAREN    # inExpr
   | expr NOT_LA? op=(K_LIKE | K_ILIKE) expr                   # likeExpr
   | expr NOT_LA? K_SIMILAR K_TO expr                          # similarExpr
+  | expr NOT_LA? K_GLOB expr                                  # globExpr
   | expr op=(LT | GT | EQ | LE | GE | NE) expr                # binaryExpr
   | expr K_IS K_NOT? test=(K_NULL | K_TRUE | K_FALSE | K_UNKNOWN)
                                                               # isTestExpr
   | expr op=(K_ISNULL | K_NOTNULL)                            # isTestExpr
   | expr K_IS K_NOT? K_DISTINCT K_FROM expr                   # isDistinctExpr
+  | expr K_IS K_NOT? primary                                  # isExpr
   | <assoc=right> (K_NOT | NOT_LA) expr                       # notExpr
   | expr op=K_AND expr                                        # binaryExpr
   | expr op=K_OR expr                                         # binaryExpr
@@ -168,7 +172,7 @@ unreservedKeyword
   | K_OVER | K_SECOND | K_UNKNOWN | K_VARYING | K_WITHIN | K_WITHOUT | K_YEAR
   | K_ZONE | K_CONFLICT | K_DELETE | K_INSERT | K_MATERIALIZED | K_NOTHING
   | K_OVERRIDING | K_RECURSIVE | K_SET | K_UPDATE | K_BY | K_FIRST | K_LAST
-  | K_NULLS
+  | K_NULLS | K_GLOB
   ;
 colNameKeyword
   : K_BETWEEN | K_BIGINT | K_BIT | K_BOOLEAN | K_CHAR | K_CHARACTER | K_COALESCE

@@ -114,6 +114,14 @@ public:
   virtual bool checkLiteralInput(const Type &type, llvm::StringRef text,
                                  LiteralInputError &error) const = 0;
 
+  /// The type a number literal has: `text` is its digits (maybe with a
+  /// folded leading '-'), `integer` when it has no fraction or exponent.
+  /// nullopt for the checker's default: int4, int8 or numeric by size for an
+  /// integer, numeric otherwise.
+  virtual std::optional<Type> numberLiteralType(llvm::StringRef, bool) const {
+    return std::nullopt;
+  }
+
   // --- time -------------------------------------------------------------------
 
   /// Whether the server reads the string literal `text`, as a value of
@@ -123,6 +131,9 @@ public:
   /// (`x AT TIME ZONE zone`, a conversion's from and to): a zone name, an
   /// abbreviation, or a fixed offset as the server reads one.
   virtual bool acceptsTimeZone(llvm::StringRef zone) const = 0;
+  /// Why a zone was not accepted, when the reason is the server's rather
+  /// than the name's (a server without a zone database); "" otherwise.
+  virtual std::string timeZoneHint() const { return ""; }
   /// Whether the server takes `unit` for the date/time function `fn`
   /// (extract, date_part, date_trunc) over `type`: null if so, else "not
   /// recognized" or "not supported".
@@ -134,6 +145,10 @@ public:
   /// All overloads of a function name (lower-case), in catalogue order;
   /// empty when the function is not in the catalogue.
   virtual llvm::ArrayRef<Signature> lookupFunction(llvm::StringRef name) const = 0;
+  /// The catalogue lists every function a migration can call (no user
+  /// functions, no extensions): a name outside it is an error, not a
+  /// warning.
+  virtual bool knowsEveryFunction() const { return false; }
   /// All overloads of an operator; prefix operators have one parameter.
   virtual llvm::ArrayRef<Signature> lookupOperator(llvm::StringRef name, bool prefix) const = 0;
   /// How the server's messages name the built-in function behind an SQL

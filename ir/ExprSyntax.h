@@ -25,6 +25,15 @@ struct ExprSyntax {
   bool escapeStrings = true;
   /// $tag$...$tag$ strings.
   bool dollarQuotes = true;
+  /// Function forms with keyword arguments: EXTRACT(f FROM x),
+  /// POSITION(a IN b), SUBSTRING(x FROM a FOR b), TRIM(BOTH c FROM x).
+  bool keywordArgumentForms = true;
+  /// `x == y` as `x = y` (SQLite).
+  bool doubleEquals = false;
+  /// `x [NOT] GLOB pattern` (SQLite): glob(pattern, x).
+  bool glob = false;
+  /// `x IS [NOT] y` for any y, as IS [NOT] DISTINCT FROM (SQLite).
+  bool isAnyExpr = false;
 };
 
 } // namespace shc

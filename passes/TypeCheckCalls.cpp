@@ -91,6 +91,11 @@ Type ExprChecker::applyFunction(llvm::StringRef name, llvm::ArrayRef<Expr *> arg
   if (sigs.empty()) {
     if (llvm::any_of(types, isOpaque))
       return Type(TypeKind::Any);
+    if (catalog.knowsEveryFunction()) {
+      diags.error(loc, "undefined-function",
+                  "function " + shown() + " does not exist in " + catalog.displayName().str());
+      return Type(TypeKind::Error);
+    }
     if (liveAuthoritative) {
       diags.error(loc, "undefined-function", "function " + shown() + " does not exist")
           .hint("No function matches the given name and argument types. You might need to "
@@ -134,6 +139,16 @@ Type ExprChecker::applyFunction(llvm::StringRef name, llvm::ArrayRef<Expr *> arg
 Type ExprChecker::checkSpecialForm(FuncCallExpr &e, bool &handled) {
   handled = true;
   if (e.form == FuncCallExpr::Form::NoParens || (e.args.empty() && noParensType(e.name))) {
+    // The catalogue's own entry first (SQLite's CURRENT_TIMESTAMP is text).
+    llvm::ArrayRef<Signature> own = catalog.lookupFunction(e.name);
+    if (e.args.empty() && !own.empty() && own.front().params.empty())
+      return own.front().result.type;
+    if (own.empty() && catalog.knowsEveryFunction()) {
+      diags.error(e.getLoc(), "undefined-function",
+                  llvm::StringRef(e.name).upper() + " does not exist in " +
+                      catalog.displayName().str());
+      return Type(TypeKind::Error);
+    }
     if (std::optional<Type> t = noParensType(e.name)) {
       for (ExprPtr &a : e.args)
         check(*a); // precision, e.g. current_timestamp(3)

@@ -109,6 +109,12 @@ static Type integerLiteralType(llvm::StringRef text) {
   return Type(TypeKind::Numeric);
 }
 
+Type ExprChecker::numberLiteralType(llvm::StringRef text, bool integer) const {
+  if (std::optional<Type> t = catalog.numberLiteralType(text, integer))
+    return *t;
+  return integer ? integerLiteralType(text) : Type(TypeKind::Numeric);
+}
+
 Type ExprChecker::checkLiteral(LiteralExpr &e) {
   switch (e.litKind) {
   case LiteralExpr::LitKind::String:
@@ -117,9 +123,9 @@ Type ExprChecker::checkLiteral(LiteralExpr &e) {
   case LiteralExpr::LitKind::Bool:
     return Type(TypeKind::Bool);
   case LiteralExpr::LitKind::Numeric:
-    return Type(TypeKind::Numeric);
+    return numberLiteralType(e.text, false);
   case LiteralExpr::LitKind::Integer:
-    return integerLiteralType(e.text);
+    return numberLiteralType(e.text, true);
   }
   return Type(TypeKind::Error);
 }
@@ -139,14 +145,11 @@ Type ExprChecker::checkUnary(UnaryExpr &e) {
   // -2147483648 is an integer.
   if (auto *lit = llvm::dyn_cast<LiteralExpr>(e.operand.get());
       lit && e.op == UnaryExpr::Op::Neg && lit->litKind != LiteralExpr::LitKind::String) {
-    if (lit->litKind == LiteralExpr::LitKind::Integer) {
-      Type t = integerLiteralType("-" + lit->text);
+    if (lit->litKind == LiteralExpr::LitKind::Integer ||
+        lit->litKind == LiteralExpr::LitKind::Numeric) {
+      Type t = numberLiteralType("-" + lit->text, lit->litKind == LiteralExpr::LitKind::Integer);
       lit->setType(t);
       return t;
-    }
-    if (lit->litKind == LiteralExpr::LitKind::Numeric) {
-      lit->setType(Type(TypeKind::Numeric));
-      return Type(TypeKind::Numeric);
     }
   }
   check(*e.operand);
@@ -321,8 +324,10 @@ Type ExprChecker::checkTimezoneConvert(TimezoneConvertExpr &e) {
                   std::string("timezone_convert needs a non-empty ") + which);
       ok = false;
     } else if (!catalog.acceptsTimeZone(zone)) {
-      diags.error(at, "invalid-transform",
-                  "time zone \"" + zone + "\" not recognized" + suggestTimeZone(zone));
+      auto d = diags.error(at, "invalid-transform",
+                           "time zone \"" + zone + "\" not recognized" + suggestTimeZone(zone));
+      if (std::string why = catalog.timeZoneHint(); !why.empty())
+        d.hint(why);
       ok = false;
     }
   };

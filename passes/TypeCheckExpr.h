@@ -93,6 +93,8 @@ public:
 private:
   // TypeCheckExpr.cpp
   Type checkLiteral(LiteralExpr &e);
+  /// The literal's type: the catalogue's rule, else PostgreSQL's lexer's.
+  Type numberLiteralType(llvm::StringRef text, bool integer) const;
   Type checkColumn(ColumnRefExpr &e);
   Type checkUnary(UnaryExpr &e);
   Type checkBinary(BinaryExpr &e);

@@ -1,4 +1,4 @@
-//===- SqliteDialect.cpp - SQLite ------------------------------------------===//
+//===- SqliteDialect.cpp - SQLite, and rqlite as its flavor ----------------===//
 //
 // Type names follow SQLite's affinity rules (INT -> Int8, CHAR/CLOB/TEXT ->
 // Text, BLOB -> Bytea, REAL/FLOA/DOUB -> Float8, else Numeric), except that
@@ -10,7 +10,6 @@
 #include "backends/sqlite/SqliteDialect.h"
 
 #include "backends/common/TypeSpelling.h"
-#include "backends/common/UncheckedDialect.h"
 
 using namespace shc;
 using K = TypeKind;
@@ -42,7 +41,22 @@ std::optional<Type> shc::parseSqliteColumnType(llvm::StringRef spelling) {
   return Type(K::Numeric, -1, -1, array);
 }
 
+const SqliteFlavor &shc::sqliteFlavor() {
+  static const SqliteFlavor flavor{"sqlite", "SQLite", false};
+  return flavor;
+}
+
+std::vector<llvm::StringRef> SqliteDialect::specKeys() const {
+  if (flavor.key == sqliteFlavor().key)
+    return {flavor.key};
+  return {flavor.key, sqliteFlavor().key};
+}
+
+const Runtime *SqliteDialect::runtime() const {
+  return nullptr; // apply on SQLite: backends/sqlite/SqliteRuntime.h
+}
+
 const Dialect &shc::sqliteDialect() {
-  static const UncheckedDialect dialect("sqlite", "SQLite", parseSqliteColumnType);
+  static const SqliteDialect dialect(sqliteFlavor());
   return dialect;
 }

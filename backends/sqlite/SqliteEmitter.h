@@ -1,0 +1,68 @@
+//===- SqliteEmitter.h - SQLite SQL emission ------------------------*- C++ -*-===//
+//
+// SQLite's spellings (double-quoted identifiers where needed, CAST only,
+// time zone conversion by fixed offsets) and its file layout: one
+// `BEGIN IMMEDIATE` transaction per migration, the ledger in the database
+// itself. SQLite has no procedural blocks, so apply checks the ledger
+// before each step (docs/apply.md); in the file, a migration that is not
+// proved idempotent guards each UPDATE by its ledger row, so that running
+// the file twice with the sqlite3 shell changes nothing twice. rqlite is
+// the same language sent as one request, without the clock and random
+// functions (every node would compute its own value).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "backends/common/ExprEmitter.h"
+#include "backends/common/SqlWriter.h"
+#include "ir/Catalog.h"
+#include "ir/Emitter.h"
+
+namespace shc {
+
+struct SqliteFlavor {
+  llvm::StringRef key;         ///< "sqlite", "rqlite"
+  llvm::StringRef displayName; ///< "SQLite", "rqlite"
+  /// Statements are replicated as text (rqlite): functions whose value
+  /// differs between runs are refused.
+  bool replicatesStatements = false;
+};
+
+const SqlWriter &sqliteWriter();
+
+class SqliteExprEmitter : public ExprEmitter {
+public:
+  SqliteExprEmitter(const SqliteFlavor &flavor, const Catalog &catalog, DiagnosticEngine &diags)
+      : ExprEmitter(sqliteWriter(), diags), flavor(flavor), catalog(catalog) {}
+
+protected:
+  std::optional<std::string> typeName(const Type &type, llvm::StringRef spelling,
+                                      SourceLoc loc) override;
+  void emitTimezoneConvert(const TimezoneConvertExpr &tz) override;
+  void emitCast(const CastExpr &c) override;
+  void emitFuncCall(const FuncCallExpr &f) override;
+  /// SQLite's function names that are also keywords (glob, like, replace)
+  /// are called bare: its parser falls back to an identifier there.
+  std::string functionName(llvm::StringRef name) const override;
+
+private:
+  const SqliteFlavor &flavor;
+  const Catalog &catalog;
+};
+
+class SqliteEmitter : public Emitter {
+public:
+  SqliteEmitter(const SqliteFlavor &flavor, const Catalog &catalog, DiagnosticEngine &diags)
+      : flavor(flavor), catalog(catalog), diags(diags) {}
+  LogicalResult emit(const Module &module, const AnalysisResults &results, const EmitOptions &opts,
+                     CompiledScript &out) override;
+  std::string updateStatement(const UpdateOp &op) override;
+  std::string expression(const Expr &e) override;
+
+private:
+  const SqliteFlavor &flavor;
+  const Catalog &catalog;
+  DiagnosticEngine &diags;
+};
+
+} // namespace shc
