@@ -53,7 +53,7 @@ public:
     }
     sqlite3_progress_handler(db, 0, nullptr, nullptr);
     sqlite3_set_authorizer(db, nullptr, nullptr);
-    sqlite3_busy_handler(db, nullptr, nullptr);
+    sqlite3_busy_timeout(db, kReadBusyTimeoutMs);
     return report;
   }
 

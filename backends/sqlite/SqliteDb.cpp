@@ -134,6 +134,9 @@ llvm::Expected<std::unique_ptr<SqliteDb>> shc::openSqlite(llvm::StringRef uri) {
     return fail(why);
   }
   sqlite3_extended_result_codes(raw, 1);
+  // A reader waits while a writer commits (rollback-journal mode); apply
+  // installs its own busy handler for the write lock.
+  sqlite3_busy_timeout(raw, kReadBusyTimeoutMs);
   // Opening is lazy: a file that is not a database fails here, not in the
   // middle of apply.
   if (auto r = db->queryOne("SELECT count(*) FROM sqlite_schema"); !r)

@@ -56,6 +56,10 @@ llvm::Error sqliteError(sqlite3 *db, llvm::StringRef what = "");
 /// in-memory database).
 std::optional<std::string> sqliteFileUri(llvm::StringRef uri, bool &create);
 
+/// How long a connection waits for a writer's commit when it reads (opening,
+/// introspection): SQLite's busy timeout outside apply.
+constexpr int kReadBusyTimeoutMs = 5000;
+
 /// Opens the database `uri` names for reading and writing; a missing file is
 /// an error unless the URI says `mode=rwc`. The error names the database
 /// without secrets.

@@ -30,6 +30,10 @@ bool isWordChar(char c) {
   return llvm::isAlnum(c) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
 }
 
+bool isOneOf(llvm::StringRef word, std::initializer_list<llvm::StringRef> words) {
+  return llvm::is_contained(words, word);
+}
+
 /// SQLite's tokens, as far as statement ends and comments go. `open` is set
 /// when the text ends inside a quote or a block comment.
 std::vector<Token> lexSqlite(llvm::StringRef s, bool &open) {
@@ -59,8 +63,9 @@ std::vector<Token> lexSqlite(llvm::StringRef s, bool &open) {
     } else if (c == '\'' || c == '"' || c == '`') {
       t.kind = Tok::Quoted;
       size_t j = i + 1;
+      llvm::StringRef quote = s.substr(i, 1);
       do // a doubled quote is one character
-        j = upTo(llvm::StringRef(&s[i], 1), j);
+        j = upTo(quote, j);
       while (j < n && s[j] == c && ++j);
       t.end = j;
     } else if (c == '[') {
@@ -246,7 +251,7 @@ private:
     if (rest.empty() || rest.front() != "BEGIN" || !textOf(s).endswith(";"))
       return false;
     rest = rest.drop_front();
-    if (!rest.empty() && llvm::is_contained({"DEFERRED", "IMMEDIATE", "EXCLUSIVE"}, rest.front()))
+    if (!rest.empty() && isOneOf(rest.front(), {"DEFERRED", "IMMEDIATE", "EXCLUSIVE"}))
       rest = rest.drop_front();
     if (!rest.empty() && rest.front() == "TRANSACTION")
       rest = rest.drop_front();
@@ -290,7 +295,7 @@ private:
     std::optional<LedgerRecord> record;
     for (const Statement &s : stmts.drop_front().drop_back()) {
       std::vector<std::string> w = leadingWords(s);
-      if (!w.empty() && llvm::is_contained({"BEGIN", "COMMIT", "END", "ROLLBACK"}, w.front()))
+      if (!w.empty() && isOneOf(w.front(), {"BEGIN", "COMMIT", "END", "ROLLBACK"}))
         return fail("holds a " + w.front() + " of its own");
       if (w.empty() || (w.front() != "INSERT" && w.front() != "REPLACE") ||
           !textOf(s).contains_insensitive(sqliteLedgerTable()))
