@@ -51,9 +51,11 @@ Round race(const TempDb &db, const CompiledScript &s) {
   return r;
 }
 
-void expectOnce(bool withLedger) {
+void expectOnce(bool withLedger, bool wal = false) {
   for (unsigned round = 0; round < 3; ++round) {
     TempDb db;
+    if (wal)
+      ASSERT_EQ(db.exec("PRAGMA journal_mode = WAL;"), "");
     ASSERT_EQ(db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, counter INTEGER NOT NULL);"
                       "INSERT INTO t VALUES (1, 0), (2, 0), (3, 0), (4, 0);"),
               "");
@@ -62,7 +64,8 @@ void expectOnce(bool withLedger) {
     CompiledScript s = script({{"bump", slowStatement(2) + "UPDATE t SET counter = counter + 1;\n"},
                                {"bump-again", "UPDATE t SET counter = counter + 10;\n"}});
     Round r = race(db, s);
-    SCOPED_TRACE("round " + std::to_string(round) + (withLedger ? " with a ledger" : " fresh"));
+    SCOPED_TRACE("round " + std::to_string(round) + (withLedger ? " with a ledger" : " fresh") +
+                 (wal ? ", WAL" : ""));
     EXPECT_EQ(r.failed, 0u) << r.errors;
     EXPECT_EQ(r.ok + r.busy, 8u);
     EXPECT_GE(r.ok, 6u); // the ones that wait without a bound
@@ -75,5 +78,9 @@ void expectOnce(bool withLedger) {
 
 TEST(SqliteConcurrency, FreshDatabase) { expectOnce(false); }
 TEST(SqliteConcurrency, DatabaseWithALedger) { expectOnce(true); }
+TEST(SqliteConcurrency, WalMode) {
+  expectOnce(false, true);
+  expectOnce(true, true);
+}
 
 } // namespace
