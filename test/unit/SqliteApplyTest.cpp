@@ -200,6 +200,30 @@ TEST(SqliteApply, InterruptRollsTheStepBack) {
   EXPECT_EQ(db.query("SELECT count(*) FROM schemahero_data_migrations"), "0");
 }
 
+TEST(SqliteApply, SignalStopsTheWaitForTheLock) {
+  TempDb db;
+  ASSERT_EQ(db.exec(kTable), "");
+  sqlite3 *holder = nullptr;
+  ASSERT_EQ(sqlite3_open(db.path.c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  static std::atomic<int> caught{0};
+  caught = 0;
+  ApplyOptions o; // no lock timeout: it would wait as long as the holder
+  o.interrupted = [] { return caught.load(); };
+  std::thread signaller([] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    caught = SIGINT;
+  });
+  ApplyReport r = apply(db, script({{"bump", kBump}}), o);
+  signaller.join();
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+  EXPECT_EQ(r.signal, SIGINT);
+  EXPECT_FALSE(r.lockBusy);
+  EXPECT_EQ(r.setupError, "interrupted by SIGINT (database is locked)");
+  EXPECT_EQ(r.steps[0].status, StepStatus::NotRun);
+}
+
 TEST(SqliteApply, StatementTimeout) {
   TempDb db;
   ASSERT_EQ(db.exec(kTable), "");
