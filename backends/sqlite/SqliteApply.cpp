@@ -139,8 +139,7 @@ private:
         sqlite3_finalize(st);
         continue;
       }
-      if (scriptText && opts.dryRun && !facts.transaction.empty() &&
-          facts.transaction != "BEGIN") {
+      if (scriptText && opts.dryRun && !facts.transaction.empty() && facts.transaction != "BEGIN") {
         sqlite3_finalize(st);
         return Failure{"it holds a " + facts.transaction +
                            " of its own, which would end the dry run's transaction",
@@ -248,7 +247,8 @@ private:
       if (std::optional<Failure> f = execOwn("COMMIT")) {
         if (f->code == SQLITE_BUSY)
           f->message = "another connection kept the database busy past the lock timeout, so "
-                       "COMMIT failed (" + f->message + ")";
+                       "COMMIT failed (" +
+                       f->message + ")";
         return failed(out, *f);
       }
     out.rows = rows;
@@ -263,10 +263,11 @@ private:
     deadline = Clock::now() + std::chrono::milliseconds(opts.statementTimeoutMs);
     timedOut = false;
     auto exists = conn.queryOne("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-                        {sqliteLedgerTable().str()});
+                                {sqliteLedgerTable().str()});
     if (!exists || !*exists)
       return exists;
-    return conn.queryOne("SELECT checksum FROM " + sqliteLedgerTable().str() + " WHERE name = ?1", {name});
+    return conn.queryOne("SELECT checksum FROM " + sqliteLedgerTable().str() + " WHERE name = ?1",
+                         {name});
   }
 
   /// The step failed: roll it back and stop.

@@ -64,8 +64,8 @@ SqliteDb::queryOne(llvm::StringRef sql, const std::vector<std::string> &args) {
   if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &st, nullptr) != SQLITE_OK)
     return sqliteError(db);
   for (size_t i = 0; i < args.size(); ++i)
-    sqlite3_bind_text(st, static_cast<int>(i + 1), args[i].data(),
-                      static_cast<int>(args[i].size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, static_cast<int>(i + 1), args[i].data(), static_cast<int>(args[i].size()),
+                      SQLITE_TRANSIENT);
   std::optional<std::string> value;
   int rc = sqlite3_step(st);
   if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
@@ -160,8 +160,8 @@ std::string shc::redactSqliteUri(llvm::StringRef uri) {
       out += '&';
     first = false;
     bool secret = false;
-    for (llvm::StringRef s : {"password", "key", "hexkey", "textkey", "rekey", "hexrekey",
-                              "passphrase"})
+    for (llvm::StringRef s :
+         {"password", "key", "hexkey", "textkey", "rekey", "hexrekey", "passphrase"})
       secret |= k.equals_insensitive(s);
     out += secret ? k.str() + "=***" : param.str();
   }
@@ -175,7 +175,8 @@ llvm::StringRef shc::sqliteLedgerTable() { return "schemahero_data_migrations"; 
 std::string shc::sqliteChangedMigrationError(const LedgerRecord &record) {
   return "data migration " + record.name +
          " is not proved idempotent, was already applied, and has changed since (checksum " +
-         record.checksum + " now)\nHINT:  give the changed migration a new name, or delete its "
-                           "row from " +
+         record.checksum +
+         " now)\nHINT:  give the changed migration a new name, or delete its "
+         "row from " +
          sqliteLedgerTable().str() + " after checking the data";
 }

@@ -141,8 +141,8 @@ private:
       return std::nullopt; // it reads other tables, or is not SQL SQLite knows
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    auto rows = db->query("SELECT name, checksum, idempotent, phase FROM " +
-                          sqliteLedgerTable().str());
+    auto rows =
+        db->query("SELECT name, checksum, idempotent, phase FROM " + sqliteLedgerTable().str());
     if (rc != SQLITE_DONE || !rows || rows->size() != 1) {
       if (!rows)
         llvm::consumeError(rows.takeError());

@@ -66,7 +66,8 @@ TEST(SqliteApply, ChangedMigrationIsRefusedInPostgresWords) {
 TEST(SqliteApply, ChangedIdempotentMigrationRunsAgain) {
   TempDb db;
   ASSERT_EQ(db.exec(kTable), "");
-  ASSERT_TRUE(apply(db, script({{"set", "UPDATE t SET counter = 5;\n", checksum('a'), true}})).ok());
+  ASSERT_TRUE(
+      apply(db, script({{"set", "UPDATE t SET counter = 5;\n", checksum('a'), true}})).ok());
   ApplyReport r = apply(db, script({{"set", "UPDATE t SET counter = 6;\n", checksum('b'), true}}));
   ASSERT_TRUE(r.ok()) << r.steps[0].error;
   EXPECT_EQ(r.steps[0].status, StepStatus::Applied);
@@ -99,9 +100,10 @@ TEST(SqliteApply, DryRunLeavesNothing) {
 TEST(SqliteApply, FailureRollsBackItsStepAndStops) {
   TempDb db;
   ASSERT_EQ(db.exec(kTable), "");
-  ApplyReport r = apply(db, script({{"first", kBump},
-                                    {"second", std::string(kBump) + "INSERT INTO missing VALUES (1);\n"},
-                                    {"third", kBump}}));
+  ApplyReport r =
+      apply(db, script({{"first", kBump},
+                        {"second", std::string(kBump) + "INSERT INTO missing VALUES (1);\n"},
+                        {"third", kBump}}));
   EXPECT_FALSE(r.ok());
   EXPECT_EQ(r.steps[0].status, StepStatus::Applied);
   EXPECT_EQ(r.steps[1].status, StepStatus::RolledBack);
@@ -133,8 +135,9 @@ TEST(SqliteApply, BusyPastTheLockTimeoutIsAnotherApply) {
   o.waiting = [&] { ++said; };
   auto start = std::chrono::steady_clock::now();
   ApplyReport r = apply(db, script({{"bump", kBump}}), o);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - start).count();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  start)
+                .count();
   EXPECT_TRUE(r.lockBusy);
   EXPECT_FALSE(r.ok());
   EXPECT_EQ(r.setupError, "another apply holds the lock on this database; gave up waiting "

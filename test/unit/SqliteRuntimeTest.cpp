@@ -91,8 +91,7 @@ TEST(SqliteRuntime, TablesFromPragmaTableInfo) {
                     "CREATE VIEW broken AS SELECT * FROM users;"
                     "CREATE INDEX users_email ON users (email);"),
             "");
-  ASSERT_EQ(db.exec("ALTER TABLE users RENAME TO people; ALTER TABLE people RENAME TO users;"),
-            "");
+  ASSERT_EQ(db.exec("ALTER TABLE users RENAME TO people; ALTER TABLE people RENAME TO users;"), "");
   ASSERT_EQ(db.exec("CREATE TABLE gone (x); CREATE VIEW dangling AS SELECT x FROM gone; "
                     "DROP TABLE gone;"),
             "");

@@ -13,17 +13,16 @@ namespace {
 
 /// Statements whose strings, quoted names and trigger body hold what a
 /// naive split would cut at.
-const char *Hostile =
-    "INSERT INTO notes (body) VALUES ('line one\n"
-    "COMMIT;\n"
-    "-- migration: x (after_schema)\n"
-    "it''s'), ('a;b');\n"
-    "SELECT 1 AS [c;d], 2 AS `e;f`, 3 AS \"g;h\";\n"
-    "/* COMMIT; */ UPDATE notes SET body = 'x' -- a ; comment\n"
-    "  WHERE body = 'y';\n"
-    "CREATE TRIGGER notes_t AFTER INSERT ON notes BEGIN\n"
-    "  UPDATE notes SET body = 'z'; DELETE FROM notes WHERE 0;\n"
-    "END;\n";
+const char *Hostile = "INSERT INTO notes (body) VALUES ('line one\n"
+                      "COMMIT;\n"
+                      "-- migration: x (after_schema)\n"
+                      "it''s'), ('a;b');\n"
+                      "SELECT 1 AS [c;d], 2 AS `e;f`, 3 AS \"g;h\";\n"
+                      "/* COMMIT; */ UPDATE notes SET body = 'x' -- a ; comment\n"
+                      "  WHERE body = 'y';\n"
+                      "CREATE TRIGGER notes_t AFTER INSERT ON notes BEGIN\n"
+                      "  UPDATE notes SET body = 'z'; DELETE FROM notes WHERE 0;\n"
+                      "END;\n";
 
 CompiledScript hostileScript() {
   CompiledScript s = script({{"first", "UPDATE t SET a = 1;\n"},
@@ -114,16 +113,18 @@ TEST(SqliteScriptParse, FallsBackToOneStepWithAWarning) {
       {head + "BEGIN;\nCOMMIT;\nBEGIN;\nCOMMIT;\n", "migration a holds a COMMIT of its own"},
       {head + "BEGIN;\nSELECT 'open;\nCOMMIT;\n",
        "it ends inside a quoted string, quoted name or comment"},
-      {head + "BEGIN;\nINSERT INTO schemahero_data_migrations (name, checksum, idempotent, "
-              "phase) VALUES ('b', '" + checksum('a') + "', 0, 'after_schema');\nCOMMIT;\n",
+      {head +
+           "BEGIN;\nINSERT INTO schemahero_data_migrations (name, checksum, idempotent, "
+           "phase) VALUES ('b', '" +
+           checksum('a') + "', 0, 'after_schema');\nCOMMIT;\n",
        "migration a writes the ledger row of migration b"},
       {"-- migration: a (after_schema): no operations for this dialect\nSELECT 1;\n",
        "migration a has no operations but holds statements"},
   };
   for (const Case &c : cases) {
     ParsedScript p = parse(c.text);
-    EXPECT_EQ(p.warning, "cannot split it at its migration markers: " + c.warning +
-                             "; it runs as one step")
+    EXPECT_EQ(p.warning,
+              "cannot split it at its migration markers: " + c.warning + "; it runs as one step")
         << c.text;
     ASSERT_EQ(p.script.steps.size(), 1u);
     EXPECT_EQ(p.script.steps[0].name, "f.sql");

@@ -92,7 +92,8 @@ inline CompiledScript script(const std::vector<Mig> &migs) {
     if (m.idempotent)
       step.sql += "DELETE FROM schemahero_data_migrations WHERE name = '" + m.name + "';\n";
     step.sql += "INSERT INTO schemahero_data_migrations (name, checksum, idempotent, phase) "
-                "VALUES ('" + m.name + "', '" + m.sum + "', " + (m.idempotent ? "1" : "0") +
+                "VALUES ('" +
+                m.name + "', '" + m.sum + "', " + (m.idempotent ? "1" : "0") +
                 ", 'after_schema');\n";
     step.ledger = LedgerRecord{m.name, m.sum, m.idempotent, Phase::AfterSchema};
     s.steps.push_back(std::move(step));
