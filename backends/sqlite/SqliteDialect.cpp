@@ -10,6 +10,7 @@
 #include "backends/sqlite/SqliteDialect.h"
 
 #include "backends/common/TypeSpelling.h"
+#include "backends/sqlite/SqliteRuntime.h"
 
 using namespace shc;
 using K = TypeKind;
@@ -53,7 +54,8 @@ std::vector<llvm::StringRef> SqliteDialect::specKeys() const {
 }
 
 const Runtime *SqliteDialect::runtime() const {
-  return nullptr; // apply on SQLite: backends/sqlite/SqliteRuntime.h
+  // rqlite is reached over HTTP: compile only.
+  return flavor.replicatesStatements ? nullptr : &sqliteRuntime();
 }
 
 const Dialect &shc::sqliteDialect() {
