@@ -37,6 +37,14 @@ llvm::StringRef ledgerLockTableName();
 /// read a row back from a compiled migration.
 std::string ledgerInsertHead();
 
+/// `INSERT INTO schemahero_data_migrations (...) VALUES (...)` for `record`,
+/// without a `;`.
+std::string ledgerInsert(const LedgerRecord &record);
+/// What apply runs to record a migration it ran operation by operation
+/// (--rehearse, --backup) after its ledger check said run: the old row of a
+/// changed idempotent migration goes, the new one is inserted.
+std::string ledgerWriteStatements(const LedgerRecord &record);
+
 /// Why a changed migration that is not proved idempotent fails; each `%`
 /// stands for the name, then the new checksum (RAISE's placeholders). The DO
 /// block raises it on PostgreSQL, apply on CockroachDB.

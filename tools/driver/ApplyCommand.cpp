@@ -4,6 +4,7 @@
 #include "tools/driver/ApplySignals.h"
 #include "tools/driver/Commands.h"
 #include "tools/driver/Duration.h"
+#include "tools/driver/RehearseReport.h"
 
 #include "backends/Registry.h"
 #include "ir/CompiledScript.h"
@@ -79,9 +80,17 @@ int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOpt
     llvm::errs() << tool << ": error: " << llvm::toString(conn.takeError()) << "\n";
     return 2;
   }
+  if ((o.rehearse || o.backup) && !(*conn)->supportsRowBackups()) {
+    llvm::errs() << tool << ": error: " << (o.rehearse ? "--rehearse" : "--backup")
+                 << " is not supported for " << dialect->key() << "\n";
+    return 2;
+  }
   CancelOnSignal signals(**conn);
   ApplyOptions ao;
   ao.dryRun = o.dryRun;
+  ao.rehearse = o.rehearse;
+  ao.sampleRows = o.sampleRows;
+  ao.backup = o.backup;
   ao.lockTimeoutMs = o.lockTimeoutMs;
   ao.statementTimeoutMs = o.statementTimeoutMs;
   ao.interrupted = &CancelOnSignal::caught;
@@ -93,6 +102,12 @@ int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOpt
       llvm::errs() << "[" << i + 1 << "/" << n << "] " << step << "\n";
     };
   ApplyReport report = (*conn)->apply(script, ao);
+  if (o.rehearse && !report.signal) {
+    if (!report.setupError.empty() && o.format != "json")
+      llvm::errs() << tool << ": error: " << report.setupError << "\n";
+    return printRehearsal(report, {o.lockTimeoutMs, o.statementTimeoutMs, o.sampleRows},
+                          o.format);
+  }
 
   if (!report.setupError.empty()) {
     llvm::errs() << tool << ": error: " << report.setupError << "\n";
@@ -131,11 +146,15 @@ struct ApplyCliOptions {
   std::string phase = "all";
   std::string lockTimeout, statementTimeout;
 };
+
+/// What a rehearsal sets when no flag says otherwise: it runs on production.
+constexpr unsigned kRehearseLockTimeoutMs = 1000;
+constexpr unsigned kRehearseStatementTimeoutMs = 60000;
 } // namespace
 
 /// --lock-timeout / --statement-timeout into milliseconds; false (reported)
 /// when the value is not a duration.
-static bool parseTimeout(const std::string &flag, const std::string &text, unsigned &ms) {
+bool shc::parseTimeout(const std::string &flag, const std::string &text, unsigned &ms) {
   if (text.empty())
     return true;
   if (std::optional<unsigned> v = parseDurationMs(text)) {
@@ -153,6 +172,15 @@ static int runApply(ApplyCliOptions &opts) {
   if (opts.ddl.empty() == opts.front.inputs.empty()) {
     llvm::errs() << tool << ": error: apply needs spec paths or --ddl FILE (not both)\n";
     return 2;
+  }
+  if (opts.apply.rehearse && (opts.apply.dryRun || opts.apply.backup)) {
+    llvm::errs() << tool << ": error: --rehearse already rolls everything back; it takes "
+                            "neither --dry-run nor --backup\n";
+    return 2;
+  }
+  if (opts.apply.rehearse) {
+    opts.apply.lockTimeoutMs = kRehearseLockTimeoutMs;
+    opts.apply.statementTimeoutMs = kRehearseStatementTimeoutMs;
   }
   if (!parseTimeout("--lock-timeout", opts.lockTimeout, opts.apply.lockTimeoutMs) ||
       !parseTimeout("--statement-timeout", opts.statementTimeout, opts.apply.statementTimeoutMs))
@@ -205,6 +233,15 @@ CommandRunner shc::registerApplyCommand(CLI::App &app) {
       ->check(CLI::IsMember({"before", "after", "all"}));
   cmd->add_flag("--dry-run", opts->apply.dryRun,
                 "Run everything in one transaction, report the rows, roll back");
+  cmd->add_flag("--rehearse", opts->apply.rehearse,
+                "Run every pending migration in a transaction that is rolled back and report "
+                "rows, samples, errors, time and locks");
+  cmd->add_option("--sample", opts->apply.sampleRows,
+                  "Rows shown before and after each operation with --rehearse (default 5)");
+  cmd->add_option("--format", opts->apply.format, "--rehearse report: text, json or markdown")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  cmd->add_flag("--backup", opts->apply.backup,
+                "Save the rows each UPDATE and DELETE changes, for revert");
   cmd->add_option("--lock-timeout", opts->lockTimeout,
                   "lock_timeout: 500 (milliseconds), 200ms, 5s, 1min; also bounds the wait "
                   "for another apply");
