@@ -113,7 +113,7 @@ int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOpt
     llvm::errs() << tool << ": error: " << report.setupError << "\n";
     llvm::outs() << "nothing applied\n";
   } else {
-    printReport(report, o.dryRun, tool);
+    printReport(report, o.dryRun || o.rehearse, tool);
   }
   if (report.signal) {
     llvm::errs() << tool << ": interrupted by " << (report.signal == SIGINT ? "SIGINT" : "SIGTERM")

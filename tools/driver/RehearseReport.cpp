@@ -103,6 +103,8 @@ static void printText(const ApplyReport &report, const RehearsalSettings &st,
     }
     if (s.rehearsal.ops.empty() && !s.error.empty())
       os << "  error: " << s.error << "\n";
+    if (s.rehearsal.ran && s.rehearsal.locks.empty() && s.error.empty())
+      os << "  locks: no new ones (an earlier migration of this rehearsal took them)\n";
     if (s.rehearsal.ran && !s.rehearsal.locks.empty()) {
       os << "  locks:";
       for (size_t i = 0; i < s.rehearsal.locks.size(); ++i)
@@ -203,6 +205,8 @@ static void printMarkdown(const ApplyReport &report, const RehearsalSettings &st
     std::string locks;
     for (const std::string &l : s.rehearsal.locks)
       locks += (locks.empty() ? "" : ", ") + l;
+    if (locks.empty() && s.rehearsal.ran && s.error.empty())
+      locks = "none new";
     os << "| " << cell(s.name) << " | " << verdict(s) << " | "
        << (s.rehearsal.ran ? std::to_string(s.rows) : "") << " | "
        << (s.rehearsal.ran ? msText(s.rehearsal.ms) : "") << " | " << locks << " |\n";
