@@ -13,7 +13,8 @@ Tables: a single bigint primary key, a composite (text, int) primary key
 with unicode and quotes in the text, and one keyed only by a unique NOT NULL
 column. Values: NULLs, unicode, quotes, backslashes, numerics, floats,
 timestamps, jsonb, arrays. Operations: staticUpdate, calculatedUpdate,
-transformUpdate, and customSQL that is one UPDATE or one DELETE.
+transformUpdate, and customSQL that is one UPDATE (with or without an
+alias) or one DELETE.
 """
 import os
 import random
@@ -220,7 +221,9 @@ class Gen:
             if not cols:
                 return None
             c, ty = r.choice(cols)
-            sql = "UPDATE %s SET %s = %s WHERE %s" % (t["name"], c, self.calculated(c, ty), where)
+            alias = r.choice(["", " AS x"])
+            sql = "UPDATE %s%s SET %s = %s WHERE %s" % (t["name"], alias, c,
+                                                      self.calculated(c, ty), where)
         else:
             sql = "DELETE FROM %s WHERE %s" % (t["name"], where)
         return "customSQL", ["      - customSQL:", "          validate: true",
