@@ -106,13 +106,13 @@ static int runBackupsList(const BackupCliOptions &o) {
     llvm::outs() << "no backups\n";
     return 0;
   }
-  llvm::outs() << "taken at (UTC)        rows  reverted  bytes     migration (tables)\n";
+  llvm::outs() << "taken at (UTC)            rows  reverted       bytes  migration (tables)\n";
   for (const BackupSummary &b : *list) {
     std::string state = b.reverted ? std::to_string(b.revertedRows) : "no";
     llvm::outs() << llvm::left_justify(b.takenAt, 20) << "  "
-                 << llvm::right_justify(std::to_string(b.rows), 4) << "  "
-                 << llvm::left_justify(state, 8) << "  "
-                 << llvm::left_justify(std::to_string(b.bytes), 8) << "  " << b.migration;
+                 << llvm::right_justify(std::to_string(b.rows), 8) << "  "
+                 << llvm::right_justify(state, 8) << "  "
+                 << llvm::right_justify(std::to_string(b.bytes), 10) << "  " << b.migration;
     if (!b.tables.empty())
       llvm::outs() << " (" << b.tables << ")";
     llvm::outs() << "\n";
