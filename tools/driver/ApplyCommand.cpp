@@ -145,6 +145,8 @@ struct ApplyCliOptions {
   std::string ddl;
   std::string phase = "all";
   std::string lockTimeout, statementTimeout;
+  /// Options that mean something only with --rehearse.
+  std::vector<CLI::Option *> rehearseOnly;
 };
 
 /// What a rehearsal sets when no flag says otherwise: it runs on production.
@@ -178,6 +180,11 @@ static int runApply(ApplyCliOptions &opts) {
                             "neither --dry-run nor --backup\n";
     return 2;
   }
+  for (CLI::Option *o : opts.rehearseOnly)
+    if (o->count() && !opts.apply.rehearse) {
+      llvm::errs() << tool << ": error: " << o->get_name() << " needs --rehearse\n";
+      return 2;
+    }
   if (opts.apply.rehearse) {
     opts.apply.lockTimeoutMs = kRehearseLockTimeoutMs;
     opts.apply.statementTimeoutMs = kRehearseStatementTimeoutMs;
@@ -236,10 +243,12 @@ CommandRunner shc::registerApplyCommand(CLI::App &app) {
   cmd->add_flag("--rehearse", opts->apply.rehearse,
                 "Run every pending migration in a transaction that is rolled back and report "
                 "rows, samples, errors, time and locks");
-  cmd->add_option("--sample", opts->apply.sampleRows,
-                  "Rows shown before and after each operation with --rehearse (default 5)");
-  cmd->add_option("--format", opts->apply.format, "--rehearse report: text, json or markdown")
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  opts->rehearseOnly.push_back(
+      cmd->add_option("--sample", opts->apply.sampleRows,
+                      "Rows shown before and after each operation with --rehearse (default 5)"));
+  opts->rehearseOnly.push_back(
+      cmd->add_option("--format", opts->apply.format, "--rehearse report: text, json or markdown")
+          ->check(CLI::IsMember({"text", "json", "markdown"})));
   cmd->add_flag("--backup", opts->apply.backup,
                 "Save the rows each UPDATE and DELETE changes, for revert");
   cmd->add_option("--lock-timeout", opts->lockTimeout,
