@@ -218,8 +218,7 @@ static int runApply(ApplyCliOptions &opts) {
   return applyCompiledScript(script, opts.apply, tool);
 }
 
-/// The dialects apply can run: those with a runtime.
-static std::vector<std::string> applyDialects() {
+std::vector<std::string> shc::runtimeDialectKeys() {
   std::vector<std::string> keys;
   for (const Dialect *d : dialects().all())
     if (d->runtime())
@@ -235,7 +234,7 @@ CommandRunner shc::registerApplyCommand(CLI::App &app) {
   cmd->add_option("--uri", opts->apply.uri, "Connection URI of the database")->required();
   cmd->add_option("--ddl", opts->ddl, "Apply this compiled SQL file instead of specs");
   cmd->add_option("--dialect", f.dialect, "Target dialect")
-      ->check(CLI::IsMember(applyDialects()));
+      ->check(CLI::IsMember(runtimeDialectKeys()));
   cmd->add_option("--phase", opts->phase, "Which phase to apply: before, after or all")
       ->check(CLI::IsMember({"before", "after", "all"}));
   cmd->add_flag("--dry-run", opts->apply.dryRun,

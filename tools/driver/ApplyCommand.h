@@ -4,6 +4,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
+#include <vector>
 
 namespace shc {
 
@@ -24,6 +25,9 @@ struct ApplyCommandOptions {
   std::string format = "text";
   bool backup = false;
 };
+
+/// The dialects with a runtime, which apply, revert and backups can reach.
+std::vector<std::string> runtimeDialectKeys();
 
 /// --lock-timeout / --statement-timeout into milliseconds, unchanged when
 /// `text` is empty; false (reported) when the value is not a duration.

@@ -141,19 +141,10 @@ static int runBackupsPrune(const BackupCliOptions &o) {
   return 0;
 }
 
-/// The dialects with a runtime (CLI11 checks --dialect against them).
-static std::vector<std::string> runtimeDialects() {
-  std::vector<std::string> keys;
-  for (const Dialect *d : dialects().all())
-    if (d->runtime())
-      keys.push_back(d->key().str());
-  return keys;
-}
-
 static void addConnectionOptions(CLI::App *cmd, BackupCliOptions &o) {
   cmd->add_option("--uri", o.uri, "Connection URI of the database")->required();
   cmd->add_option("--dialect", o.dialect, "The database's dialect")
-      ->check(CLI::IsMember(runtimeDialects()));
+      ->check(CLI::IsMember(runtimeDialectKeys()));
 }
 
 CommandRunner shc::registerRevertCommands(CLI::App &app) {
