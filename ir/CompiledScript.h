@@ -30,6 +30,31 @@ struct LedgerRecord {
   Phase phase = Phase::AfterSchema;
 };
 
+/// An UPDATE or DELETE of one table in parts, as the dialect writes them, so
+/// that apply can read the rows it changes before and after it runs
+/// (--rehearse, --backup): `UPDATE table [AS alias] SET assignments [WHERE
+/// where]`, `DELETE FROM table [AS alias] [WHERE where]`.
+struct RowWrite {
+  bool isDelete = false;
+  std::string table; ///< as the statement names it, quoted: `users`, `test.users`
+  std::string alias; ///< quoted, or ""
+  /// The columns it sets (names as in the table, unquoted); none for DELETE.
+  std::vector<std::string> columns;
+  std::string assignments; ///< `a = 1, b = lower(b)`
+  std::string where;       ///< the condition; "" for every row
+};
+
+/// One operation of a migration: its statements, and when it is one UPDATE or
+/// DELETE of one table whose rows a condition names, that write in parts.
+struct ScriptOp {
+  std::string kind; ///< staticUpdate, calculatedUpdate, transformUpdate, customSQL
+  /// Its statements, whole lines, as they appear in the step's body.
+  std::string sql;
+  std::optional<RowWrite> write;
+  /// Why `write` is missing (customSQL that is not one such statement).
+  std::string whyNoWrite;
+};
+
 struct ScriptStep {
   std::string name;
   Phase phase = Phase::AfterSchema;
@@ -42,6 +67,9 @@ struct ScriptStep {
   std::optional<LedgerRecord> ledger;
   /// The migration has no operations for this dialect: nothing to run.
   bool empty = false;
+  /// The operations whose statements, in order, make up the body that `sql`
+  /// guards and records; empty for a file applied as it is (--ddl).
+  std::vector<ScriptOp> ops;
 };
 
 struct CompiledScript {

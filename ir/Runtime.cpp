@@ -2,6 +2,8 @@
 
 #include "ir/Runtime.h"
 
+#include "llvm/Support/Error.h"
+
 using namespace shc;
 
 LiveDatabase::~LiveDatabase() = default;
@@ -34,3 +36,20 @@ bool ApplyReport::ok() const {
       return false;
   return true;
 }
+
+static llvm::Error rowBackupsUnsupported() {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "row backups are not supported for this dialect");
+}
+
+RevertReport LiveDatabase::revert(llvm::StringRef, const RevertOptions &) {
+  RevertReport r;
+  r.error = llvm::toString(rowBackupsUnsupported());
+  return r;
+}
+
+llvm::Expected<std::vector<BackupSummary>> LiveDatabase::backups() {
+  return rowBackupsUnsupported();
+}
+
+llvm::Expected<uint64_t> LiveDatabase::pruneBackups(uint64_t) { return rowBackupsUnsupported(); }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "ir/CompiledScript.h"
+#include "ir/RowBackup.h"
 #include "ir/Signature.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -55,6 +56,15 @@ struct ApplyOptions {
   /// The signal (SIGINT, SIGTERM) that asked apply to stop, or 0. Polled
   /// around every statement; the handler also cancels the running one.
   std::function<int()> interrupted;
+  /// --rehearse: everything in one transaction that is rolled back, as
+  /// dryRun, each operation run on its own to report its rows, a sample of
+  /// them (`sampleRows`), its errors, its time and its locks
+  /// (StepOutcome::rehearsal). Needs LiveDatabase::supportsRowBackups.
+  bool rehearse = false;
+  unsigned sampleRows = 5;
+  /// --backup: before each UPDATE or DELETE, in its transaction, save the
+  /// rows it changes; refuses (setupError, nothing run) what cannot be.
+  bool backup = false;
 };
 
 enum class StepStatus : uint8_t {
@@ -73,6 +83,7 @@ struct StepOutcome {
   uint64_t rows = 0; ///< rows changed by the step's INSERT/UPDATE/DELETE
   std::string note;  ///< why it was skipped or rolled back, for the report
   std::string error;
+  StepRehearsal rehearsal; ///< --rehearse only
 };
 
 struct ApplyReport {
@@ -112,6 +123,20 @@ public:
   virtual ApplyReport apply(const CompiledScript &script, const ApplyOptions &opts) = 0;
   /// Asks the server to cancel the statement running now. Async-signal-safe.
   virtual void cancelFromSignal() = 0;
+
+  /// Whether apply's rehearse and backup options, revert and the backup
+  /// commands below work for this dialect; when not, the tool says so and
+  /// does not call them.
+  virtual bool supportsRowBackups() const { return false; }
+  /// Restores the rows the migration's backed-up applies changed, where they
+  /// still hold what it wrote (all of them with `force`), under the apply
+  /// lock, and removes its ledger row so that a later apply runs it again.
+  virtual RevertReport revert(llvm::StringRef migration, const RevertOptions &opts);
+  /// One entry per backed-up apply of a migration, oldest first.
+  virtual llvm::Expected<std::vector<BackupSummary>> backups();
+  /// Deletes the backups taken more than `olderThanMs` ago; returns the rows
+  /// deleted.
+  virtual llvm::Expected<uint64_t> pruneBackups(uint64_t olderThanMs);
 };
 
 class Runtime {

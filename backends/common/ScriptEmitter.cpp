@@ -7,10 +7,18 @@
 #include "ir/AnalysisResults.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
+#include "ir/Statement.h"
 
 using namespace shc;
 
 ScriptEmitter::~ScriptEmitter() = default;
+
+/// "an update", "a delete".
+static std::string aOrAn(llvm::StringRef word) {
+  return (llvm::StringRef("aeiouAEIOU").contains(word.empty() ? 'x' : word.front()) ? "an "
+                                                                                    : "a ") +
+         word.str();
+}
 
 void ScriptEmitter::line(llvm::StringRef text) {
   *out += text;
@@ -76,10 +84,23 @@ ScriptStep ScriptEmitter::emitMigration(const Migration &m) {
   for (const OperationPtr &op : m.operations) {
     if (!op)
       continue;
-    if (auto *u = llvm::dyn_cast<UpdateOp>(op.get()))
+    size_t start = body.size();
+    bool errorsBefore = hadError;
+    ScriptOp sop;
+    if (auto *u = llvm::dyn_cast<UpdateOp>(op.get())) {
+      sop.kind = updateOriginName(u->origin).str();
       emitUpdate(*u);
-    else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get()))
+      if (!hadError)
+        sop.write = describeWrite(*u, /*isDelete=*/false);
+    } else if (auto *c = llvm::dyn_cast<CustomSqlOp>(op.get())) {
+      sop.kind = "customSQL";
       emitCustomSql(*c);
+      if (!hadError)
+        describeCustomSql(*c, sop);
+    }
+    hadError = hadError || errorsBefore;
+    sop.sql = body.substr(start);
+    step.ops.push_back(std::move(sop));
   }
   out = &step.sql;
   emitMigrationBody(m, body, step);
@@ -154,4 +175,63 @@ void ScriptEmitter::emitCustomSql(const CustomSqlOp &op) {
   if (!tail.endsWithSemicolon && !tail.empty)
     s += tail.endsInLineComment ? "\n;" : ";";
   line(s);
+}
+
+std::optional<RowWrite> ScriptEmitter::describeWrite(const UpdateOp &op, bool isDelete) {
+  RowWrite w;
+  w.isDelete = isDelete;
+  exprs.appendTableName(op.resolved, op.schema, op.table, w.table);
+  if (!op.alias.empty())
+    exprs.appendIdentifier(op.alias, w.alias);
+  for (const Assignment &a : op.assignments) {
+    if (!a.value)
+      return std::nullopt;
+    w.columns.push_back(a.resolved ? a.resolved->name : a.column);
+    if (!w.assignments.empty())
+      w.assignments += ", ";
+    exprs.appendIdentifier(a.column, w.assignments);
+    w.assignments += " = ";
+    if (failed(exprs.emit(*a.value, w.assignments)))
+      return std::nullopt;
+  }
+  if (op.where && failed(exprs.emit(*op.where, w.where)))
+    return std::nullopt;
+  if (!op.where && !op.uncheckedWhere.empty())
+    return std::nullopt;
+  return w;
+}
+
+void ScriptEmitter::describeCustomSql(const CustomSqlOp &op, ScriptOp &out) {
+  if (!op.validate || !op.parsed) {
+    out.whyNoWrite = "customSQL with validate: false is not analysed, so the rows it changes "
+                     "cannot be named";
+    return;
+  }
+  if (op.statements.size() != 1) {
+    out.whyNoWrite = "customSQL has " + std::to_string(op.statements.size()) +
+                     " statements, not one UPDATE or DELETE";
+    return;
+  }
+  const SqlStatement &st = op.statements.front();
+  if (st.kind != StatementKind::Update && st.kind != StatementKind::Delete) {
+    out.whyNoWrite = "customSQL is " +
+                     (st.kind == StatementKind::Other ? std::string("a ") + st.keyword
+                                                      : aOrAn(statementKindName(st.kind).upper())) +
+                     ", not an UPDATE or DELETE";
+    return;
+  }
+  if (!st.analysed || !st.query.update) {
+    out.whyNoWrite = "customSQL is not analysed (" + st.notAnalysedReason + ")";
+    return;
+  }
+  if (!st.with.empty() || !st.query.update->from.empty()) {
+    out.whyNoWrite = std::string("customSQL reads other tables (") +
+                     (st.with.empty() ? st.kind == StatementKind::Delete ? "USING" : "FROM"
+                                      : "WITH") +
+                     "), so no one table's condition names the rows it changes";
+    return;
+  }
+  out.write = describeWrite(*st.query.update, st.kind == StatementKind::Delete);
+  if (!out.write)
+    out.whyNoWrite = "customSQL could not be described";
 }

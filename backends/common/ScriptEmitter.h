@@ -15,6 +15,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <string>
 
 namespace shc {
@@ -64,6 +65,12 @@ protected:
   virtual llvm::StringRef commitTransaction() const { return "COMMIT;"; }
 
   void line(llvm::StringRef text);
+  /// `op` in parts (CompiledScript.h RowWrite); nullopt when a part cannot
+  /// be written.
+  std::optional<RowWrite> describeWrite(const UpdateOp &op, bool isDelete);
+  /// A customSQL's write when it is one analysed UPDATE or DELETE of one
+  /// table; otherwise why not.
+  void describeCustomSql(const CustomSqlOp &op, ScriptOp &out);
 
   ExprEmitter &exprs;
   DiagnosticEngine &diags;

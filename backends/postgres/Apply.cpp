@@ -42,7 +42,7 @@ static std::optional<uint64_t> rowsTouched(Connection &conn) {
       "SELECT COALESCE(sum(pg_stat_get_xact_tuples_inserted(c.oid) + "
       "pg_stat_get_xact_tuples_updated(c.oid) + pg_stat_get_xact_tuples_deleted(c.oid)), 0) "
       "FROM pg_catalog.pg_class c WHERE c.relkind IN ('r', 'p') "
-      "AND c.relname <> 'schemahero_data_migrations' "
+      "AND c.relname NOT IN ('schemahero_data_migrations', 'schemahero_data_backups') "
       "AND c.relnamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)";
   if (auto s = conn.exec("SAVEPOINT shc_rows_touched"); !s) {
     llvm::consumeError(s.takeError());
@@ -73,8 +73,9 @@ namespace {
 class Runner {
 public:
   Runner(Connection &conn, const CompiledScript &script, const ApplyOptions &opts,
-         bool advisoryLocks)
-      : conn(conn), script(script), opts(opts), lock(ApplyLock::create(advisoryLocks)) {}
+         bool advisoryLocks, StepHooks *hooks)
+      : conn(conn), script(script), opts(opts), lock(ApplyLock::create(advisoryLocks)),
+        hooks(hooks) {}
 
   ApplyReport run() {
     for (const ScriptStep &s : script.steps)
@@ -128,6 +129,12 @@ private:
         rollback();
       return setupFailed(describeFailure(std::move(e)));
     }
+    if (hooks)
+      if (llvm::Error e = hooks->setUp(conn)) {
+        if (opts.dryRun)
+          rollback();
+        return setupFailed(describeFailure(std::move(e)));
+      }
     return true;
   }
 
@@ -181,7 +188,7 @@ private:
       }
     }
     std::optional<uint64_t> before = rowsTouched(conn);
-    auto r = conn.exec(step.sql);
+    auto r = hooks ? hooks->runStep(conn, step, out) : conn.exec(step.sql);
     if (!r)
       return failed(out, describeFailure(r.takeError()), attempt);
     std::optional<uint64_t> after = rowsTouched(conn);
@@ -227,12 +234,15 @@ private:
   const CompiledScript &script;
   const ApplyOptions &opts;
   std::unique_ptr<ApplyLock> lock;
+  StepHooks *hooks;
   ApplyReport report;
 };
 
 } // namespace
 
 ApplyReport shc::applyScript(Connection &conn, const CompiledScript &script,
-                             const ApplyOptions &opts, bool advisoryLocks) {
-  return Runner(conn, script, opts, advisoryLocks).run();
+                             const ApplyOptions &opts, bool advisoryLocks, StepHooks *hooks) {
+  return Runner(conn, script, opts, advisoryLocks, hooks).run();
 }
+
+StepHooks::~StepHooks() = default;

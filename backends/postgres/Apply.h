@@ -25,6 +25,8 @@ class Connection;
 class DiagnosticEngine;
 class UpdateOp;
 struct CompiledScript;
+struct ScriptStep;
+struct StatementResult;
 
 /// Each step in its own transaction; stops at the first failure, rolling that
 /// step back and keeping the earlier ones. With dryRun, everything runs in one
@@ -33,8 +35,22 @@ struct CompiledScript;
 /// lock: skipped when the ledger has it with the same checksum, failed when it
 /// changed and is not proved idempotent (ApplyLedger.h).
 /// `advisoryLocks` picks the lock that serialises applies (ApplyLock.h).
+/// `hooks` (optional) change how apply runs: rehearsals and row backups
+/// (RowBackup.h) run each operation on their own.
+struct StepHooks;
 ApplyReport applyScript(Connection &conn, const CompiledScript &script, const ApplyOptions &opts,
-                        bool advisoryLocks);
+                        bool advisoryLocks, StepHooks *hooks = nullptr);
+
+struct StepHooks {
+  virtual ~StepHooks();
+  /// After the lock and the preamble, before the first step (in the dry
+  /// run's transaction, if any); an error stops apply with nothing run.
+  virtual llvm::Error setUp(Connection &conn) = 0;
+  /// Runs the step's statements in its transaction, after the ledger check,
+  /// instead of its sql; returns their results as Connection::exec does.
+  virtual llvm::Expected<std::vector<StatementResult>>
+  runStep(Connection &conn, const ScriptStep &step, StepOutcome &out) = 0;
+};
 
 
 } // namespace shc

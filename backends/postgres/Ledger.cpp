@@ -59,11 +59,20 @@ std::string LedgerScriptEmitter::ledgerLockStatement() {
          "); -- the ledger's lock: one writer at a time (docs/apply.md)";
 }
 
+std::string shc::ledgerInsert(const LedgerRecord &r) {
+  const SqlWriter &w = postgresWriter();
+  return ledgerInsertHead() + w.stringLiteral(r.name) + ", '" + r.checksum + "', " +
+         (r.idempotent ? "TRUE" : "FALSE") + ", '" + phaseName(r.phase).str() + "')";
+}
+
+std::string shc::ledgerWriteStatements(const LedgerRecord &r) {
+  return "DELETE FROM " + ledgerTableName().str() +
+         " WHERE name = " + postgresWriter().stringLiteral(r.name) + ";\n" + ledgerInsert(r) + ";";
+}
+
 std::string LedgerScriptEmitter::ledgerRow(const Migration &m, llvm::StringRef checksum,
                                            bool idempotent) const {
-  const SqlWriter &w = postgresWriter();
-  return ledgerInsertHead() + w.stringLiteral(m.name) + ", '" + checksum.str() + "', " +
-         (idempotent ? "TRUE" : "FALSE") + ", '" + phaseName(m.phase).str() + "')";
+  return ledgerInsert(LedgerRecord{m.name, checksum.str(), idempotent, m.phase});
 }
 
 void LedgerScriptEmitter::emitMigrationBody(const Migration &m, llvm::StringRef body,

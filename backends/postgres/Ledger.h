@@ -35,6 +35,14 @@ llvm::StringRef ledgerLockTableName();
 /// read a row back from a compiled migration.
 std::string ledgerInsertHead();
 
+/// `INSERT INTO schemahero_data_migrations (...) VALUES (...)` for `record`,
+/// without a `;`.
+std::string ledgerInsert(const LedgerRecord &record);
+/// What apply runs to record a migration it ran operation by operation
+/// (--rehearse, --backup) after its ledger check said run: the old row of a
+/// changed idempotent migration goes, the new one is inserted.
+std::string ledgerWriteStatements(const LedgerRecord &record);
+
 class LedgerScriptEmitter : public ScriptEmitter {
 public:
   LedgerScriptEmitter(ExprEmitter &exprs, DiagnosticEngine &diags, const EmitOptions &opts,

@@ -6,6 +6,8 @@
 #include "backends/postgres/Connection.h"
 #include "backends/postgres/Introspect.h"
 #include "backends/postgres/Redact.h"
+#include "backends/postgres/Rehearse.h"
+#include "backends/postgres/Revert.h"
 #include "backends/postgres/ScriptParse.h"
 
 using namespace shc;
@@ -25,9 +27,30 @@ public:
     return shc::estimateRows(*conn, statement);
   }
   ApplyReport apply(const CompiledScript &script, const ApplyOptions &opts) override {
+    if (opts.rehearse) {
+      ApplyOptions dry = opts;
+      dry.dryRun = true;
+      RehearseHooks hooks(opts.sampleRows);
+      return applyScript(*conn, script, dry, flavor.advisoryLocks, &hooks);
+    }
+    if (opts.backup) {
+      BackupHooks hooks(script);
+      return applyScript(*conn, script, opts, flavor.advisoryLocks, &hooks);
+    }
     return applyScript(*conn, script, opts, flavor.advisoryLocks);
   }
   void cancelFromSignal() override { conn->cancelFromSignal(); }
+
+  /// Savepoints, jsonb, pg_locks and advisory locks: PostgreSQL and
+  /// TimescaleDB, not CockroachDB.
+  bool supportsRowBackups() const override { return flavor.doBlocks && flavor.advisoryLocks; }
+  RevertReport revert(llvm::StringRef migration, const RevertOptions &opts) override {
+    return revertMigration(*conn, migration, opts);
+  }
+  llvm::Expected<std::vector<BackupSummary>> backups() override { return listBackups(*conn); }
+  llvm::Expected<uint64_t> pruneBackups(uint64_t olderThanMs) override {
+    return shc::pruneBackups(*conn, olderThanMs);
+  }
 
 private:
   const PostgresFlavor &flavor;

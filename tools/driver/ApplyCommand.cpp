@@ -4,6 +4,7 @@
 #include "tools/driver/ApplySignals.h"
 #include "tools/driver/Commands.h"
 #include "tools/driver/Duration.h"
+#include "tools/driver/RehearseReport.h"
 
 #include "backends/Registry.h"
 #include "ir/CompiledScript.h"
@@ -79,9 +80,17 @@ int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOpt
     llvm::errs() << tool << ": error: " << llvm::toString(conn.takeError()) << "\n";
     return 2;
   }
+  if ((o.rehearse || o.backup) && !(*conn)->supportsRowBackups()) {
+    llvm::errs() << tool << ": error: " << (o.rehearse ? "--rehearse" : "--backup")
+                 << " is not supported for " << dialect->key() << "\n";
+    return 2;
+  }
   CancelOnSignal signals(**conn);
   ApplyOptions ao;
   ao.dryRun = o.dryRun;
+  ao.rehearse = o.rehearse;
+  ao.sampleRows = o.sampleRows;
+  ao.backup = o.backup;
   ao.lockTimeoutMs = o.lockTimeoutMs;
   ao.statementTimeoutMs = o.statementTimeoutMs;
   ao.interrupted = &CancelOnSignal::caught;
@@ -93,12 +102,18 @@ int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOpt
       llvm::errs() << "[" << i + 1 << "/" << n << "] " << step << "\n";
     };
   ApplyReport report = (*conn)->apply(script, ao);
+  if (o.rehearse && !report.signal) {
+    if (!report.setupError.empty() && o.format != "json")
+      llvm::errs() << tool << ": error: " << report.setupError << "\n";
+    return printRehearsal(report, {o.lockTimeoutMs, o.statementTimeoutMs, o.sampleRows},
+                          o.format);
+  }
 
   if (!report.setupError.empty()) {
     llvm::errs() << tool << ": error: " << report.setupError << "\n";
     llvm::outs() << "nothing applied\n";
   } else {
-    printReport(report, o.dryRun, tool);
+    printReport(report, o.dryRun || o.rehearse, tool);
   }
   if (report.signal) {
     llvm::errs() << tool << ": interrupted by " << (report.signal == SIGINT ? "SIGINT" : "SIGTERM")
@@ -130,12 +145,18 @@ struct ApplyCliOptions {
   std::string ddl;
   std::string phase = "all";
   std::string lockTimeout, statementTimeout;
+  /// Options that mean something only with --rehearse.
+  std::vector<CLI::Option *> rehearseOnly;
 };
+
+/// What a rehearsal sets when no flag says otherwise: it runs on production.
+constexpr unsigned kRehearseLockTimeoutMs = 1000;
+constexpr unsigned kRehearseStatementTimeoutMs = 60000;
 } // namespace
 
 /// --lock-timeout / --statement-timeout into milliseconds; false (reported)
 /// when the value is not a duration.
-static bool parseTimeout(const std::string &flag, const std::string &text, unsigned &ms) {
+bool shc::parseTimeout(const std::string &flag, const std::string &text, unsigned &ms) {
   if (text.empty())
     return true;
   if (std::optional<unsigned> v = parseDurationMs(text)) {
@@ -153,6 +174,20 @@ static int runApply(ApplyCliOptions &opts) {
   if (opts.ddl.empty() == opts.front.inputs.empty()) {
     llvm::errs() << tool << ": error: apply needs spec paths or --ddl FILE (not both)\n";
     return 2;
+  }
+  if (opts.apply.rehearse && (opts.apply.dryRun || opts.apply.backup)) {
+    llvm::errs() << tool << ": error: --rehearse already rolls everything back; it takes "
+                            "neither --dry-run nor --backup\n";
+    return 2;
+  }
+  for (CLI::Option *o : opts.rehearseOnly)
+    if (o->count() && !opts.apply.rehearse) {
+      llvm::errs() << tool << ": error: " << o->get_name() << " needs --rehearse\n";
+      return 2;
+    }
+  if (opts.apply.rehearse) {
+    opts.apply.lockTimeoutMs = kRehearseLockTimeoutMs;
+    opts.apply.statementTimeoutMs = kRehearseStatementTimeoutMs;
   }
   if (!parseTimeout("--lock-timeout", opts.lockTimeout, opts.apply.lockTimeoutMs) ||
       !parseTimeout("--statement-timeout", opts.statementTimeout, opts.apply.statementTimeoutMs))
@@ -183,8 +218,7 @@ static int runApply(ApplyCliOptions &opts) {
   return applyCompiledScript(script, opts.apply, tool);
 }
 
-/// The dialects apply can run: those with a runtime.
-static std::vector<std::string> applyDialects() {
+std::vector<std::string> shc::runtimeDialectKeys() {
   std::vector<std::string> keys;
   for (const Dialect *d : dialects().all())
     if (d->runtime())
@@ -200,11 +234,22 @@ CommandRunner shc::registerApplyCommand(CLI::App &app) {
   cmd->add_option("--uri", opts->apply.uri, "Connection URI of the database")->required();
   cmd->add_option("--ddl", opts->ddl, "Apply this compiled SQL file instead of specs");
   cmd->add_option("--dialect", f.dialect, "Target dialect")
-      ->check(CLI::IsMember(applyDialects()));
+      ->check(CLI::IsMember(runtimeDialectKeys()));
   cmd->add_option("--phase", opts->phase, "Which phase to apply: before, after or all")
       ->check(CLI::IsMember({"before", "after", "all"}));
   cmd->add_flag("--dry-run", opts->apply.dryRun,
                 "Run everything in one transaction, report the rows, roll back");
+  cmd->add_flag("--rehearse", opts->apply.rehearse,
+                "Run every pending migration in a transaction that is rolled back and report "
+                "rows, samples, errors, time and locks");
+  opts->rehearseOnly.push_back(
+      cmd->add_option("--sample", opts->apply.sampleRows,
+                      "Rows shown before and after each operation with --rehearse (default 5)"));
+  opts->rehearseOnly.push_back(
+      cmd->add_option("--format", opts->apply.format, "--rehearse report: text, json or markdown")
+          ->check(CLI::IsMember({"text", "json", "markdown"})));
+  cmd->add_flag("--backup", opts->apply.backup,
+                "Save the rows each UPDATE and DELETE changes, for revert");
   cmd->add_option("--lock-timeout", opts->lockTimeout,
                   "lock_timeout: 500 (milliseconds), 200ms, 5s, 1min; also bounds the wait "
                   "for another apply");

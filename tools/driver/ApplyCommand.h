@@ -4,6 +4,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
+#include <vector>
 
 namespace shc {
 
@@ -17,7 +18,20 @@ struct ApplyCommandOptions {
   /// The dialect key: the target of specs; for a --ddl file whose header
   /// names no dialect, the dialect it was compiled for.
   std::string dialect;
+  /// --rehearse (one transaction, rolled back, reported per operation in
+  /// `format`: text, json, markdown) and --backup (ir/RowBackup.h).
+  bool rehearse = false;
+  unsigned sampleRows = 5;
+  std::string format = "text";
+  bool backup = false;
 };
+
+/// The dialects with a runtime, which apply, revert and backups can reach.
+std::vector<std::string> runtimeDialectKeys();
+
+/// --lock-timeout / --statement-timeout into milliseconds, unchanged when
+/// `text` is empty; false (reported) when the value is not a duration.
+bool parseTimeout(const std::string &flag, const std::string &text, unsigned &ms);
 
 /// Applies `script` and prints the report: one line per migration, then a
 /// summary. Returns the exit code: 0 every migration applied or skipped, 1 a

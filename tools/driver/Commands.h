@@ -33,6 +33,8 @@ CommandRunner registerCompileCommand(CLI::App &app);
 CommandRunner registerLintCommand(CLI::App &app);
 CommandRunner registerPlanCommand(CLI::App &app);
 CommandRunner registerApplyCommand(CLI::App &app);
+/// `revert`, `backups list` and `backups prune` (RevertCommand.cpp).
+CommandRunner registerRevertCommands(CLI::App &app);
 
 /// Flags shared by every subcommand that reads specs.
 struct FrontOptions {

@@ -23,6 +23,7 @@ int shc::runDriver(int argc, char **argv) {
   runners.push_back(registerLintCommand(app));
   runners.push_back(registerPlanCommand(app));
   runners.push_back(registerApplyCommand(app));
+  runners.push_back(registerRevertCommands(app));
 
   // `schemahero-compile spec.yaml -o x.sql` means `compile`: insert the
   // subcommand when the first argument is neither a subcommand nor help.

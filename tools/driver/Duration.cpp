@@ -7,7 +7,8 @@
 
 using namespace shc;
 
-std::optional<unsigned> shc::parseDurationMs(llvm::StringRef text) {
+/// The value in milliseconds, rounded, at least 1 when not zero.
+static std::optional<double> durationMs(llvm::StringRef text) {
   llvm::StringRef s = text.trim();
   size_t digits = 0, dots = 0;
   while (digits < s.size() && (llvm::isDigit(s[digits]) || s[digits] == '.'))
@@ -25,11 +26,23 @@ std::optional<unsigned> shc::parseDurationMs(llvm::StringRef text) {
     if (unit != name)
       continue;
     double ms = std::round(value * scale);
-    if (ms > INT_MAX)
-      return std::nullopt;
     if (ms == 0 && value > 0)
       ms = 1;
-    return static_cast<unsigned>(ms);
+    return ms;
   }
   return std::nullopt;
+}
+
+std::optional<unsigned> shc::parseDurationMs(llvm::StringRef text) {
+  std::optional<double> ms = durationMs(text);
+  if (!ms || *ms > INT_MAX)
+    return std::nullopt;
+  return static_cast<unsigned>(*ms);
+}
+
+std::optional<uint64_t> shc::parseLongDurationMs(llvm::StringRef text) {
+  std::optional<double> ms = durationMs(text);
+  if (!ms || *ms > 1e15) // about 31,000 years
+    return std::nullopt;
+  return static_cast<uint64_t>(*ms);
 }

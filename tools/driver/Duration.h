@@ -2,6 +2,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <cstdint>
 #include <optional>
 
 namespace shc {
@@ -13,5 +14,9 @@ namespace shc {
 /// zero (0 would switch the timeout off). nullopt when the text is not such
 /// a value or exceeds PostgreSQL's limit (INT_MAX milliseconds).
 std::optional<unsigned> parseDurationMs(llvm::StringRef text);
+
+/// The same units without PostgreSQL's limit on timeouts, for ages
+/// (`backups prune --older-than 90d`).
+std::optional<uint64_t> parseLongDurationMs(llvm::StringRef text);
 
 } // namespace shc
