@@ -96,6 +96,8 @@ static const RuleInfo kRules[] = {
      "two migrations write the same column with no order between them"},
     {"null-into-not-null", Severity::Warning, true, "NULL set into a NOT NULL column"},
     {"quoted-null", Severity::Warning, true, "a quoted \"NULL\" in a staticUpdate is text"},
+    {"affinity-change", Severity::Warning, true,
+     "a staticUpdate value the database stores other than as the column's type says"},
     {"value-too-long", Severity::Warning, true, "a value may be longer than varchar(n)"},
 };
 

@@ -113,6 +113,9 @@ public:
   /// everything.
   virtual bool checkLiteralInput(const Type &type, llvm::StringRef text,
                                  LiteralInputError &error) const = 0;
+  /// Why an accepted literal is stored other than as `type` says (SQLite
+  /// keeps 'abc' as text in an INTEGER column); "" when it is not.
+  virtual std::string literalStorageWarning(const Type &, llvm::StringRef) const { return ""; }
 
   /// The type a number literal has: `text` is its digits (maybe with a
   /// folded leading '-'), `integer` when it has no fraction or exponent.

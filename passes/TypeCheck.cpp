@@ -76,6 +76,18 @@ static bool checkQuotedNull(Expr &value, const Column &col, ExprChecker &checker
   return true;
 }
 
+/// A staticUpdate value the database keeps, but not as the column's type
+/// says (the catalogue knows when: SQLite's affinity).
+static void warnStorage(Expr &value, const Column &col, ExprChecker &checker) {
+  LiteralExpr *lit = asUnknownLiteral(value);
+  if (!lit || lit->litKind != LiteralExpr::LitKind::String || isOpaque(col.type))
+    return;
+  std::string why = checker.catalog.literalStorageWarning(col.type, lit->text);
+  if (!why.empty())
+    checker.diags.warning(value.getLoc(), "affinity-change",
+                          "column \"" + col.name + "\": " + why);
+}
+
 void shc::checkUpdateOp(UpdateOp &op, ExprChecker &checker) {
   // An unknown table was reported by resolve; nothing here can be checked.
   if (!op.resolved)
@@ -89,6 +101,8 @@ void shc::checkUpdateOp(UpdateOp &op, ExprChecker &checker) {
     if (a.resolved && op.origin == UpdateOp::Origin::Static &&
         checkQuotedNull(*a.value, *a.resolved, checker))
       continue;
+    if (a.resolved && op.origin == UpdateOp::Origin::Static)
+      warnStorage(*a.value, *a.resolved, checker);
     if (a.resolved)
       checkAssignedValue(*a.value, *a.resolved, *op.resolved, checker);
     finishValue(*a.value, before, a.resolved ? &a.resolved->type : nullptr, checker);

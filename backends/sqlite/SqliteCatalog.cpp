@@ -162,3 +162,38 @@ std::string SqliteCatalog::timeZoneHint() const {
   return name.str() + " has no time zone database: only UTC and fixed offsets such as "
                       "'+05:30' convert; convert zone names in the application, or store UTC";
 }
+
+/// Whether SQLite's numeric affinity converts `text`: a well-formed integer
+/// or real literal, blanks around it allowed.
+static bool looksNumeric(llvm::StringRef text) {
+  text = text.trim(" \t\n\r");
+  text.consume_front("+") || text.consume_front("-");
+  size_t digits = 0, i = 0;
+  for (; i < text.size() && llvm::isDigit(text[i]); ++i)
+    ++digits;
+  if (i < text.size() && text[i] == '.')
+    for (++i; i < text.size() && llvm::isDigit(text[i]); ++i)
+      ++digits;
+  if (!digits)
+    return false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-'))
+      ++i;
+    size_t start = i;
+    while (i < text.size() && llvm::isDigit(text[i]))
+      ++i;
+    if (i == start)
+      return false;
+  }
+  return i == text.size();
+}
+
+std::string SqliteCatalog::literalStorageWarning(const Type &type, llvm::StringRef text) const {
+  bool numericAffinity = type.isNumeric() || type.is(K::Bool);
+  if (type.isArray() || !numericAffinity || looksNumeric(text))
+    return "";
+  std::string hint = type.is(K::Bool) ? " (write 1 or 0, or true/false without quotes)" : "";
+  return "'" + text.str() + "' is not a number, so " + name.str() +
+         " stores it as text in a column of type " + typeName(type) + hint;
+}

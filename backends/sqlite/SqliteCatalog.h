@@ -38,6 +38,8 @@ public:
     return true; // any value goes into any column of an ordinary table
   }
   std::optional<Type> numberLiteralType(llvm::StringRef text, bool integer) const override;
+  /// Text that is not a number, into a column of numeric affinity.
+  std::string literalStorageWarning(const Type &type, llvm::StringRef text) const override;
 
   bool isRunTimeLiteral(const Type &, llvm::StringRef) const override { return false; }
   bool acceptsTimeZone(llvm::StringRef zone) const override;
