@@ -329,26 +329,9 @@ antlrcpp::Any ExprBuilder::visitIsTestExpr(P::IsTestExprContext *ctx) {
   ExprPtr operand = leftOperand(ctx->expr(), Level::Is);
   if (!operand)
     return {};
+  // ISNULL / NOTNULL; IS [NOT] NULL is read by visitIsExpr.
   IsTestExpr::Test test = IsTestExpr::Test::Null;
-  bool negated;
-  if (ctx->op) { // ISNULL / NOTNULL
-    negated = ctx->op->getType() == P::K_NOTNULL;
-  } else {
-    negated = ctx->K_NOT() != nullptr;
-    switch (ctx->test->getType()) {
-    case P::K_TRUE:
-      test = IsTestExpr::Test::True;
-      break;
-    case P::K_FALSE:
-      test = IsTestExpr::Test::False;
-      break;
-    case P::K_UNKNOWN:
-      test = IsTestExpr::Test::Unknown;
-      break;
-    default:
-      break;
-    }
-  }
+  bool negated = ctx->op->getType() == P::K_NOTNULL;
   return set(std::make_unique<IsTestExpr>(loc(ctx->getStart()), std::move(operand), test, negated),
              Level::Is, false, tokenAfter(ctx->expr()));
 }

@@ -99,10 +99,10 @@ expr
   | expr NOT_LA? K_SIMILAR K_TO expr                          # similarExpr
   | expr NOT_LA? K_GLOB expr                                  # globExpr
   | expr op=(LT | GT | EQ | LE | GE | NE) expr                # binaryExpr
-  | expr K_IS K_NOT? test=(K_NULL | K_TRUE | K_FALSE | K_UNKNOWN)
-                                                              # isTestExpr
   | expr op=(K_ISNULL | K_NOTNULL)                            # isTestExpr
   | expr K_IS K_NOT? K_DISTINCT K_FROM expr                   # isDistinctExpr
+  // x IS [NOT] NULL|TRUE|FALSE|UNKNOWN too: one alternative keeps SLL
+  // prediction unambiguous; the builder tells the IS tests apart.
   | expr K_IS K_NOT? primary                                  # isExpr
   | <assoc=right> (K_NOT | NOT_LA) expr                       # notExpr
   | expr op=K_AND expr                                        # binaryExpr
