@@ -53,3 +53,19 @@ llvm::Expected<std::vector<BackupSummary>> LiveDatabase::backups() {
 }
 
 llvm::Expected<uint64_t> LiveDatabase::pruneBackups(uint64_t) { return rowBackupsUnsupported(); }
+
+ParsedScript shc::wholeFileScript(CompiledScript script, llvm::StringRef text,
+                                  llvm::StringRef name, llvm::StringRef problem) {
+  ParsedScript r;
+  r.script = std::move(script);
+  if (!problem.empty())
+    r.warning = "cannot split it at its migration markers: " + problem.str() +
+                "; it runs as one step";
+  r.script.preamble.clear();
+  r.script.steps.clear();
+  ScriptStep step;
+  step.name = name.str();
+  step.sql = text.str();
+  r.script.steps.push_back(std::move(step));
+  return r;
+}

@@ -102,6 +102,11 @@ struct ParsedScript {
   std::string warning;
 };
 
+/// A compiled file applied as it is: one step named `name` holding all of
+/// `text`; `problem`, when the file had markers, says why it was not split.
+ParsedScript wholeFileScript(CompiledScript script, llvm::StringRef text, llvm::StringRef name,
+                             llvm::StringRef problem);
+
 // --- the interfaces -------------------------------------------------------------
 
 /// One open connection.

@@ -109,6 +109,14 @@ ScriptStep ScriptEmitter::emitMigration(const Migration &m) {
   return step;
 }
 
+std::string ScriptEmitter::updateStatement(const UpdateOp &op) {
+  std::string s;
+  out = &s;
+  emitUpdate(op);
+  out = nullptr;
+  return hadError ? std::string() : llvm::StringRef(s).rtrim().str();
+}
+
 void ScriptEmitter::emitUpdate(const UpdateOp &op) {
   if (op.table.empty() || op.assignments.empty()) {
     diags.error(op.getLoc(), "ir-verifier", "IR verifier: update without table or assignments");

@@ -39,6 +39,9 @@ public:
   /// not be rendered or run.
   LogicalResult emitModule(const Module &module, const AnalysisResults &results,
                            CompiledScript &script);
+  /// One UPDATE as the script spells it, on one line without its newline
+  /// (plan and the server's estimate use it); empty after an error.
+  std::string updateStatement(const UpdateOp &op);
 
 protected:
   /// The header's comment lines.

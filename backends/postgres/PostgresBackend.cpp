@@ -101,27 +101,11 @@ LogicalResult PostgresEmitter::emit(const Module &module, const AnalysisResults 
   return emitter.emitModule(module, results, out);
 }
 
-namespace {
-/// Exposes the script emitter's UPDATE statement, so EXPLAIN sees exactly
-/// what apply runs.
-class StatementEmitter : public ScriptEmitter {
-public:
-  using ScriptEmitter::ScriptEmitter;
-  std::string update(const UpdateOp &op) {
-    std::string s;
-    out = &s;
-    emitUpdate(op);
-    out = nullptr;
-    return hadError ? std::string() : llvm::StringRef(s).rtrim().str();
-  }
-};
-} // namespace
-
 std::string PostgresEmitter::updateStatement(const UpdateOp &op) {
   PostgresExprEmitter exprs(diags);
   EmitOptions eo;
-  StatementEmitter emitter(exprs, diags, eo);
-  return emitter.update(op);
+  ScriptEmitter emitter(exprs, diags, eo);
+  return emitter.updateStatement(op);
 }
 
 std::string PostgresEmitter::expression(const Expr &e) {

@@ -18,15 +18,6 @@ public:
                       const SqliteFlavor &flavor)
       : ScriptEmitter(exprs, diags, opts), flavor(flavor) {}
 
-  /// One statement, as apply and plan see it.
-  std::string update(const UpdateOp &op) {
-    std::string s;
-    out = &s;
-    emitUpdate(op);
-    out = nullptr;
-    return hadError ? std::string() : llvm::StringRef(s).rtrim().str();
-  }
-
 protected:
   void emitHeader(const Module &module) override {
     ScriptEmitter::emitHeader(module);
@@ -107,7 +98,7 @@ std::string SqliteEmitter::updateStatement(const UpdateOp &op) {
   EmitOptions eo;
   eo.ledger = false;
   SqliteScriptEmitter emitter(exprs, diags, eo, flavor);
-  return emitter.update(op);
+  return emitter.updateStatement(op);
 }
 
 std::string SqliteEmitter::expression(const Expr &e) {

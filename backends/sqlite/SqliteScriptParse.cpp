@@ -267,15 +267,8 @@ private:
   }
 
   ParsedScript fallback(ParsedScript r, llvm::StringRef fallbackName) {
-    if (!markers.empty())
-      r.warning = "cannot split it at its migration markers: " + problem + "; it runs as one step";
-    r.script.preamble.clear();
-    r.script.steps.clear();
-    ScriptStep step;
-    step.name = fallbackName.str();
-    step.sql = text.str();
-    r.script.steps.push_back(std::move(step));
-    return r;
+    return wholeFileScript(std::move(r.script), text, fallbackName,
+                           markers.empty() ? llvm::StringRef() : llvm::StringRef(problem));
   }
 
   ScriptStep buildStep(const Marker &m, llvm::ArrayRef<Statement> stmts) {
