@@ -37,6 +37,8 @@ public:
   bool checkLiteralInput(const Type &type, llvm::StringRef text,
                          LiteralInputError &error) const override;
   std::string literalStorageWarning(const Type &type, llvm::StringRef text) const override;
+  llvm::StringRef literalStorageRule() const override { return "value-truncated"; }
+  bool numberConstantsAsInput() const override { return true; }
   std::optional<Type> numberLiteralType(llvm::StringRef text, bool integer) const override;
 
   bool isRunTimeLiteral(const Type &, llvm::StringRef) const override { return false; }
