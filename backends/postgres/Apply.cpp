@@ -64,10 +64,6 @@ static std::optional<uint64_t> rowsTouched(Connection &conn) {
   return n;
 }
 
-static std::string signalName(int sig) {
-  return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "signal " + std::to_string(sig);
-}
-
 namespace {
 
 class Runner {
@@ -117,7 +113,7 @@ private:
       if (!interrupted() && isLockWaitTimeout(f.sqlstate)) {
         report.lockBusy = true;
         f.message =
-            "another apply holds the lock on this database; gave up waiting (" + f.message + ")";
+            lockBusyMessage(f.message);
       }
       return setupFailed(f);
     }
@@ -141,7 +137,7 @@ private:
   bool setupFailed(const Failure &f) {
     report.signal = interrupted();
     report.setupError = report.signal
-                            ? "interrupted by " + signalName(report.signal) + " (" + f.message + ")"
+                            ? interruptedBy(report.signal) + " (" + f.message + ")"
                             : f.message;
     return false;
   }
@@ -216,7 +212,7 @@ private:
     rollback();
     out.status = StepStatus::RolledBack;
     if ((report.signal = interrupted())) {
-      out.note = "interrupted by " + signalName(report.signal);
+      out.note = interruptedBy(report.signal);
       return Attempt::Stop;
     }
     if (!opts.dryRun && isRetryable(f.sqlstate) && attempt < kMaxAttempts)
@@ -225,7 +221,7 @@ private:
     if (lockWait && isLockWaitTimeout(f.sqlstate)) {
       report.lockBusy = true;
       out.error =
-          "another apply holds the lock on this database; gave up waiting (" + f.message + ")";
+          lockBusyMessage(f.message);
     }
     return Attempt::Stop;
   }
