@@ -40,5 +40,3 @@ for var in ("SHC_MYSQL_SOCKET", "SHC_MYSQL_SECRET_PASSWORD"):
         config.environment[var] = os.environ[var]
 if "SHC_MYSQL_SOCKET" in os.environ or lit_config.params.get("shc_require_postgres"):
     config.available_features.add("mariadb")
-config.substitutions.append(
-    ("%myrun", os.path.join(config.shc_src_root, "test", "integration", "my-run")))
