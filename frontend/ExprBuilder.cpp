@@ -104,6 +104,8 @@ ExprPtr ExprBuilder::binary(ParserRuleContext *ctx, ParserRuleContext *lhsCtx, T
       {P::STAR, Op::Mul, Level::Mul},
       {P::SLASH, Op::Div, Level::Mul},
       {P::PERCENT, Op::Mod, Level::Mul},
+      {P::K_MOD, Op::Mod, Level::Mul},
+      {P::K_DIV, Op::IntDiv, Level::Mul},
       {P::PLUS, Op::Add, Level::Add},
       {P::MINUS, Op::Sub, Level::Add},
       {P::CONCAT, Op::Concat, Level::Op},
@@ -117,7 +119,9 @@ ExprPtr ExprBuilder::binary(ParserRuleContext *ctx, ParserRuleContext *lhsCtx, T
       {P::GT, Op::Gt, Level::Cmp},
       {P::GE, Op::Ge, Level::Cmp},
       {P::K_AND, Op::And, Level::And},
+      {P::K_XOR, Op::Xor, Level::Xor},
       {P::K_OR, Op::Or, Level::Or},
+      {P::NULL_SAFE_EQ, Op::Eq, Level::Cmp},
       {P::K_AT, Op::AtTimeZone, Level::At},
   };
   const OpInfo *info = nullptr;
@@ -133,6 +137,11 @@ ExprPtr ExprBuilder::binary(ParserRuleContext *ctx, ParserRuleContext *lhsCtx, T
     bop = Op::Eq;
     level = Level::Cmp;
   }
+  if (op->getType() == P::CARET && catalog.syntax().wordOperators)
+    return error(op, "unsupported-in-dialect",
+                 "^ is bitwise XOR in " + catalog.syntax().dialectName.str() +
+                     ", not a power; write POW(x, y) for a power, or XOR for a logical "
+                     "exclusive or");
   ExprPtr lhs = leftOperand(lhsCtx, level);
   if (!lhs)
     return nullptr;
@@ -142,9 +151,12 @@ ExprPtr ExprBuilder::binary(ParserRuleContext *ctx, ParserRuleContext *lhsCtx, T
   ExprPtr rhs = build(rhsCtx);
   if (!rhs || !checkRightOperand(level))
     return nullptr;
+  shape = Shape{level, true, tokenAfter(lhsCtx)};
+  if (op->getType() == P::NULL_SAFE_EQ) // a <=> b is a IS NOT DISTINCT FROM b
+    return std::make_unique<IsDistinctExpr>(loc(ctx->getStart()), std::move(lhs), std::move(rhs),
+                                            /*negated=*/true);
   auto e = std::make_unique<BinaryExpr>(loc(ctx->getStart()), bop, std::move(lhs), std::move(rhs));
   e->opLoc = loc(op);
-  shape = Shape{level, true, tokenAfter(lhsCtx)};
   return e;
 }
 

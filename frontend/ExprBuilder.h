@@ -61,6 +61,8 @@ public:
   antlrcpp::Any visitNotExpr(P::NotExprContext *ctx) override;
   // ExprBuilderDialect.cpp: constructs only some dialects have.
   antlrcpp::Any visitGlobExpr(P::GlobExprContext *ctx) override;
+  antlrcpp::Any visitRegexpExpr(P::RegexpExprContext *ctx) override;
+  antlrcpp::Any visitUnitIntervalPrimary(P::UnitIntervalPrimaryContext *ctx) override;
   antlrcpp::Any visitIsExpr(P::IsExprContext *ctx) override;
   // bexpr
   antlrcpp::Any visitBPrimaryExpr(P::BPrimaryExprContext *ctx) override;
@@ -112,6 +114,7 @@ private:
     Is,
     Not,
     And,
+    Xor,
     Or
   };
   /// The syntactic shape of the node just built, for the associativity
@@ -123,6 +126,8 @@ private:
   };
 
   // ExprBuilder.cpp: operators and predicates.
+  /// INTERVAL n UNIT, after the unit is checked.
+  ExprPtr unitInterval(antlr4::Token *start, ExprPtr amount, antlr4::Token *unit);
   ExprPtr binary(antlr4::ParserRuleContext *ctx, antlr4::ParserRuleContext *lhsCtx,
                  antlr4::Token *op, antlr4::ParserRuleContext *rhsCtx);
   ExprPtr unary(antlr4::Token *op, antlr4::ParserRuleContext *operandCtx);

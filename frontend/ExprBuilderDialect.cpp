@@ -81,3 +81,58 @@ antlrcpp::Any ExprBuilder::visitIsExpr(P::IsExprContext *ctx) {
                                               std::move(rhs), notDistinct),
              Level::Is, true, opStart);
 }
+
+// x [NOT] REGEXP p (and RLIKE) where ExprSyntax::wordOperators: a
+// comparison-level operator; NOT REGEXP negates it.
+antlrcpp::Any ExprBuilder::visitRegexpExpr(P::RegexpExprContext *ctx) {
+  Token *op = tokenAfter(ctx->expr(0));
+  ExprPtr operand = leftOperand(ctx->expr(0), Level::Cmp);
+  if (!operand)
+    return {};
+  ExprPtr pattern = build(ctx->expr(1));
+  if (!pattern || !checkRightOperand(Level::Cmp))
+    return {};
+  Token *word = ctx->K_REGEXP() ? ctx->K_REGEXP()->getSymbol() : ctx->K_RLIKE()->getSymbol();
+  auto match = std::make_unique<BinaryExpr>(loc(ctx->getStart()), BinaryExpr::Op::Regexp,
+                                            std::move(operand), std::move(pattern));
+  match->opLoc = loc(word);
+  ExprPtr e = std::move(match);
+  if (ctx->NOT_LA())
+    e = std::make_unique<UnaryExpr>(loc(ctx->NOT_LA()->getSymbol()), UnaryExpr::Op::Not,
+                                    std::move(e));
+  return set(std::move(e), Level::Cmp, true, op);
+}
+
+ExprPtr ExprBuilder::unitInterval(Token *start, ExprPtr amount, Token *unitTok) {
+  static const char *const units[] = {
+      "microsecond",        "second",      "minute",      "hour",
+      "day",                "week",        "month",       "quarter",
+      "year",               "second_microsecond", "minute_microsecond", "minute_second",
+      "hour_microsecond",   "hour_second", "hour_minute", "day_microsecond",
+      "day_second",         "day_minute",  "day_hour",    "year_month"};
+  std::string unit = llvm::StringRef(text.textOf(unitTok)).lower();
+  bool known = false;
+  for (const char *u : units)
+    known |= unit == u;
+  if (!known)
+    return error(unitTok, "expr-syntax",
+                 "unknown INTERVAL unit \"" + text.textOf(unitTok).str() +
+                     "\"; the units are MICROSECOND, SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, "
+                     "QUARTER, YEAR and pairs such as HOUR_MINUTE");
+  std::vector<ExprPtr> args;
+  args.push_back(std::move(amount));
+  args.push_back(std::make_unique<LiteralExpr>(loc(unitTok), LiteralExpr::LitKind::String,
+                                               llvm::StringRef(unit).upper()));
+  return std::make_unique<FuncCallExpr>(loc(start), "interval", std::move(args),
+                                        FuncCallExpr::Form::IntervalUnit);
+}
+
+// INTERVAL n UNIT, where ExprSyntax::intervalExprUnit.
+antlrcpp::Any ExprBuilder::visitUnitIntervalPrimary(P::UnitIntervalPrimaryContext *ctx) {
+  if (!catalog.syntax().intervalExprUnit)
+    return set(notInDialect(ctx->getStart(), "INTERVAL n unit", "INTERVAL 'n unit'"));
+  ExprPtr amount = build(ctx->expr());
+  if (!amount)
+    return {};
+  return set(unitInterval(ctx->getStart(), std::move(amount), ctx->unit));
+}

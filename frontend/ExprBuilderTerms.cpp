@@ -37,6 +37,8 @@ ExprPtr ExprBuilder::stringLiteral(P::StringConstContext *ctx) {
     size_t at;
     if (!decodeEscapeString(spelled, value, at, error)) // validated by the lexer
       return this->error(tok, "expr-syntax", error);
+  } else if (tok->getType() == P::BACKSLASH_STRING) {
+    value = decodeBackslashString(spelled);
   } else if (tok->getType() == P::DOLLAR_STRING) {
     value = dollarStringBody(spelled);
   } else {
@@ -183,6 +185,15 @@ antlrcpp::Any ExprBuilder::visitLiteralPrimary(P::LiteralPrimaryContext *ctx) {
 }
 
 antlrcpp::Any ExprBuilder::visitIntervalPrimary(P::IntervalPrimaryContext *ctx) {
+  if (catalog.syntax().intervalExprUnit) { // INTERVAL '1' DAY: the string is the amount
+    P::IntervalQualifierContext *q = ctx->intervalQualifier();
+    if (!q || ctx->INTEGER() || q->K_TO() || q->typeModifiers().size())
+      return set(notInDialect(ctx->getStart(), "this INTERVAL form", "INTERVAL n UNIT, as in INTERVAL 1 DAY"));
+    ExprPtr amount = stringLiteral(ctx->stringConst());
+    if (!amount)
+      return {};
+    return set(unitInterval(ctx->getStart(), std::move(amount), q->getStart()));
+  }
   if (ctx->intervalQualifier())
     return set(unsupported(ctx->intervalQualifier()->getStart(), "INTERVAL field qualifier"));
   std::string spelling = "interval";

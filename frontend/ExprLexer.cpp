@@ -5,6 +5,7 @@
 
 #include "frontend/ExprLiterals.h"
 #include "ir/Diagnostics.h"
+#include "ir/ExprSyntax.h"
 
 #include "SqlExprLexer.h"
 #include "SqlExprParser.h"
@@ -162,6 +163,24 @@ size_t operatorTokenType(StringRef op) {
 }
 } // namespace
 
+namespace {
+/// DIV, MOD, XOR, REGEXP, RLIKE: keywords only where ExprSyntax::wordOperators.
+bool isWordOperator(size_t type) {
+  return type == SqlExprParser::K_DIV || type == SqlExprParser::K_MOD ||
+         type == SqlExprParser::K_XOR || type == SqlExprParser::K_REGEXP ||
+         type == SqlExprParser::K_RLIKE;
+}
+
+/// MySQL's operators: the longest of its multi-character operators, else one
+/// character (`!=-1` is != and -1).
+size_t wordOperatorLength(StringRef ops) {
+  for (StringRef op : {"<=>", "->>", "<=", ">=", "<>", "!=", "<<", ">>", "&&", "||", "->", ":="})
+    if (ops.startswith(op))
+      return op.size();
+  return 1;
+}
+} // namespace
+
 size_t shc::sqlexpr::operatorTokenLength(StringRef ops) {
   size_t n = ops.size();
   if (n > 1 && (ops[n - 1] == '+' || ops[n - 1] == '-')) {
@@ -179,7 +198,8 @@ size_t shc::sqlexpr::operatorTokenLength(StringRef ops) {
 namespace {
 class PostPass {
 public:
-  PostPass(ExprText &text, LexedExpr &out) : text(text), out(out) {}
+  PostPass(ExprText &text, LexedExpr &out, const ExprSyntax &syntax)
+      : text(text), out(out), syntax(syntax) {}
 
   void add(std::unique_ptr<antlr4::Token> tok) {
     auto *ct = static_cast<antlr4::CommonToken *>(tok.get());
@@ -188,10 +208,12 @@ public:
       StringRef word = text.textOf(tok.get());
       if (word.size() <= KeywordTable::get().maxLength())
         if (size_t kw = KeywordTable::get().lookup(foldIdentifier(word)))
-          ct->setType(kw);
+          if (!isWordOperator(kw) || syntax.wordOperators)
+            ct->setType(kw);
       break;
     }
     case SqlExprParser::UNTERMINATED_STRING:
+    case SqlExprParser::UNTERMINATED_BACKSLASH_STRING:
     case SqlExprParser::UNTERMINATED_ESCAPE_STRING:
     case SqlExprParser::UNTERMINATED_NATIONAL_STRING:
       lexError(ct, "unterminated quoted string");
@@ -240,8 +262,14 @@ public:
     for (size_t i = first; i <= last; ++i)
       ops.push_back(text.str()[text.byteOffset(i)]);
     for (size_t pos = 0; pos < ops.size();) {
-      size_t n = operatorTokenLength(StringRef(ops).substr(pos));
-      size_t type = operatorTokenType(StringRef(ops).substr(pos, n));
+      StringRef rest = StringRef(ops).substr(pos);
+      size_t n = syntax.wordOperators ? wordOperatorLength(rest) : operatorTokenLength(rest);
+      StringRef op = rest.substr(0, n);
+      size_t type = operatorTokenType(op);
+      if (syntax.logicalPipes && (op == "||" || op == "&&"))
+        type = op == "||" ? SqlExprParser::K_OR : SqlExprParser::K_AND;
+      else if (syntax.wordOperators && op == "<=>")
+        type = SqlExprParser::NULL_SAFE_EQ;
       out.tokens.push_back(std::make_unique<antlr4::CommonToken>(
           std::make_pair(out.lexer.get(), out.input.get()), type, antlr4::Token::DEFAULT_CHANNEL,
           first + pos, first + pos + n - 1));
@@ -261,18 +289,26 @@ private:
 
   ExprText &text;
   LexedExpr &out;
+  const ExprSyntax &syntax;
 };
 } // namespace
 
 namespace {
 /// The generated lexer, plus PostgreSQL's nested block comments: after the
-/// COMMENT_OPEN token, skip to the matching `*/`, counting `/*` inside.
+/// COMMENT_OPEN token, skip to the matching `*/`, counting `/*` inside. Where
+/// strings take backslash escapes (MySQL), it also reads '...' and "..."
+/// strings, `...` names, # comments and `--` (a comment only before a
+/// blank) itself, as the dialect's own scanner does.
 class NestingCommentLexer : public grammar::SqlExprLexer {
 public:
-  using SqlExprLexer::SqlExprLexer;
+  NestingCommentLexer(antlr4::CharStream *input, const ExprSyntax &syntax)
+      : SqlExprLexer(input), syntax(syntax) {}
 
   std::unique_ptr<antlr4::Token> nextToken() override {
     for (;;) {
+      if (syntax.backslashStrings)
+        if (std::unique_ptr<antlr4::Token> tok = backslashDialectToken())
+          return tok;
       std::unique_ptr<antlr4::Token> tok = SqlExprLexer::nextToken();
       if (tok->getType() != SqlExprParser::COMMENT_OPEN)
         return tok;
@@ -292,17 +328,71 @@ public:
       }
     }
   }
+
+private:
+  std::unique_ptr<antlr4::Token> make(size_t type, size_t start) {
+    return std::make_unique<antlr4::CommonToken>(std::make_pair(this, _input), type,
+                                                 antlr4::Token::DEFAULT_CHANNEL, start,
+                                                 _input->index() - 1);
+  }
+
+  /// A token the dialect's scanner reads differently, or null to let the
+  /// generated lexer read the next one. Skips # comments.
+  std::unique_ptr<antlr4::Token> backslashDialectToken() {
+    for (;;) {
+      while (_input->LA(1) == ' ' || _input->LA(1) == '\t' || _input->LA(1) == '\n' ||
+             _input->LA(1) == '\r' || _input->LA(1) == '\f')
+        _input->consume();
+      size_t c = _input->LA(1);
+      size_t start = _input->index();
+      if (c == '#') {
+        while (_input->LA(1) != antlr4::Token::EOF && _input->LA(1) != '\n')
+          _input->consume();
+        continue;
+      }
+      if (c == '-' && _input->LA(2) == '-') {
+        size_t after = _input->LA(3);
+        if (after == antlr4::Token::EOF || after <= ' ')
+          return nullptr; // a comment, as the generated lexer reads it
+        _input->consume(); // `--1` is minus minus one
+        return make(SqlExprParser::MINUS, start);
+      }
+      if (c == '\'' || c == '"' || c == '`') {
+        _input->consume();
+        for (;;) {
+          size_t d = _input->LA(1);
+          if (d == antlr4::Token::EOF)
+            return make(c == '`' ? SqlExprParser::UNTERMINATED_QIDENT
+                                 : SqlExprParser::UNTERMINATED_BACKSLASH_STRING,
+                        start);
+          _input->consume();
+          if (d == '\\' && c != '`' && _input->LA(1) != antlr4::Token::EOF) {
+            _input->consume();
+          } else if (d == c) {
+            if (_input->LA(1) != c)
+              break;
+            _input->consume(); // a doubled quote
+          }
+        }
+        return make(c == '`' ? SqlExprParser::QIDENT : SqlExprParser::BACKSLASH_STRING, start);
+      }
+      return nullptr;
+    }
+  }
+
+  const ExprSyntax &syntax;
 };
 } // namespace
 
-bool shc::sqlexpr::lexExpression(ExprText &text, LexedExpr &out, DiagnosticEngine &diags) {
+bool shc::sqlexpr::lexExpression(ExprText &text, LexedExpr &out, const ExprSyntax &syntax,
+                                 DiagnosticEngine &diags) {
   out.input = text.makeCharStream();
-  auto lexer = std::make_unique<NestingCommentLexer>(out.input.get());
+  auto lexer = std::make_unique<NestingCommentLexer>(out.input.get(), syntax);
   lexer->removeErrorListeners();
   std::vector<std::unique_ptr<antlr4::Token>> raw = lexer->getAllTokens();
   out.lexer = std::move(lexer);
 
-  PostPass pass(text, out);
+  PostPass pass(text, out, syntax);
   out.tokens.reserve(raw.size() + 1);
   for (size_t i = 0; i < raw.size();) {
     if (!isOperatorChar(raw[i]->getType())) {
@@ -325,7 +415,8 @@ bool shc::sqlexpr::lexExpression(ExprText &text, LexedExpr &out, DiagnosticEngin
     if (tok->getType() == SqlExprParser::K_NOT &&
         (next == SqlExprParser::K_BETWEEN || next == SqlExprParser::K_IN ||
          next == SqlExprParser::K_LIKE || next == SqlExprParser::K_ILIKE ||
-         next == SqlExprParser::K_SIMILAR || next == SqlExprParser::K_GLOB))
+         next == SqlExprParser::K_SIMILAR || next == SqlExprParser::K_GLOB ||
+         next == SqlExprParser::K_REGEXP || next == SqlExprParser::K_RLIKE))
       tok->setType(SqlExprParser::NOT_LA);
     else if (tok->getType() == SqlExprParser::K_WITH && next == SqlExprParser::K_TIME)
       tok->setType(SqlExprParser::WITH_LA);

@@ -18,6 +18,7 @@ class TokenSource;
 namespace shc {
 
 class DiagnosticEngine;
+struct ExprSyntax;
 
 namespace sqlexpr {
 
@@ -79,7 +80,8 @@ struct LexedExpr {
 
 /// Lexes `text` into `out`. Returns false after reporting an error that must
 /// stop parsing (nesting too deep).
-bool lexExpression(ExprText &text, LexedExpr &out, DiagnosticEngine &diags);
+bool lexExpression(ExprText &text, LexedExpr &out, const ExprSyntax &syntax,
+                   DiagnosticEngine &diags);
 
 /// PostgreSQL's operator-name rule: how many leading characters of the run of
 /// operator characters `ops` form the first operator token.

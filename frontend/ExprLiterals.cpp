@@ -27,7 +27,40 @@ static std::string undouble(StringRef body, char quote) {
 }
 
 std::string shc::sqlexpr::unquoteIdentifier(StringRef quoted) {
-  return undouble(quoted.drop_front().drop_back(), '"');
+  // "name", or `name` where backticks quote (MySQL).
+  return undouble(quoted.drop_front().drop_back(), quoted.front());
+}
+
+std::string shc::sqlexpr::decodeBackslashString(StringRef quoted) {
+  char quote = quoted.front();
+  StringRef body = quoted.drop_front().drop_back();
+  std::string out;
+  out.reserve(body.size());
+  for (size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (c == quote && i + 1 < body.size() && body[i + 1] == quote) {
+      out += quote;
+      ++i;
+    } else if (c == '\\' && i + 1 < body.size()) {
+      char e = body[++i];
+      switch (e) {
+      case '0': out += '\0'; break;
+      case 'b': out += '\b'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'Z': out += '\x1a'; break;
+      case '%': case '_': // kept, so LIKE patterns can escape them
+        out += '\\';
+        out += e;
+        break;
+      default: out += e; break; // \\ \' \" and any other character as itself
+      }
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 std::string shc::sqlexpr::unquoteString(StringRef quoted) {

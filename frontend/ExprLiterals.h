@@ -12,6 +12,9 @@ std::string foldIdentifier(llvm::StringRef word);
 
 /// `"a""b"` -> `a"b`. The argument includes the quotes.
 std::string unquoteIdentifier(llvm::StringRef quoted);
+/// The value of a '...' or "..." string with MySQL's backslash escapes
+/// (\n, \t, \0, \Z, \\, \', \"; \% and \_ keep their backslash).
+std::string decodeBackslashString(llvm::StringRef quoted);
 
 /// `'it''s'` -> `it's`. The argument includes the quotes.
 std::string unquoteString(llvm::StringRef quoted);

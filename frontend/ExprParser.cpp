@@ -5,6 +5,7 @@
 
 #include "frontend/ExprBuilder.h"
 #include "frontend/ExprLexer.h"
+#include "ir/Catalog.h"
 #include "ir/Diagnostics.h"
 
 #include "SqlExprParser.h"
@@ -187,7 +188,7 @@ template <typename Start, typename Build>
 bool parse(ExprText &text, const Catalog &catalog, DiagnosticEngine &diags, bool statement,
            Start startRule, Build build) {
   LexedExpr lexed;
-  if (!lexExpression(text, lexed, diags))
+  if (!lexExpression(text, lexed, catalog.syntax(), diags))
     return false;
   antlr4::ListTokenSource source(std::move(lexed.tokens));
   antlr4::CommonTokenStream tokens(&source);

@@ -71,7 +71,10 @@ tokens {
   // ... and those only the SELECT clauses use.
   K_BY, K_FIRST, K_LAST, K_NULLS,
   // ... and operators of other dialects, gated by their ExprSyntax.
-  K_GLOB
+  K_GLOB, K_DIV, K_MOD, K_XOR, K_REGEXP, K_RLIKE,
+  // Produced by the C++ lexer where ExprSyntax::backslashStrings: a '...' or
+  // "..." string with backslash escapes; and the NULL-safe `<=>`.
+  BACKSLASH_STRING, UNTERMINATED_BACKSLASH_STRING, NULL_SAFE_EQ
 }
 
 // ---------------------------------------------------------------- parser --
@@ -86,7 +89,7 @@ expr
   | expr K_COLLATE anyName                                    # collateExpr
   | expr K_AT K_TIME K_ZONE expr                              # atTimeZoneExpr
   | expr op=CARET expr                                        # binaryExpr
-  | expr op=(STAR | SLASH | PERCENT) expr                     # binaryExpr
+  | expr op=(STAR | SLASH | PERCENT | K_DIV | K_MOD) expr     # binaryExpr
   | expr op=(PLUS | MINUS) expr                               # binaryExpr
   | expr op=(CONCAT | ARROW | ARROW2 | OTHER_OP) expr         # binaryExpr
   | <assoc=right> op=(CONCAT | ARROW | ARROW2 | OTHER_OP) expr
@@ -98,7 +101,8 @@ expr
   | expr NOT_LA? op=(K_LIKE | K_ILIKE) expr                   # likeExpr
   | expr NOT_LA? K_SIMILAR K_TO expr                          # similarExpr
   | expr NOT_LA? K_GLOB expr                                  # globExpr
-  | expr op=(LT | GT | EQ | LE | GE | NE) expr                # binaryExpr
+  | expr NOT_LA? (K_REGEXP | K_RLIKE) expr                    # regexpExpr
+  | expr op=(LT | GT | EQ | LE | GE | NE | NULL_SAFE_EQ) expr # binaryExpr
   | expr op=(K_ISNULL | K_NOTNULL)                            # isTestExpr
   | expr K_IS K_NOT? K_DISTINCT K_FROM expr                   # isDistinctExpr
   // x IS [NOT] NULL|TRUE|FALSE|UNKNOWN too: one alternative keeps SLL
@@ -106,6 +110,7 @@ expr
   | expr K_IS K_NOT? primary                                  # isExpr
   | <assoc=right> (K_NOT | NOT_LA) expr                       # notExpr
   | expr op=K_AND expr                                        # binaryExpr
+  | expr op=K_XOR expr                                        # binaryExpr
   | expr op=K_OR expr                                         # binaryExpr
   ;
 
@@ -129,6 +134,8 @@ primary
   : literal                                                   # literalPrimary
   | K_INTERVAL (LPAREN INTEGER RPAREN)? stringConst intervalQualifier?
                                                               # intervalPrimary
+  | K_INTERVAL expr unit=(IDENT | K_YEAR | K_MONTH | K_DAY | K_HOUR | K_MINUTE | K_SECOND)
+                                                              # unitIntervalPrimary
   | constTypeName stringConst                                 # constTypedPrimary
   | (typeFunctionName | colId (DOT colLabel)+) typeModifiers? stringConst
                                                               # genericTypedPrimary
@@ -149,7 +156,7 @@ primary
 
 literal : INTEGER | NUMERIC | stringConst | K_TRUE | K_FALSE | K_NULL ;
 
-stringConst : STRING | ESCAPE_STRING | DOLLAR_STRING ;
+stringConst : STRING | ESCAPE_STRING | DOLLAR_STRING | BACKSLASH_STRING ;
 
 caseWhen : K_WHEN expr K_THEN expr ;
 
@@ -172,7 +179,7 @@ unreservedKeyword
   | K_OVER | K_SECOND | K_UNKNOWN | K_VARYING | K_WITHIN | K_WITHOUT | K_YEAR
   | K_ZONE | K_CONFLICT | K_DELETE | K_INSERT | K_MATERIALIZED | K_NOTHING
   | K_OVERRIDING | K_RECURSIVE | K_SET | K_UPDATE | K_BY | K_FIRST | K_LAST
-  | K_NULLS | K_GLOB
+  | K_NULLS | K_GLOB | K_DIV | K_MOD | K_XOR | K_REGEXP | K_RLIKE
   ;
 colNameKeyword
   : K_BETWEEN | K_BIGINT | K_BIT | K_BOOLEAN | K_CHAR | K_CHARACTER | K_COALESCE
@@ -215,7 +222,8 @@ typeName : simpleTypeName arrayBounds? ;
 simpleTypeName
   : constTypeName                                             # constType
   | K_INTERVAL (typeModifiers | intervalQualifier)?           # intervalType
-  | typeFunctionName (DOT colLabel)* typeModifiers?           # genericType
+  | typeFunctionName (DOT colLabel)* typeModifiers? (K_INT | K_INTEGER)?
+                                                              # genericType
   ;
 
 // The type names that are keywords (gram.y's ConstTypename): they can prefix

@@ -41,6 +41,9 @@ llvm::StringRef shc::binaryOpSpelling(BinaryExpr::Op op) {
   case Op::JsonGet: return "->";
   case Op::JsonGetText: return "->>";
   case Op::AtTimeZone: return "AT TIME ZONE";
+  case Op::IntDiv: return "DIV";
+  case Op::Xor: return "XOR";
+  case Op::Regexp: return "REGEXP";
   }
   return "?";
 }

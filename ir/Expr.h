@@ -105,6 +105,9 @@ public:
     JsonGet,             ///< ->
     JsonGetText,         ///< ->>
     AtTimeZone,          ///< lhs AT TIME ZONE rhs
+    IntDiv,              ///< DIV: integer division (MySQL)
+    Xor,                 ///< XOR: logical exclusive or (MySQL)
+    Regexp,              ///< REGEXP / RLIKE: a regular expression match (MySQL)
   };
   BinaryExpr(SourceLoc loc, Op op, ExprPtr lhs, ExprPtr rhs)
       : Expr(Kind::Binary, loc), op(op), lhs(std::move(lhs)), rhs(std::move(rhs)) {}
@@ -124,6 +127,7 @@ public:
     Position,     ///< POSITION(a IN b): args = [a, b]
     Substring,    ///< SUBSTRING(x FROM a [FOR b]): args = [x, a, b?]
     Trim,         ///< TRIM([BOTH|LEADING|TRAILING] [chars] FROM x): name is btrim/ltrim/rtrim, args = [x, chars?]
+    IntervalUnit, ///< INTERVAL n UNIT (MySQL): name is "interval", args = [n, 'UNIT' literal]
   };
   FuncCallExpr(SourceLoc loc, std::string name, std::vector<ExprPtr> args, Form form = Form::Plain)
       : Expr(Kind::FuncCall, loc), name(std::move(name)), args(std::move(args)), form(form) {}

@@ -85,6 +85,12 @@ static llvm::StringRef binaryName(BinaryExpr::Op op) {
     return "json_get_text";
   case Op::AtTimeZone:
     return "at_time_zone";
+  case Op::IntDiv:
+    return "int_div";
+  case Op::Xor:
+    return "xor";
+  case Op::Regexp:
+    return "regexp";
   }
   return "?";
 }
@@ -103,6 +109,8 @@ static llvm::StringRef formName(FuncCallExpr::Form f) {
     return "substring";
   case FuncCallExpr::Form::Trim:
     return "trim";
+  case FuncCallExpr::Form::IntervalUnit:
+    return "interval_unit";
   }
   return "?";
 }

@@ -34,6 +34,15 @@ struct ExprSyntax {
   bool glob = false;
   /// `x IS [NOT] y` for any y, as IS [NOT] DISTINCT FROM (SQLite).
   bool isAnyExpr = false;
+  /// '...' strings take backslash escapes (\n, \', \\), "..." is a string
+  /// too, `...` quotes an identifier, and # starts a comment (MySQL).
+  bool backslashStrings = false;
+  /// `a || b` and `a && b` are OR and AND (MySQL's default sql_mode).
+  bool logicalPipes = false;
+  /// DIV, MOD, XOR, REGEXP/RLIKE and the NULL-safe `<=>` (MySQL).
+  bool wordOperators = false;
+  /// `INTERVAL expr unit` (MySQL: INTERVAL 1 DAY, INTERVAL n HOUR).
+  bool intervalExprUnit = false;
 };
 
 } // namespace shc

@@ -193,6 +193,13 @@ private:
       if (f.name != "btrim" && f.name != "ltrim" && f.name != "rtrim")
         fail(f.getLoc(), "TRIM form of '" + f.name + "'");
       break;
+    case FuncCallExpr::Form::IntervalUnit: {
+      arity(f, 2, 2);
+      auto *unit = f.args.size() == 2 ? llvm::dyn_cast_or_null<LiteralExpr>(f.args[1].get()) : nullptr;
+      if (!unit || unit->litKind != LiteralExpr::LitKind::String)
+        fail(f.getLoc(), "INTERVAL without a unit: " + show(f));
+      break;
+    }
     }
   }
 

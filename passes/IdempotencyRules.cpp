@@ -19,6 +19,7 @@ static int precedence(BinaryExpr::Op op) {
   using Op = BinaryExpr::Op;
   switch (op) {
   case Op::Or:
+  case Op::Xor:
     return 1;
   case Op::And:
     return 2;
@@ -35,6 +36,7 @@ static int precedence(BinaryExpr::Op op) {
   case Op::Mul:
   case Op::Div:
   case Op::Mod:
+  case Op::IntDiv:
     return 6;
   case Op::Pow:
     return 7;

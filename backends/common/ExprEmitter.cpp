@@ -57,6 +57,8 @@ static Prec binaryPrec(BinaryExpr::Op op) {
   switch (op) {
   case Op::Or:
     return Prec::Or;
+  case Op::Xor:
+    return Prec::Xor;
   case Op::And:
     return Prec::And;
   case Op::Eq:
@@ -65,6 +67,7 @@ static Prec binaryPrec(BinaryExpr::Op op) {
   case Op::Le:
   case Op::Gt:
   case Op::Ge:
+  case Op::Regexp:
     return Prec::Comparison;
   case Op::Concat:
   case Op::JsonGet:
@@ -76,6 +79,7 @@ static Prec binaryPrec(BinaryExpr::Op op) {
   case Op::Mul:
   case Op::Div:
   case Op::Mod:
+  case Op::IntDiv:
     return Prec::Multiplicative;
   case Op::Pow:
     return Prec::Power;
@@ -275,6 +279,12 @@ void ExprEmitter::emitBinary(const BinaryExpr &b) {
   emitOperand(b.rhs, p, Side::Right);
 }
 
+void ExprEmitter::emitIsDistinct(const IsDistinctExpr &d) {
+  emitOperand(d.lhs, Prec::Comparison, Side::Left);
+  *buf += d.negated ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ";
+  emitOperand(d.rhs, Prec::Comparison, Side::Right);
+}
+
 void ExprEmitter::emitNode(const Expr &e) {
   currentLoc = e.getLoc();
   switch (e.getKind()) {
@@ -360,13 +370,8 @@ void ExprEmitter::emitNode(const Expr &e) {
     *buf += names[static_cast<int>(t.test)];
     return;
   }
-  case Expr::Kind::IsDistinct: {
-    auto &d = cast<IsDistinctExpr>(e);
-    emitOperand(d.lhs, Prec::Comparison, Side::Left);
-    *buf += d.negated ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ";
-    emitOperand(d.rhs, Prec::Comparison, Side::Right);
-    return;
-  }
+  case Expr::Kind::IsDistinct:
+    return emitIsDistinct(cast<IsDistinctExpr>(e));
   case Expr::Kind::TimezoneConvert:
     return emitTimezoneConvert(cast<TimezoneConvertExpr>(e));
   }

@@ -58,6 +58,8 @@ protected:
   virtual void emitFuncCall(const FuncCallExpr &f);
   virtual void emitCast(const CastExpr &c);
   virtual void emitBinary(const BinaryExpr &b);
+  /// a IS [NOT] DISTINCT FROM b.
+  virtual void emitIsDistinct(const IsDistinctExpr &d);
   /// The function name as written in a call, quoted when the grammar would
   /// not accept it bare.
   virtual std::string functionName(llvm::StringRef name) const;

@@ -137,6 +137,15 @@ void ExprEmitter::emitSpecialCall(const FuncCallExpr &f) {
     text() += ')';
     return;
   }
+  case FuncCallExpr::Form::IntervalUnit: {
+    auto *unit = n == 2 ? llvm::dyn_cast_or_null<LiteralExpr>(f.args[1].get()) : nullptr;
+    if (!unit || unit->litKind != LiteralExpr::LitKind::String || !writer.isPlainWord(llvm::StringRef(unit->text).lower()))
+      return malformed();
+    text() += "INTERVAL ";
+    emitOperand(f.args[0], Prec::UnaryMinus, Side::Right);
+    text() += ' ' + llvm::StringRef(unit->text).upper();
+    return;
+  }
   }
 }
 

@@ -15,6 +15,7 @@ namespace shc {
 enum class Prec : uint8_t {
   Lowest,         ///< a delimited slot: function argument, CASE arm, SET value
   Or,             ///< OR (left)
+  Xor,            ///< XOR (left; MySQL)
   And,            ///< AND (left)
   Not,            ///< NOT (prefix, right)
   Is,             ///< IS [NOT] NULL/TRUE/DISTINCT FROM, ISNULL (non-assoc)

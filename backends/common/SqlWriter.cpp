@@ -75,9 +75,18 @@ std::string SqlWriter::stringLiteral(llvm::StringRef value) const {
   for (char c : value) {
     if (c == '\'')
       out += '\'';
-    if (c == '\0' && policy.escaping == StringEscaping::Backslash) {
-      out += "\\0";
-      continue;
+    if (policy.escaping == StringEscaping::Backslash) {
+      // Control characters as MySQL's escapes, so a statement stays on one line.
+      const char *escaped = c == '\0'   ? "\\0"
+                            : c == '\n' ? "\\n"
+                            : c == '\r' ? "\\r"
+                            : c == '\t' ? "\\t"
+                            : c == 0x1a ? "\\Z"
+                                        : nullptr;
+      if (escaped) {
+        out += escaped;
+        continue;
+      }
     }
     if (c == '\\' && policy.escaping != StringEscaping::Standard)
       out += '\\';

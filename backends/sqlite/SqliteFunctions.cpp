@@ -10,25 +10,16 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "backends/common/SignatureText.h"
+#include "backends/common/SignatureTable.h"
 #include "backends/sqlite/SqliteCatalog.h"
 
-#include "llvm/ADT/StringMap.h"
-
-#include <vector>
 
 using namespace shc;
 
 namespace {
 
-struct Row {
-  const char *name;
-  const char *params; ///< compact type names; "variadic " marks the last one
-  const char *result;
-};
-
 // int8 = integer, float8 = real, numeric = integer or real by value.
-const Row functionRows[] = {
+const FunctionRow functionRows[] = {
     {"abs", "int8", "int8"},
     {"abs", "float8", "float8"},
     {"abs", "numeric", "numeric"},
@@ -145,7 +136,7 @@ const Row functionRows[] = {
 };
 
 // Aggregates, for subqueries (an UPDATE's own SET may not aggregate).
-const Row aggregateRows[] = {
+const FunctionRow aggregateRows[] = {
     {"avg", "float8", "float8"},
     {"count", "", "int8"},
     {"count", "any", "int8"},
@@ -157,13 +148,6 @@ const Row aggregateRows[] = {
     {"sum", "float8", "float8"},
     {"sum", "numeric", "numeric"},
     {"total", "float8", "float8"},
-};
-
-struct OperatorRow {
-  const char *name;
-  const char *left; ///< "" for a prefix operator
-  const char *right;
-  const char *result;
 };
 
 const OperatorRow operatorRows[] = {
@@ -192,52 +176,24 @@ const char *comparable[] = {"int8",   "float8", "numeric", "text",     "bytea",
                             "bool",   "date",   "timestamp"};
 const char *comparisons[] = {"=", "<>", "<", ">", "<=", ">="};
 
-const llvm::StringMap<std::vector<Signature>> &functionTable() {
-  static const llvm::StringMap<std::vector<Signature>> table = [] {
-    llvm::StringMap<std::vector<Signature>> t;
-    for (const Row &r : functionRows)
-      t[r.name].push_back(makeSignature(r.name, r.params, r.result));
-    for (const Row &r : aggregateRows) {
-      Signature sig = makeSignature(r.name, r.params, r.result);
-      sig.aggregate = true;
-      t[r.name].push_back(std::move(sig));
-    }
+const SignatureTable &table() {
+  static const SignatureTable t = [] {
+    SignatureTable t;
+    t.addFunctions(functionRows);
+    t.addFunctions(aggregateRows, /*aggregate=*/true);
+    t.addOperators(operatorRows);
+    t.addComparisons(comparisons, comparable);
     return t;
   }();
-  return table;
-}
-
-using OperatorTable = llvm::StringMap<std::vector<Signature>>;
-
-const OperatorTable &operatorTable(bool prefix) {
-  static const std::pair<OperatorTable, OperatorTable> tables = [] {
-    std::pair<OperatorTable, OperatorTable> t;
-    for (const OperatorRow &r : operatorRows) {
-      bool isPrefix = *r.left == 0;
-      std::string params = isPrefix ? r.right : std::string(r.left) + "," + r.right;
-      (isPrefix ? t.second : t.first)[r.name].push_back(makeSignature(r.name, params, r.result));
-    }
-    for (const char *op : comparisons)
-      for (const char *type : comparable)
-        t.first[op].push_back(makeSignature(op, std::string(type) + "," + type, "bool"));
-    return t;
-  }();
-  return prefix ? tables.second : tables.first;
+  return t;
 }
 
 } // namespace
 
 llvm::ArrayRef<Signature> SqliteCatalog::lookupFunction(llvm::StringRef fn) const {
-  auto it = functionTable().find(fn);
-  if (it == functionTable().end())
-    return {};
-  return it->second;
+  return table().function(fn);
 }
 
 llvm::ArrayRef<Signature> SqliteCatalog::lookupOperator(llvm::StringRef op, bool prefix) const {
-  const OperatorTable &t = operatorTable(prefix);
-  auto it = t.find(op == "!=" ? "<>" : op);
-  if (it == t.end())
-    return {};
-  return it->second;
+  return table().op(op == "!=" ? "<>" : op, prefix);
 }

@@ -9,24 +9,16 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "backends/common/SignatureTable.h"
 #include "backends/sqlite/SqliteCatalog.h"
-
-#include "llvm/ADT/StringMap.h"
 
 using namespace shc;
 
 namespace {
 
-struct Row {
-  const char *name;
-  char volatility;   ///< 'i' deterministic, 'v' not
-  const char *flags; ///< 'r' runVarying, 'n' nullPreserving
-  AlgebraRole role;
-};
-
 using R = AlgebraRole;
 
-const Row rows[] = {
+const PropertyRow rows[] = {
     {"lower", 'i', "n", R::Lower},
     {"upper", 'i', "n", R::Upper},
     {"trim", 'i', "n", R::Trim},
@@ -90,30 +82,15 @@ const char *deterministicJson[] = {"json", "json_array", "json_array_length", "j
                                    "json_insert", "json_object", "json_patch", "json_remove",
                                    "json_replace", "json_set", "json_type", "json_valid"};
 
-FunctionProperties make(char volatility, llvm::StringRef flags, AlgebraRole role) {
-  FunctionProperties p;
-  p.known = true;
-  p.volatility = volatility == 'i' ? Volatility::Immutable : Volatility::Volatile;
-  p.runVarying = flags.contains('r');
-  p.nullPreserving = flags.contains('n');
-  p.role = role;
-  return p;
-}
-
 } // namespace
 
 const FunctionProperties &SqliteCatalog::functionProperties(llvm::StringRef fn, size_t) const {
-  static const llvm::StringMap<FunctionProperties> table = [] {
-    llvm::StringMap<FunctionProperties> t;
-    for (const Row &r : rows)
-      t[r.name] = make(r.volatility, r.flags, r.role);
-    for (const char *n : deterministicMath)
-      t[n] = make('i', "n", AlgebraRole::None);
-    for (const char *n : deterministicJson)
-      t[n] = make('i', "", AlgebraRole::None);
+  static const PropertyTable table = [] {
+    PropertyTable t;
+    t.add(rows);
+    t.addAll(deterministicMath, 'i', "n");
+    t.addAll(deterministicJson, 'i', "");
     return t;
   }();
-  static const FunctionProperties unknown;
-  auto it = table.find(fn);
-  return it == table.end() ? unknown : it->second;
+  return table.lookup(fn);
 }

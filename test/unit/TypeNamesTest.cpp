@@ -86,7 +86,14 @@ TEST(TypeNamesTest, SchemaHeroSpellings) {
   EXPECT_EQ(pg("tinyint (1)", mysqlDialect()), "boolean");
   EXPECT_EQ(pg("int (11)", mysqlDialect()), "integer");
   EXPECT_EQ(pg("int unsigned", mysqlDialect()), "bigint");
-  EXPECT_EQ(pg("bigint (20) unsigned", mysqlDialect()), "numeric(20,0)");
+  EXPECT_EQ(pg("bigint (20) unsigned", mysqlDialect()), "bigint");
+  // The exact range stays in the modifiers: width in bytes, unsigned.
+  std::optional<Type> u = mysqlDialect().catalog().parseColumnType("bigint (20) unsigned");
+  ASSERT_TRUE(u);
+  EXPECT_EQ(u->getMod1(), 8);
+  EXPECT_EQ(u->getMod2(), 1);
+  EXPECT_EQ(mysqlDialect().catalog().typeName(*u), "bigint unsigned");
+  EXPECT_EQ(mysqlDialect().catalog().typeName(*mysqlDialect().catalog().parseColumnType("tinyint (3, 0)")), "tinyint");
   EXPECT_EQ(pg("decimal (10, 2)", mysqlDialect()), "numeric(10,2)");
   EXPECT_EQ(pg("double precision", mysqlDialect()), "double precision");
   EXPECT_EQ(pg("character varying (255)", mysqlDialect()), "character varying(255)");

@@ -1,0 +1,159 @@
+//===- MySqlCatalog.cpp - MariaDB's types and conversions -----------------===//
+
+#include "backends/mysql/MySqlCatalog.h"
+
+#include "ir/TimeZones.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+using namespace shc;
+using K = TypeKind;
+
+MySqlCatalog::MySqlCatalog() {
+  exprSyntax.dialectName = "MySQL";
+  exprSyntax.doubleColonCast = false;
+  exprSyntax.ilike = false;
+  exprSyntax.escapeStrings = false;
+  exprSyntax.dollarQuotes = false;
+  exprSyntax.keywordArgumentForms = true; // EXTRACT(DAY FROM x), TRIM(... FROM x)
+  exprSyntax.backslashStrings = true;
+  exprSyntax.logicalPipes = true;
+  exprSyntax.wordOperators = true;
+  exprSyntax.intervalExprUnit = true;
+}
+
+std::optional<Type> MySqlCatalog::parseColumnType(llvm::StringRef spelling) const {
+  return parseMySqlColumnType(spelling);
+}
+
+std::string MySqlCatalog::typeName(const Type &t) const {
+  if (t.isArray())
+    return t.str();
+  switch (t.getKind()) {
+  case K::Bool:
+    return "tinyint(1)";
+  case K::Int2:
+  case K::Int4:
+  case K::Int8: {
+    static const char *const names[] = {"", "tinyint", "smallint", "mediumint", "int",
+                                        "", "",        "",         "bigint"};
+    int width = t.getMod1();
+    std::string name = width > 0 && width <= 8 && *names[width]
+                           ? names[width]
+                           : (t.is(K::Int8) ? "bigint" : "int");
+    return t.getMod2() == 1 ? name + " unsigned" : name;
+  }
+  case K::Numeric:
+    return t.getMod1() >= 0 ? "decimal(" + std::to_string(t.getMod1()) + "," +
+                                  std::to_string(std::max(t.getMod2(), 0)) + ")"
+                            : "decimal";
+  case K::Float4:
+    return "float";
+  case K::Float8:
+    return "double";
+  case K::Varchar:
+    return t.getMod1() >= 0 ? "varchar(" + std::to_string(t.getMod1()) + ")" : "varchar";
+  case K::Char:
+    return "char(" + std::to_string(std::max(t.getMod1(), 1)) + ")";
+  case K::Text:
+    return "text";
+  case K::Bytea:
+    return "blob";
+  case K::Date:
+    return "date";
+  case K::Time:
+    return "time";
+  case K::Timestamp:
+    return "datetime";
+  case K::TimestampTz:
+    return "timestamp";
+  case K::Interval:
+    return "interval";
+  case K::Json:
+  case K::Jsonb:
+    return "json";
+  default:
+    return t.str();
+  }
+}
+
+TypeCategory MySqlCatalog::category(const Type &t) const {
+  if (t.isArray())
+    return TypeCategory::Array;
+  if (t.isUnknown() || t.isIndeterminate())
+    return TypeCategory::Unknown;
+  switch (t.getKind()) {
+  case K::Bool:
+    return TypeCategory::Boolean;
+  case K::Date:
+  case K::Time:
+  case K::Timestamp:
+  case K::TimestampTz:
+    return TypeCategory::DateTime;
+  case K::Interval:
+    return TypeCategory::Timespan;
+  case K::Bytea:
+  case K::Other:
+    return TypeCategory::User;
+  default:
+    if (t.isNumeric())
+      return TypeCategory::Numeric;
+    return TypeCategory::String; // json is a string with a CHECK in MariaDB
+  }
+}
+
+bool MySqlCatalog::isPreferred(const Type &t) const {
+  // A string used as a number is a DOUBLE; CONCAT and the string functions
+  // take anything as text; temporal values meet as DATETIME.
+  return t.is(K::Float8) || t.is(K::Text) || t.is(K::Bool) || t.is(K::Timestamp);
+}
+
+std::optional<CastContext> MySqlCatalog::findCast(const Type &from, const Type &to) const {
+  if (from.isUnknown() || from.isIndeterminate() || to.isIndeterminate() || from.sameBase(to))
+    return CastContext::Implicit;
+  if (from.isArray() || to.isArray())
+    return std::nullopt;
+  // An interval exists only as an argument of DATE_ADD and temporal +/-.
+  if (from.is(K::Interval) || to.is(K::Interval))
+    return std::nullopt;
+  // Every scalar converts to every other where an expression needs it; a
+  // value that does not convert is a warning in a read and an error when
+  // written under strict mode, which only the data can tell.
+  return CastContext::Implicit;
+}
+
+std::optional<Type> MySqlCatalog::numberLiteralType(llvm::StringRef text, bool integer) const {
+  if (!integer) // 1.5 is DECIMAL, 1e3 is DOUBLE
+    return text.find_insensitive('e') == llvm::StringRef::npos ? Type(K::Numeric) : Type(K::Float8);
+  bool neg = text.consume_front("-");
+  text = text.ltrim('0');
+  unsigned long long v = 0;
+  if (text.size() > 20 || (!text.empty() && text.getAsInteger(10, v)))
+    return Type(K::Numeric); // beyond BIGINT UNSIGNED: DECIMAL
+  if (neg ? v <= 9223372036854775808ULL : v <= 9223372036854775807ULL)
+    return Type(K::Int8);
+  return neg ? Type(K::Numeric) : Type(K::Int8, 8, 1);
+}
+
+/// "+05:30", "-08:00": the fixed offsets CONVERT_TZ and time_zone take.
+static bool isFixedOffset(llvm::StringRef zone) {
+  if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':')
+    return false;
+  unsigned h = 0, m = 0;
+  return llvm::isDigit(zone[1]) && llvm::isDigit(zone[2]) && llvm::isDigit(zone[4]) &&
+         llvm::isDigit(zone[5]) && !zone.substr(1, 2).getAsInteger(10, h) &&
+         !zone.substr(4, 2).getAsInteger(10, m) && h <= 14 && m <= 59;
+}
+
+bool MySqlCatalog::acceptsTimeZone(llvm::StringRef zone) const {
+  if (isFixedOffset(zone) || zone.equals_insensitive("SYSTEM"))
+    return true;
+  // A zone name works once the server's zone tables are loaded from the
+  // IANA database (mariadb-tzinfo-to-sql reads the same tzdata).
+  return !canonicalTimeZone(zone).empty();
+}
+
+std::string MySqlCatalog::timeZoneHint() const {
+  return "MySQL takes fixed offsets such as '+05:30', and zone names only once the server's "
+         "zone tables are loaded (mysql_tzinfo_to_sql); CONVERT_TZ returns NULL otherwise";
+}
