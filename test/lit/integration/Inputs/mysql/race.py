@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Concurrent applies of a non-idempotent migration to one MySQL database apply it once.
 
-race.py TOOL INPUTS_DIR ROUNDS
+race.py TOOL INPUTS_DIR ROUNDS [ddl|specs]
+
+ddl (the default) applies the compiled file bump.sql with `apply --ddl`;
+specs applies specs/schema.yaml, specs/earlier.yaml and specs/bump.yaml,
+compiled by the MySQL emitter.
 
 For each round and each starting state (a fresh database; one whose ledger
 already has a migration) it creates a database on $SHC_MYSQL_SOCKET, seeds
-counters.sql, starts 8 `apply --ddl bump.sql` at once (2 with
+counters.sql, starts 8 applies at once (2 with
 --lock-timeout 50ms), waits for them, and checks:
 
 - every process exits 0, or fails saying that another apply holds the lock;
@@ -24,12 +28,16 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import my  # noqa: E402
 
 TOOL, INPUTS, ROUNDS = sys.argv[1], sys.argv[2], int(sys.argv[3])
+MODE = sys.argv[4] if len(sys.argv) > 4 else "ddl"
 BUSY = "another apply holds the lock"
 
 
 def apply_cmd(db, what):
-    return [TOOL, "apply", "--dialect", "mysql", "--uri", my.uri(db), "--ddl",
-            os.path.join(INPUTS, what + ".sql")]
+    base = [TOOL, "apply", "--dialect", "mysql", "--uri", my.uri(db)]
+    if MODE == "ddl":
+        return base + ["--ddl", os.path.join(INPUTS, what + ".sql")]
+    specs = ["schema", "earlier"] + (["bump"] if what == "bump" else [])
+    return base + [os.path.join(INPUTS, "specs", n + ".yaml") for n in specs]
 
 
 def rows(db, text):
@@ -73,13 +81,13 @@ def main():
                 problems.append("round %d: counters (a|b|rows): %s, expected 1|1|200"
                                 % (rnd + 1, " ".join(counts)))
             names = rows(db, "SELECT name FROM schemahero_data_migrations ORDER BY name")
-            expected = ["bump-a", "bump-b"] + (["earlier"] if with_ledger else [])
+            expected = ["bump-a", "bump-b"] + (["earlier"] if with_ledger or MODE == "specs" else [])
             if names != expected:
                 problems.append("round %d: ledger rows: %s" % (rnd + 1, " ".join(names)))
             my.sql(None, "DROP DATABASE %s;" % db)
         status = "FAILED" if problems else "ok"
-        print("apply mysql, %s: %s (%d rounds, %d processes: %d exit 0, %d another apply "
-              "holds the lock)" % (state, status, ROUNDS, procs, exits, busy))
+        print("apply mysql %s, %s: %s (%d rounds, %d processes: %d exit 0, %d another apply "
+              "holds the lock)" % (MODE, state, status, ROUNDS, procs, exits, busy))
         for p in problems[:3]:
             print("  " + p)
         if len(problems) > 3:
