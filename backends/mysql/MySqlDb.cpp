@@ -105,7 +105,9 @@ std::string shc::redactMySqlUri(llvm::StringRef uri) {
     llvm::consumeError(parsed.takeError());
     return "<a MySQL URI that cannot be parsed, not shown>";
   }
-  return redactRegions(uri, uriSecretRegions(uri, {"password"}));
+  // What stays may still repeat pieces of the password (a host that is its
+  // tail, when an unencoded `@` in it split the URI elsewhere than meant).
+  return mysqlSecrets(uri).scrub(redactRegions(uri, uriSecretRegions(uri, {"password"})));
 }
 
 SecretScrubber shc::mysqlSecrets(llvm::StringRef uri) {

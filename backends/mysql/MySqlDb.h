@@ -42,8 +42,9 @@ bool isMySqlUri(llvm::StringRef uri);
 /// The parts of `uri`; the error says what is wrong without quoting it.
 llvm::Expected<MySqlUri> parseMySqlUri(llvm::StringRef uri);
 /// `uri` with everything from the `:` after the user to the last `@`, and
-/// any `password=` parameter's value, replaced by `***`; a string that does
-/// not parse is not shown at all.
+/// any `password=` parameter's value, replaced by `***`, and any other piece
+/// of 3 or more bytes of the password too; a string that does not parse is
+/// not shown at all.
 std::string redactMySqlUri(llvm::StringRef uri);
 /// What may be a password: the parsed one, the one as written (also
 /// decoded), MYSQL_PWD, and all of `uri` when it does not parse.

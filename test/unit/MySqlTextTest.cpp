@@ -194,3 +194,10 @@ TEST(MySqlScriptParse, FallsBackToOneStepAndSaysWhy) {
 }
 
 } // namespace
+
+namespace {
+TEST(MySqlUri, RedactionAlsoHidesAHostThatIsPartOfThePassword) {
+  // The password `pa@ssword1`, and a host that repeats its tail.
+  EXPECT_EQ(redactMySqlUri("mysql://u:pa@ssword1@ssword1/db"), "mysql://u:******/db");
+}
+} // namespace
