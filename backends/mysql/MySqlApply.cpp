@@ -27,8 +27,8 @@ std::vector<MySqlStatement> shc::splitMySqlStatements(llvm::StringRef sql) {
       continue;
     std::vector<std::string> w = leadingWords(sql, tokens, s, 1);
     if (!w.empty() && isOneOf(w.front(), {"INSERT", "REPLACE", "DELETE"}))
-      st.writesLedger = llvm::StringRef(tableWritten(sql, tokens, s))
-                            .equals_insensitive(ledgerTableName());
+      st.writesLedger =
+          llvm::StringRef(tableWritten(sql, tokens, s)).equals_insensitive(ledgerTableName());
     out.push_back(std::move(st));
   }
   return out;
@@ -96,8 +96,8 @@ private:
       std::string why = mysqlStepProblem(step.sql);
       if (!why.empty()) {
         report.setupError = "migration " + step.name +
-                            " cannot run in one MySQL transaction, so nothing was applied: " +
-                            why + "\nHINT:  change tables through their Table specs; customSQL " +
+                            " cannot run in one MySQL transaction, so nothing was applied: " + why +
+                            "\nHINT:  change tables through their Table specs; customSQL " +
                             "in a data migration must not commit";
         return false;
       }
@@ -107,8 +107,8 @@ private:
 
   bool setupFailed(MySqlFailure f) {
     report.signal = interrupted();
-    report.setupError = report.signal ? interruptedBy(report.signal) + " (" + f.message + ")"
-                                      : f.message;
+    report.setupError =
+        report.signal ? interruptedBy(report.signal) + " (" + f.message + ")" : f.message;
     return false;
   }
 
@@ -125,10 +125,9 @@ private:
     if (opts.statementTimeoutMs) {
       char secs[32];
       std::snprintf(secs, sizeof secs, "%.3f", opts.statementTimeoutMs / 1000.0);
-      std::string set = db.isMariaDb()
-                            ? "SET SESSION max_statement_time = " + std::string(secs)
-                            : "SET SESSION max_execution_time = " +
-                                  llvm::utostr(opts.statementTimeoutMs);
+      std::string set = db.isMariaDb() ? "SET SESSION max_statement_time = " + std::string(secs)
+                                       : "SET SESSION max_execution_time = " +
+                                             llvm::utostr(opts.statementTimeoutMs);
       if (auto r = db.exec(set); !r)
         return setupFailed(describeMySqlFailure(r.takeError()));
     }
@@ -166,10 +165,10 @@ private:
       if (firstValue(*got) != "1") {
         if (!interrupted())
           report.lockBusy = true;
-        return setupFailed({interrupted() ? "GET_LOCK was interrupted"
-                                          : lockBusyMessage("GET_LOCK timed out after " +
-                                                            llvm::utostr(opts.lockTimeoutMs) +
-                                                            " ms"),
+        return setupFailed({interrupted()
+                                ? "GET_LOCK was interrupted"
+                                : lockBusyMessage("GET_LOCK timed out after " +
+                                                  llvm::utostr(opts.lockTimeoutMs) + " ms"),
                             0, false});
       }
     }
@@ -187,9 +186,8 @@ private:
   }
 
   static std::string firstValue(const MySqlRows &rows) {
-    return rows.empty() || rows.front().empty() || !rows.front().front()
-               ? std::string()
-               : *rows.front().front();
+    return rows.empty() || rows.front().empty() || !rows.front().front() ? std::string()
+                                                                         : *rows.front().front();
   }
 
   bool tableExists(const std::string &name) {
@@ -213,8 +211,8 @@ private:
         text.insert(llvm::StringRef(text).find_insensitive("TABLE"), "TEMPORARY ");
         temporaryTables.push_back("`" + table + "`");
       } else if (std::string why = implicitCommitReason(w); !why.empty()) {
-        return setupFailed({"a dry run cannot run the preamble without committing: " + why, 0,
-                            false});
+        return setupFailed(
+            {"a dry run cannot run the preamble without committing: " + why, 0, false});
       }
       if (auto r = db.exec(text); !r)
         return setupFailed(describeMySqlFailure(r.takeError()));

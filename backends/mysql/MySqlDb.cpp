@@ -146,14 +146,14 @@ static bool realConnect(MYSQL *m, const MySqlUri &u, unsigned timeoutSeconds) {
   // UPDATE reports the rows it matched, as on PostgreSQL and SQLite, not only
   // those whose values changed.
   return mysql_real_connect(m, host, u.user.empty() ? nullptr : u.user.c_str(),
-                            u.password ? u.password->c_str() : nullptr, u.database.c_str(),
-                            u.port, u.socket.empty() ? nullptr : u.socket.c_str(),
+                            u.password ? u.password->c_str() : nullptr, u.database.c_str(), u.port,
+                            u.socket.empty() ? nullptr : u.socket.c_str(),
                             CLIENT_FOUND_ROWS) != nullptr;
 }
 
 static bool isConnectionLost(unsigned code) {
-  return code == CR_SERVER_GONE_ERROR || code == CR_SERVER_LOST ||
-         code == CR_CONNECTION_ERROR || code == CR_CONN_HOST_ERROR;
+  return code == CR_SERVER_GONE_ERROR || code == CR_SERVER_LOST || code == CR_CONNECTION_ERROR ||
+         code == CR_CONN_HOST_ERROR;
 }
 
 llvm::Expected<std::unique_ptr<MySqlDb>> shc::connectMySql(llvm::StringRef uri) {
@@ -239,8 +239,8 @@ void MySqlDb::cancelLoop() {
 llvm::Error MySqlDb::lastError() {
   unsigned code = mysql_errno(conn);
   std::string state = mysql_sqlstate(conn);
-  std::string msg = "ERROR " + std::to_string(code) + " (" + state +
-                    "): " + scrubber.scrub(mysql_error(conn));
+  std::string msg =
+      "ERROR " + std::to_string(code) + " (" + state + "): " + scrubber.scrub(mysql_error(conn));
   return llvm::make_error<MySqlError>(msg, code, state, isConnectionLost(code));
 }
 

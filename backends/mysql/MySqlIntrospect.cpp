@@ -44,19 +44,19 @@ shc::introspectMySqlFunctions(MySqlDb &db, const std::vector<std::string> &names
   for (const std::string &n : names)
     list += (list.empty() ? "" : ", ") + db.quote(n);
   // One row per parameter (ORDINAL_POSITION 0 is the result).
-  auto rows = db.query("SELECT r.SPECIFIC_NAME, p.ORDINAL_POSITION, p.DTD_IDENTIFIER "
-                       "FROM information_schema.ROUTINES r JOIN information_schema.PARAMETERS p "
-                       "ON p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA AND p.SPECIFIC_NAME = "
-                       "r.SPECIFIC_NAME WHERE r.ROUTINE_SCHEMA = DATABASE() AND r.ROUTINE_TYPE "
-                       "= 'FUNCTION' AND LOWER(r.ROUTINE_NAME) IN (" +
-                       llvm::StringRef(list).lower() +
-                       ") ORDER BY r.SPECIFIC_NAME, p.ORDINAL_POSITION");
+  auto rows =
+      db.query("SELECT r.SPECIFIC_NAME, p.ORDINAL_POSITION, p.DTD_IDENTIFIER "
+               "FROM information_schema.ROUTINES r JOIN information_schema.PARAMETERS p "
+               "ON p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA AND p.SPECIFIC_NAME = "
+               "r.SPECIFIC_NAME WHERE r.ROUTINE_SCHEMA = DATABASE() AND r.ROUTINE_TYPE "
+               "= 'FUNCTION' AND LOWER(r.ROUTINE_NAME) IN (" +
+               llvm::StringRef(list).lower() + ") ORDER BY r.SPECIFIC_NAME, p.ORDINAL_POSITION");
   if (!rows)
     return rows.takeError();
   auto sigType = [&](const std::string &spelling) {
     SigType t;
-    std::optional<Type> parsed = parseType ? parseType(llvm::StringRef(spelling).lower())
-                                           : std::nullopt;
+    std::optional<Type> parsed =
+        parseType ? parseType(llvm::StringRef(spelling).lower()) : std::nullopt;
     if (parsed)
       t.type = *parsed;
     else

@@ -38,8 +38,8 @@ std::vector<MyToken> shc::lexMySql(llvm::StringRef s, bool *unterminated) {
       t.end = std::min(s.find('\n', i), n);
     } else if (s.substr(i).startswith("/*")) {
       llvm::StringRef rest = s.substr(i + 2);
-      t.kind = rest.startswith("!") || rest.startswith("M!") ? MyTok::Executable
-                                                             : MyTok::BlockComment;
+      t.kind =
+          rest.startswith("!") || rest.startswith("M!") ? MyTok::Executable : MyTok::BlockComment;
       size_t close = s.find("*/", i + 2);
       open |= close == llvm::StringRef::npos;
       t.end = close == llvm::StringRef::npos ? n : close + 2;
@@ -126,8 +126,7 @@ static bool appendWords(llvm::StringRef text, const std::vector<MyToken> &tokens
   return true;
 }
 
-std::vector<std::string> shc::leadingWords(llvm::StringRef text,
-                                           const std::vector<MyToken> &tokens,
+std::vector<std::string> shc::leadingWords(llvm::StringRef text, const std::vector<MyToken> &tokens,
                                            const MyStatement &s, size_t max) {
   std::vector<std::string> words;
   appendWords(text, tokens, s.firstToken, s.lastToken, max, words);
@@ -145,14 +144,31 @@ std::string shc::unquoteMySqlString(llvm::StringRef tok) {
     if (c == '\\' && i + 1 < body.size()) {
       char e = body[++i];
       switch (e) {
-      case '0': out += '\0'; break;
-      case 'b': out += '\b'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'Z': out += '\x1a'; break;
-      case '%': case '_': out += '\\'; out += e; break; // kept, as MySQL keeps them
-      default: out += e;
+      case '0':
+        out += '\0';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'Z':
+        out += '\x1a';
+        break;
+      case '%':
+      case '_':
+        out += '\\';
+        out += e;
+        break; // kept, as MySQL keeps them
+      default:
+        out += e;
       }
     } else if (c == q && i + 1 < body.size() && body[i + 1] == q) {
       out += q;
@@ -184,7 +200,7 @@ bool shc::isOneOf(llvm::StringRef w, std::initializer_list<llvm::StringRef> word
 }
 
 std::string shc::tableWritten(llvm::StringRef text, const std::vector<MyToken> &tokens,
-                               const MyStatement &s) {
+                              const MyStatement &s) {
   std::string table;
   bool first = true;
   for (size_t i = s.firstToken; i <= s.lastToken; ++i) {
@@ -213,7 +229,6 @@ std::string shc::tableWritten(llvm::StringRef text, const std::vector<MyToken> &
   return table;
 }
 
-
 std::string shc::implicitCommitReason(const std::vector<std::string> &w) {
   if (w.empty())
     return "";
@@ -229,9 +244,9 @@ std::string shc::implicitCommitReason(const std::vector<std::string> &w) {
   }
   if (isOneOf(first, {"ALTER", "RENAME", "TRUNCATE"}))
     return first.str() + " is DDL, which MySQL commits implicitly";
-  if (isOneOf(first, {"GRANT", "REVOKE", "FLUSH", "RESET", "INSTALL", "UNINSTALL", "ANALYZE",
-                      "OPTIMIZE", "REPAIR", "CHECK", "CACHE", "LOCK", "UNLOCK", "XA", "CHANGE",
-                      "SHUTDOWN"}) ||
+  if (isOneOf(first,
+              {"GRANT", "REVOKE", "FLUSH", "RESET", "INSTALL", "UNINSTALL", "ANALYZE", "OPTIMIZE",
+               "REPAIR", "CHECK", "CACHE", "LOCK", "UNLOCK", "XA", "CHANGE", "SHUTDOWN"}) ||
       (first == "LOAD" && at(1) == "INDEX") ||
       (first == "SET" && (at(1) == "PASSWORD" || at(1) == "AUTOCOMMIT" ||
                           (at(1) == "SESSION" && at(2) == "AUTOCOMMIT"))) ||

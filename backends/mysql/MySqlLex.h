@@ -30,7 +30,7 @@ enum class MyTok : uint8_t {
   Name,         ///< `...`
   Word,         ///< a keyword, name or number
   Semicolon,
-  Punct,        ///< any other single character
+  Punct, ///< any other single character
 };
 
 struct MyToken {

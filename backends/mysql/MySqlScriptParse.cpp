@@ -138,8 +138,7 @@ private:
       while (st < statements.size() && statements[st].end <= t.begin)
         ++st;
       bool inStatement = st < statements.size() && statements[st].begin < t.begin;
-      if (t.kind != MyTok::LineComment || inStatement ||
-          (t.begin && text[t.begin - 1] != '\n'))
+      if (t.kind != MyTok::LineComment || inStatement || (t.begin && text[t.begin - 1] != '\n'))
         continue;
       llvm::StringRef line = text.slice(t.begin, t.end).rtrim("\r");
       if (std::optional<MigrationMarker> m = parseMigrationMarker(line)) {
@@ -162,10 +161,9 @@ private:
 
   bool isBegin(const MyStatement &s) const {
     std::vector<std::string> w = words(s);
-    return endsWithSemicolon(s) &&
-           (w == std::vector<std::string>{"START", "TRANSACTION"} ||
-            w == std::vector<std::string>{"BEGIN"} ||
-            w == std::vector<std::string>{"BEGIN", "WORK"});
+    return endsWithSemicolon(s) && (w == std::vector<std::string>{"START", "TRANSACTION"} ||
+                                    w == std::vector<std::string>{"BEGIN"} ||
+                                    w == std::vector<std::string>{"BEGIN", "WORK"});
   }
 
   bool isCommit(const MyStatement &s) const {

@@ -112,8 +112,7 @@ private:
       Failure f = describeFailure(std::move(e));
       if (!interrupted() && isLockWaitTimeout(f.sqlstate)) {
         report.lockBusy = true;
-        f.message =
-            lockBusyMessage(f.message);
+        f.message = lockBusyMessage(f.message);
       }
       return setupFailed(f);
     }
@@ -136,9 +135,8 @@ private:
 
   bool setupFailed(const Failure &f) {
     report.signal = interrupted();
-    report.setupError = report.signal
-                            ? interruptedBy(report.signal) + " (" + f.message + ")"
-                            : f.message;
+    report.setupError =
+        report.signal ? interruptedBy(report.signal) + " (" + f.message + ")" : f.message;
     return false;
   }
 
@@ -220,8 +218,7 @@ private:
     out.error = f.message;
     if (lockWait && isLockWaitTimeout(f.sqlstate)) {
       report.lockBusy = true;
-      out.error =
-          lockBusyMessage(f.message);
+      out.error = lockBusyMessage(f.message);
     }
     return Attempt::Stop;
   }

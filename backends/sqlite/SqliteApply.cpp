@@ -196,9 +196,8 @@ private:
 
   bool setupFailed(const Failure &f) {
     report.signal = interrupted();
-    report.setupError = report.signal
-                            ? interruptedBy(report.signal) + " (" + f.message + ")"
-                            : f.message;
+    report.setupError =
+        report.signal ? interruptedBy(report.signal) + " (" + f.message + ")" : f.message;
     return false;
   }
 

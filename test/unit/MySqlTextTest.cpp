@@ -57,7 +57,8 @@ TEST(MySqlUri, RedactsThePasswordWhole) {
   EXPECT_EQ(redactMySqlUri("mysql://app@/db?socket=/s&password=s3cret"),
             "mysql://app@/db?socket=/s&password=***");
   EXPECT_EQ(redactMySqlUri("mysql://root@/db?socket=/s"), "mysql://root@/db?socket=/s");
-  EXPECT_EQ(redactMySqlUri("mysql://app:s3cret@h"), "<a MySQL URI that cannot be parsed, not shown>");
+  EXPECT_EQ(redactMySqlUri("mysql://app:s3cret@h"),
+            "<a MySQL URI that cannot be parsed, not shown>");
 }
 
 TEST(MySqlUri, ScrubsPiecesOfThePassword) {
@@ -108,11 +109,11 @@ TEST(MySqlLex, FindsStatementsThatCommitImplicitly) {
 }
 
 TEST(MySqlLex, TellsLedgerWritesFromOthers) {
-  std::vector<MySqlStatement> st = splitMySqlStatements(
-      "UPDATE schemahero_data_migrations_copy SET a = 1;\n"
-      "DELETE FROM `schemahero_data_migrations` WHERE name = 'x';\n"
-      "INSERT INTO db.schemahero_data_migrations (name) VALUES ('x');\n"
-      "INSERT INTO t SELECT * FROM schemahero_data_migrations;\n");
+  std::vector<MySqlStatement> st =
+      splitMySqlStatements("UPDATE schemahero_data_migrations_copy SET a = 1;\n"
+                           "DELETE FROM `schemahero_data_migrations` WHERE name = 'x';\n"
+                           "INSERT INTO db.schemahero_data_migrations (name) VALUES ('x');\n"
+                           "INSERT INTO t SELECT * FROM schemahero_data_migrations;\n");
   ASSERT_EQ(st.size(), 4u);
   EXPECT_FALSE(st[0].writesLedger);
   EXPECT_TRUE(st[1].writesLedger);
@@ -169,7 +170,7 @@ TEST(MySqlScriptParse, SplitsAtItsOwnMarkers) {
 }
 
 TEST(MySqlScriptParse, FallsBackToOneStepAndSaysWhy) {
-  std::string wrongRow = std::string(kHeader) + step("a", "") ;
+  std::string wrongRow = std::string(kHeader) + step("a", "");
   wrongRow.replace(wrongRow.find("VALUES ('a'"), 11, "VALUES ('z'");
   ParsedScript p = parseMySqlCompiledFile(wrongRow, "f.sql");
   EXPECT_EQ(p.warning, "cannot split it at its migration markers: migration a writes the ledger "
@@ -178,7 +179,8 @@ TEST(MySqlScriptParse, FallsBackToOneStepAndSaysWhy) {
   EXPECT_EQ(p.script.steps[0].name, "f.sql");
   EXPECT_EQ(p.script.steps[0].sql, wrongRow);
 
-  std::string noBegin = std::string(kHeader) + "-- migration: a (after_schema)\nUPDATE t SET x = 1;\n";
+  std::string noBegin =
+      std::string(kHeader) + "-- migration: a (after_schema)\nUPDATE t SET x = 1;\n";
   EXPECT_EQ(parseMySqlCompiledFile(noBegin, "f.sql").warning,
             "cannot split it at its migration markers: migration a is not one START "
             "TRANSACTION; ... COMMIT; block; it runs as one step");
