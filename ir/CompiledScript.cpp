@@ -42,3 +42,17 @@ std::string shc::renderScript(const CompiledScript &script) {
   }
   return out;
 }
+
+std::optional<MigrationMarker> shc::parseMigrationMarker(llvm::StringRef line) {
+  if (!line.consume_front("-- migration: "))
+    return std::nullopt;
+  MigrationMarker m;
+  m.empty = line.consume_back(emptyStepSuffix());
+  for (Phase p : {Phase::BeforeSchema, Phase::AfterSchema})
+    if (line.consume_back(" (" + phaseName(p).str() + ")")) {
+      m.name = line.str();
+      m.phase = p;
+      return m;
+    }
+  return std::nullopt;
+}

@@ -93,6 +93,18 @@ std::string renderScript(const CompiledScript &script);
 
 /// `-- migration: NAME (phase)`, the line that opens a step in the file.
 std::string migrationMarker(llvm::StringRef name, Phase phase);
+/// A marker line read back (apply --ddl): where it begins in the file (the
+/// caller sets `begin`), the step's name and phase, and whether it says the
+/// step has nothing to run.
+struct MigrationMarker {
+  size_t begin = 0;
+  std::string name;
+  Phase phase = Phase::AfterSchema;
+  bool empty = false;
+};
+/// `-- migration: NAME (phase)`, optionally followed by emptyStepSuffix();
+/// nullopt for any other line.
+std::optional<MigrationMarker> parseMigrationMarker(llvm::StringRef line);
 /// What follows the marker of a step with nothing to run.
 llvm::StringRef emptyStepSuffix();
 /// The line between the before_schema and the after_schema steps.

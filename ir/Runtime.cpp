@@ -4,6 +4,8 @@
 
 #include "llvm/Support/Error.h"
 
+#include <csignal>
+
 using namespace shc;
 
 LiveDatabase::~LiveDatabase() = default;
@@ -35,6 +37,16 @@ bool ApplyReport::ok() const {
         s.status == StepStatus::Unknown)
       return false;
   return true;
+}
+
+std::string shc::interruptedBy(int sig) {
+  return "interrupted by " + std::string(sig == SIGINT    ? "SIGINT"
+                                         : sig == SIGTERM ? "SIGTERM"
+                                                          : "signal " + std::to_string(sig));
+}
+
+std::string shc::lockBusyMessage(llvm::StringRef detail) {
+  return "another apply holds the lock on this database; gave up waiting (" + detail.str() + ")";
 }
 
 static llvm::Error rowBackupsUnsupported() {

@@ -94,6 +94,13 @@ struct ApplyReport {
   bool ok() const;
 };
 
+/// `interrupted by SIGINT` (SIGTERM, `signal N`): a step's note, and the
+/// start of a setup error, when a signal stopped apply.
+std::string interruptedBy(int sig);
+/// Why apply stopped when another apply held the lock past --lock-timeout:
+/// `another apply holds the lock on this database; gave up waiting (detail)`.
+std::string lockBusyMessage(llvm::StringRef detail);
+
 /// A compiled file read back (apply --ddl).
 struct ParsedScript {
   CompiledScript script;

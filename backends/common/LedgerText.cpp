@@ -23,6 +23,28 @@ std::string shc::changedMigrationHint() {
          ledgerTableName().str() + " after checking the data";
 }
 
+std::string shc::changedMigrationError(const LedgerRecord &record) {
+  std::string out;
+  llvm::StringRef msg = changedMigrationMessage();
+  const std::string *args[] = {&record.name, &record.checksum};
+  size_t arg = 0;
+  for (char c : msg) {
+    if (c == '%' && arg < 2)
+      out += *args[arg++];
+    else
+      out += c;
+  }
+  return out + "\nHINT:  " + changedMigrationHint();
+}
+
+std::string shc::outcomeUnknownHint(const LedgerRecord *record, llvm::StringRef quotedName) {
+  if (!record)
+    return "the outcome is unknown: the step records no ledger row, so check its data";
+  return "the outcome is unknown: it was applied if this query returns a row with checksum " +
+         record->checksum + ":\n  SELECT checksum, applied_at FROM " + ledgerTableName().str() +
+         " WHERE name = " + quotedName.str() + ";";
+}
+
 std::string shc::migrationChecksum(const Migration &m, llvm::StringRef body) {
   llvm::SHA256 h;
   h.update(m.name);

@@ -15,6 +15,7 @@
 namespace shc {
 
 struct IdempotencyVerdict;
+struct LedgerRecord;
 struct Migration;
 
 /// The ledger table's name.
@@ -26,6 +27,16 @@ llvm::StringRef ledgerTableName();
 llvm::StringRef changedMigrationMessage();
 /// The hint that goes with changedMigrationMessage().
 std::string changedMigrationHint();
+
+/// changedMigrationMessage() for `record` (its name and new checksum), then
+/// `\nHINT:  ` and the hint: what apply reports where no server raises it.
+std::string changedMigrationError(const LedgerRecord &record);
+
+/// For a step whose COMMIT lost the connection, so may or may not have
+/// committed: the ledger query that tells (`quotedName` is the migration's
+/// name as a string literal of the dialect), or, without a ledger row, that
+/// only the data tells.
+std::string outcomeUnknownHint(const LedgerRecord *record, llvm::StringRef quotedName);
 
 /// Hex SHA-256 of a migration's name, phase and emitted statements.
 std::string migrationChecksum(const Migration &m, llvm::StringRef body);

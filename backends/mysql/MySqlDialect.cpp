@@ -8,10 +8,15 @@
 
 #include "backends/mysql/MySqlDialect.h"
 
+#include "backends/mysql/MySqlRuntime.h"
+
 using namespace shc;
 
+/// Connector/C (MySqlRuntime.h): apply, plan --uri and --uri on compile and
+/// lint.
 const Runtime *MySqlDialect::runtime() const {
-  return nullptr; // mysql-runtime helper
+  static const MySqlRuntime runtime(parseMySqlColumnType);
+  return &runtime;
 }
 
 const Dialect &shc::mysqlDialect() {

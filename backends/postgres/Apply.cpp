@@ -64,10 +64,6 @@ static std::optional<uint64_t> rowsTouched(Connection &conn) {
   return n;
 }
 
-static std::string signalName(int sig) {
-  return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "signal " + std::to_string(sig);
-}
-
 namespace {
 
 class Runner {
@@ -116,8 +112,7 @@ private:
       Failure f = describeFailure(std::move(e));
       if (!interrupted() && isLockWaitTimeout(f.sqlstate)) {
         report.lockBusy = true;
-        f.message =
-            "another apply holds the lock on this database; gave up waiting (" + f.message + ")";
+        f.message = lockBusyMessage(f.message);
       }
       return setupFailed(f);
     }
@@ -140,9 +135,8 @@ private:
 
   bool setupFailed(const Failure &f) {
     report.signal = interrupted();
-    report.setupError = report.signal
-                            ? "interrupted by " + signalName(report.signal) + " (" + f.message + ")"
-                            : f.message;
+    report.setupError =
+        report.signal ? interruptedBy(report.signal) + " (" + f.message + ")" : f.message;
     return false;
   }
 
@@ -216,7 +210,7 @@ private:
     rollback();
     out.status = StepStatus::RolledBack;
     if ((report.signal = interrupted())) {
-      out.note = "interrupted by " + signalName(report.signal);
+      out.note = interruptedBy(report.signal);
       return Attempt::Stop;
     }
     if (!opts.dryRun && isRetryable(f.sqlstate) && attempt < kMaxAttempts)
@@ -224,8 +218,7 @@ private:
     out.error = f.message;
     if (lockWait && isLockWaitTimeout(f.sqlstate)) {
       report.lockBusy = true;
-      out.error =
-          "another apply holds the lock on this database; gave up waiting (" + f.message + ")";
+      out.error = lockBusyMessage(f.message);
     }
     return Attempt::Stop;
   }

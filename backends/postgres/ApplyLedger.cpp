@@ -104,9 +104,6 @@ llvm::Expected<LedgerCheck> shc::checkLedger(Connection &conn, const LedgerRecor
 }
 
 std::string shc::outcomeUnknownHint(const std::optional<LedgerRecord> &record) {
-  if (!record)
-    return "the outcome is unknown: the step records no ledger row, so check its data";
-  return "the outcome is unknown: it was applied if this query returns a row with checksum " +
-         record->checksum + ":\n  SELECT checksum, applied_at FROM " + ledgerTableName().str() +
-         " WHERE name = " + postgresWriter().stringLiteral(record->name) + ";";
+  return outcomeUnknownHint(record ? &*record : nullptr,
+                            record ? postgresWriter().stringLiteral(record->name) : "");
 }

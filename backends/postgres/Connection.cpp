@@ -114,7 +114,7 @@ private:
 } // namespace
 
 llvm::Expected<std::unique_ptr<Connection>> shc::connectPostgres(llvm::StringRef conninfo) {
-  SecretScrubber scrubber(conninfo);
+  SecretScrubber scrubber = postgresSecrets(conninfo);
   PGconn *conn = PQconnectdb(conninfo.str().c_str());
   if (!conn || PQstatus(conn) != CONNECTION_OK) {
     std::string why = conn ? llvm::StringRef(PQerrorMessage(conn)).trim().str() : "out of memory";

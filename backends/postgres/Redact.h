@@ -11,10 +11,11 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "backends/common/Secrets.h"
+
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
-#include <vector>
 
 namespace shc {
 
@@ -24,24 +25,11 @@ namespace shc {
 /// too); a string libpq cannot parse is replaced by a fixed text.
 std::string redactConnectionString(llvm::StringRef conninfo);
 
-/// What may be a password in a connection and where libpq takes one from: the
-/// parsed password, the password as written (also percent-decoded, also when
-/// the string is malformed), PGPASSWORD, the whole string when it does not
-/// parse, and what add() is given (the password libpq used, e.g. from
-/// .pgpass).
-class SecretScrubber {
-public:
-  SecretScrubber() = default;
-  explicit SecretScrubber(llvm::StringRef conninfo);
-  void add(llvm::StringRef secret);
-
-  /// `text` with every run of kMinPiece or more bytes that occurs inside a
-  /// secret replaced by `***`.
-  std::string scrub(llvm::StringRef text) const;
-  static constexpr size_t kMinPiece = 3;
-
-private:
-  std::vector<std::string> secrets;
-};
+/// A scrubber of what may be a password in a connection and where libpq
+/// takes one from: the parsed password, the password as written (also
+/// percent-decoded, also when the string is malformed), PGPASSWORD, and the
+/// whole string when it does not parse. The caller adds the password libpq
+/// used (e.g. from .pgpass).
+SecretScrubber postgresSecrets(llvm::StringRef conninfo);
 
 } // namespace shc

@@ -19,12 +19,7 @@ struct Statement {
   size_t firstToken = 0;
 };
 
-struct Marker {
-  size_t begin = 0;
-  std::string name;
-  Phase phase = Phase::AfterSchema;
-  bool empty = false;
-};
+using Marker = MigrationMarker;
 
 /// The statements of `tokens`; `onComment(i, inStatement)` sees each line
 /// comment. Sets `atomic` when a BEGIN ATOMIC body (whose `;`s do not end the
@@ -56,21 +51,6 @@ std::vector<Statement> statementsOf(llvm::ArrayRef<SqlToken> tokens, llvm::Strin
   return out;
 }
 
-/// `-- migration: NAME (phase)`, optionally followed by emptyStepSuffix().
-std::optional<Marker> parseMarker(llvm::StringRef line) {
-  if (!line.consume_front("-- migration: "))
-    return std::nullopt;
-  Marker m;
-  m.empty = line.consume_back(emptyStepSuffix());
-  for (Phase p : {Phase::BeforeSchema, Phase::AfterSchema})
-    if (line.consume_back(" (" + phaseName(p).str() + ")")) {
-      m.name = line.str();
-      m.phase = p;
-      return m;
-    }
-  return std::nullopt;
-}
-
 bool isTransactionControl(llvm::StringRef firstWord) {
   for (llvm::StringRef w : {"BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT"})
     if (firstWord.equals_insensitive(w))
@@ -94,7 +74,7 @@ public:
       if (inStatement || (t.begin && text[t.begin - 1] != '\n'))
         return;
       llvm::StringRef line = text.slice(t.begin, t.end).rtrim("\r");
-      if (std::optional<Marker> m = parseMarker(line)) {
+      if (std::optional<Marker> m = parseMigrationMarker(line)) {
         m->begin = t.begin;
         markers.push_back(std::move(*m));
       } else if (markers.empty() && line.consume_front("-- dialect: ")) {

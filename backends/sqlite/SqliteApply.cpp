@@ -15,12 +15,6 @@
 using namespace shc;
 using Clock = std::chrono::steady_clock;
 
-static std::string signalName(int sig) {
-  return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "signal " + std::to_string(sig);
-}
-
-static const char *kLockBusy = "another apply holds the lock on this database; gave up waiting";
-
 namespace {
 
 /// What the authorizer saw while a statement was prepared.
@@ -175,7 +169,7 @@ private:
     std::optional<Failure> f = execOwn("BEGIN IMMEDIATE");
     if (f && f->code == SQLITE_BUSY && !interrupted()) {
       report.lockBusy = true;
-      f->message = std::string(kLockBusy) + " (" + f->message + ")";
+      f->message = lockBusyMessage(f->message);
     }
     return f;
   }
@@ -202,9 +196,8 @@ private:
 
   bool setupFailed(const Failure &f) {
     report.signal = interrupted();
-    report.setupError = report.signal
-                            ? "interrupted by " + signalName(report.signal) + " (" + f.message + ")"
-                            : f.message;
+    report.setupError =
+        report.signal ? interruptedBy(report.signal) + " (" + f.message + ")" : f.message;
     return false;
   }
 
@@ -275,7 +268,7 @@ private:
     rollback();
     out.status = StepStatus::RolledBack;
     if ((report.signal = interrupted())) {
-      out.note = "interrupted by " + signalName(report.signal);
+      out.note = interruptedBy(report.signal);
       return false;
     }
     out.error = f.message;

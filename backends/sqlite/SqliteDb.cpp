@@ -2,6 +2,7 @@
 
 #include "backends/sqlite/SqliteDb.h"
 
+#include "backends/common/LedgerText.h"
 #include "ir/CompiledScript.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -173,10 +174,5 @@ std::string shc::redactSqliteUri(llvm::StringRef uri) {
 llvm::StringRef shc::sqliteLedgerTable() { return "schemahero_data_migrations"; }
 
 std::string shc::sqliteChangedMigrationError(const LedgerRecord &record) {
-  return "data migration " + record.name +
-         " is not proved idempotent, was already applied, and has changed since (checksum " +
-         record.checksum +
-         " now)\nHINT:  give the changed migration a new name, or delete its "
-         "row from " +
-         sqliteLedgerTable().str() + " after checking the data";
+  return changedMigrationError(record);
 }

@@ -90,27 +90,7 @@ struct Statement {
   size_t firstToken = 0, lastToken = 0;
 };
 
-struct Marker {
-  size_t begin = 0;
-  std::string name;
-  Phase phase = Phase::AfterSchema;
-  bool empty = false;
-};
-
-/// `-- migration: NAME (phase)`, optionally followed by emptyStepSuffix().
-std::optional<Marker> parseMarker(llvm::StringRef line) {
-  if (!line.consume_front("-- migration: "))
-    return std::nullopt;
-  Marker m;
-  m.empty = line.consume_back(emptyStepSuffix());
-  for (Phase p : {Phase::BeforeSchema, Phase::AfterSchema})
-    if (line.consume_back(" (" + phaseName(p).str() + ")")) {
-      m.name = line.str();
-      m.phase = p;
-      return m;
-    }
-  return std::nullopt;
-}
+using Marker = MigrationMarker;
 
 /// Reads the row a ledger INSERT writes by running it on an in-memory
 /// ledger table: the emitter's spelling of the values is SQLite's business.
@@ -207,7 +187,7 @@ private:
       const Token &t = tokens[i];
       if (t.kind == Tok::LineComment && !cur && (!t.begin || text[t.begin - 1] == '\n')) {
         llvm::StringRef line = text.slice(t.begin, t.end).rtrim("\r");
-        if (std::optional<Marker> m = parseMarker(line)) {
+        if (std::optional<Marker> m = parseMigrationMarker(line)) {
           m->begin = t.begin;
           markers.push_back(std::move(*m));
         } else if (markers.empty() && line.consume_front("-- dialect: ")) {

@@ -49,32 +49,32 @@ TEST(RedactTest, AStringLibpqCannotParseIsNotShown) {
 }
 
 TEST(RedactTest, ScrubsEveryPieceOfAPasswordFromMessages) {
-  SecretScrubber s("postgresql://u:Zq9/x@/db?host=/tmp");
+  SecretScrubber s = postgresSecrets("postgresql://u:Zq9/x@/db?host=/tmp");
   EXPECT_EQ(s.scrub("invalid integer value \"Zq9\" for connection option \"port\""),
             "invalid integer value \"***\" for connection option \"port\"");
   // Pieces shorter than kMinPiece stay: they say nothing.
   EXPECT_EQ(s.scrub("database \"x\" does not exist"), "database \"x\" does not exist");
 
-  SecretScrubber at("postgresql://u:ab12@cd34@h/db");
+  SecretScrubber at = postgresSecrets("postgresql://u:ab12@cd34@h/db");
   EXPECT_EQ(at.scrub("could not translate host name \"cd34@h\""),
             "could not translate host name \"***@h\"");
 
   // Percent-decoded, as libpq decodes it.
-  SecretScrubber enc("postgresql://u:p%40ss%2Fword@h/db");
+  SecretScrubber enc = postgresSecrets("postgresql://u:p%40ss%2Fword@h/db");
   EXPECT_EQ(enc.scrub("login p@ss/word rejected"), "login *** rejected");
 
   // Unparsable: all of it may be the password.
-  SecretScrubber bad("u:Zq9x@localhost/db");
+  SecretScrubber bad = postgresSecrets("u:Zq9x@localhost/db");
   EXPECT_EQ(bad.scrub("missing \"=\" after \"u:Zq9x@localhost/db\" in connection info string"),
             "missing \"=\" after \"***\" in connection info string");
 
-  SecretScrubber kv("host=h password='sp ace' dbname=d");
+  SecretScrubber kv = postgresSecrets("host=h password='sp ace' dbname=d");
   EXPECT_EQ(kv.scrub("saw sp ace"), "saw ***");
 }
 
 TEST(RedactTest, ScrubsPasswordsFromTheEnvironmentAndWhatLibpqUsed) {
   ::setenv("PGPASSWORD", "from-env-secret", 1);
-  SecretScrubber s("host=h dbname=d");
+  SecretScrubber s = postgresSecrets("host=h dbname=d");
   ::unsetenv("PGPASSWORD");
   EXPECT_EQ(s.scrub("echo from-env-secret"), "echo ***");
   s.add("pgpass-secret");
@@ -139,7 +139,7 @@ TEST(RedactTest, FuzzedPasswordsNeverShow) {
       if (opts)
         PQconninfoFree(opts);
       if (err) {
-        std::string scrubbed = SecretScrubber(s).scrub(err);
+        std::string scrubbed = postgresSecrets(s).scrub(err);
         EXPECT_FALSE(shows(scrubbed, pw)) << s << " -> " << scrubbed;
         PQfreemem(err);
       }
