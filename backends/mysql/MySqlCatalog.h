@@ -29,6 +29,9 @@ public:
   const ExprSyntax &syntax() const override { return exprSyntax; }
   size_t maxIdentifierLength() const override { return 64; }
 
+  /// Each statement prepared by MariaDB's embedded server (MySqlEmbedded.h).
+  CustomSqlParse parseCustomSql(llvm::StringRef sql) const override;
+
   std::optional<Type> parseColumnType(llvm::StringRef spelling) const override;
   std::string typeName(const Type &t) const override;
   TypeCategory category(const Type &t) const override;
