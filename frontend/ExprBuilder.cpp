@@ -157,6 +157,7 @@ ExprPtr ExprBuilder::binary(ParserRuleContext *ctx, ParserRuleContext *lhsCtx, T
                                             /*negated=*/true);
   auto e = std::make_unique<BinaryExpr>(loc(ctx->getStart()), bop, std::move(lhs), std::move(rhs));
   e->opLoc = loc(op);
+  e->spelledPipes = bop == Op::Or && text.textOf(op) == "||";
   return e;
 }
 

@@ -105,6 +105,13 @@ void lowerOperations(const FieldMap &spec, Migration &m, SourceLoc nameLoc, Lowe
   m.sourceDialectKey = used.str();
   if (!list->isSequence())
     return; // reported above
+  // The same operations under other keys (an anchor, or a copy) must mean
+  // the same there: the portability pass holds them to it.
+  if (const YamlNode *s = schema.getNode(); s && s->isMapping())
+    for (const YamlNode::Entry &e : s->entries)
+      if (e.key->isScalar() && e.key->value != used && ctx.dialects.find(e.key->value) &&
+          e.value->isSequence() && !e.value->items.empty() && e.value->sameContent(*list))
+        m.sharedWith.push_back(e.key->value);
   // A postgres list standing in for cockroachdb names CockroachDB's types.
   for (const YamlNode *item : list->items)
     if (OperationPtr op = lowerOperation(*item, ctx))

@@ -234,3 +234,19 @@ std::vector<YamlDocument> shc::parseYamlDocuments(const SourceManager &sm, uint3
   }
   return std::move(builder.done);
 }
+
+bool YamlNode::sameContent(const YamlNode &other) const {
+  if (this == &other)
+    return true;
+  if (kind != other.kind || tag != other.tag || value != other.value ||
+      items.size() != other.items.size() || entries.size() != other.entries.size())
+    return false;
+  for (size_t i = 0; i < items.size(); ++i)
+    if (!items[i]->sameContent(*other.items[i]))
+      return false;
+  for (size_t i = 0; i < entries.size(); ++i)
+    if (!entries[i].key->sameContent(*other.entries[i].key) ||
+        !entries[i].value->sameContent(*other.entries[i].value))
+      return false;
+  return true;
+}

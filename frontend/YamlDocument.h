@@ -52,6 +52,9 @@ public:
   const YamlNode *get(llvm::StringRef key) const;
   /// "a mapping", "a list", "a string", "null": for "expected X, found Y".
   llvm::StringRef describe() const;
+  /// The same content as `other`: kinds, scalar values and tags, entries
+  /// and items, recursively (an alias of an anchor, or the same text).
+  bool sameContent(const YamlNode &other) const;
 };
 
 /// One `---` document of a file. Owns its nodes; an alias shares the node of

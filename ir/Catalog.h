@@ -60,12 +60,40 @@ struct StatementFacts {
   OnConflict onConflict = OnConflict::None;
 };
 
+/// Where the same SQL text means different things on different servers.
+/// The portability pass compares the target's traits with those of every
+/// dialect an operation list is shared with (docs/portability.md).
+struct SemanticTraits {
+  /// CONCAT(a, NULL) is NULL (MySQL), not a (PostgreSQL skips NULLs).
+  bool concatNullIsNull = false;
+  /// The function that concatenates skipping NULLs with a separator first
+  /// (MySQL's concat_ws), for CONCAT's NULL-skipping meaning; "" if none.
+  llvm::StringRef nullSkippingConcat;
+  /// `=`, `<>`, IN and LIKE on strings ignore case (MySQL's default
+  /// collation); LIKE alone (SQLite, for ASCII).
+  bool equalsIgnoresCase = false;
+  bool likeIgnoresCase = false;
+  /// A cast of a string to bytea compares it byte by byte (MySQL: BINARY).
+  bool binaryCastComparesExactly = false;
+  /// A single-table UPDATE's assignments are evaluated left to right, each
+  /// seeing the values already assigned (MySQL).
+  bool sequentialAssignments = false;
+  /// Integer / integer truncates (PostgreSQL, SQLite); false when it gives a
+  /// decimal (MySQL), whose `DIV` truncates.
+  bool integerDivisionTruncates = true;
+  /// A time zone name converts only once the server's zone tables are
+  /// loaded (MySQL); otherwise the conversion gives NULL.
+  bool zoneNamesNeedTables = false;
+};
+
 class Catalog {
 public:
   virtual ~Catalog();
 
   /// The server's name in messages: "PostgreSQL".
   virtual llvm::StringRef displayName() const = 0;
+  /// What the same text means here that it may not mean elsewhere.
+  virtual SemanticTraits semantics() const { return {}; }
   /// Which expression constructs belong to the dialect's language.
   virtual const ExprSyntax &syntax() const = 0;
   /// The longest identifier the server keeps as written (PostgreSQL

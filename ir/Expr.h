@@ -113,6 +113,9 @@ public:
       : Expr(Kind::Binary, loc), op(op), lhs(std::move(lhs)), rhs(std::move(rhs)) {}
   Op op;
   SourceLoc opLoc; ///< position of the operator token
+  /// An OR written `||` (MySQL), which another dialect reads as `||`
+  /// concatenation: the portability pass needs the spelling.
+  bool spelledPipes = false;
   ExprPtr lhs, rhs;
   static bool classof(const Expr *e) { return e->getKind() == Kind::Binary; }
 };

@@ -190,6 +190,10 @@ struct Migration {
   /// The dialect keys that have a non-empty operation list, in spec order
   /// (the frontend infers the target from them when --dialect is not given).
   std::vector<std::string> operationKeys;
+  /// The other dialect keys whose operation list holds the same operations
+  /// as the one compiled (one YAML anchor, or the same text): they must give
+  /// the same data there (the portability pass).
+  std::vector<std::string> sharedWith;
   /// Set by resolve: a before_schema migration checked offline names a table
   /// or column the Table specs lack (a warning); those names stay unbound.
   bool schemaUnchecked = false;

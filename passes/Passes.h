@@ -17,6 +17,7 @@ namespace shc {
 class AnalysisResults;
 class Catalog;
 class DiagnosticEngine;
+class DialectRegistry;
 class Module;
 class SourceManager;
 
@@ -27,6 +28,8 @@ struct PassContext {
   const Catalog &catalog;
   /// Where the analyses keep what they found (the schedule, the verdicts).
   AnalysisResults &results;
+  /// Every dialect, for the portability pass (null: no portability checks).
+  const DialectRegistry *dialects = nullptr;
 };
 
 /// A named step over the module. Checkers (resolve, typecheck) report and fill
@@ -64,6 +67,10 @@ std::unique_ptr<Pass> createDependencePass();
 /// lint: reviewer warnings (update-without-where, nondeterministic-in-idempotent,
 /// custom-sql-ddl, custom-sql-no-validate, value-too-long); see docs/rules.md.
 std::unique_ptr<Pass> createLintPass();
+/// portability: an operation list shared with other dialects (one anchor,
+/// or the same text) must give the same data there; rewrites what has an
+/// exact equivalent, reports what has none (docs/portability.md).
+std::unique_ptr<Pass> createPortabilityPass();
 
 /// Runs passes in order, honouring --disable=NAME and --print-after=NAME.
 class PassManager {

@@ -9,6 +9,7 @@ void shc::buildDefaultPipeline(PassManager &pm) {
   pm.addPass(createResolvePass());
   pm.addPass(createTypeCheckPass());
   pm.addPass(createCustomSqlPass());
+  pm.addPass(createPortabilityPass());
   pm.addPass(createIdempotencyPass());
   pm.addPass(createSchedulePass());
   pm.addPass(createDependencePass());

@@ -24,6 +24,19 @@ MySqlCatalog::MySqlCatalog() {
   exprSyntax.intervalExprUnit = true;
 }
 
+SemanticTraits MySqlCatalog::semantics() const {
+  SemanticTraits t;
+  t.concatNullIsNull = true;
+  t.nullSkippingConcat = "concat_ws";
+  t.equalsIgnoresCase = true; // utf8mb4_general_ci, the default collation
+  t.likeIgnoresCase = true;
+  t.binaryCastComparesExactly = true;
+  t.sequentialAssignments = true;
+  t.integerDivisionTruncates = false;
+  t.zoneNamesNeedTables = true;
+  return t;
+}
+
 std::optional<Type> MySqlCatalog::parseColumnType(llvm::StringRef spelling) const {
   return parseMySqlColumnType(spelling);
 }

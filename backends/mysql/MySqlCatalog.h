@@ -26,6 +26,7 @@ public:
   MySqlCatalog();
 
   llvm::StringRef displayName() const override { return "MySQL"; }
+  SemanticTraits semantics() const override;
   const ExprSyntax &syntax() const override { return exprSyntax; }
   size_t maxIdentifierLength() const override { return 64; }
 

@@ -25,6 +25,13 @@ public:
   explicit SqliteCatalog(llvm::StringRef displayName);
 
   llvm::StringRef displayName() const override { return name; }
+  /// LIKE ignores ASCII case; `||` with a NULL is NULL (there is no CONCAT).
+  SemanticTraits semantics() const override {
+    SemanticTraits t;
+    t.likeIgnoresCase = true;
+    t.concatNullIsNull = true;
+    return t;
+  }
   const ExprSyntax &syntax() const override { return exprSyntax; }
 
   CustomSqlParse parseCustomSql(llvm::StringRef sql) const override;

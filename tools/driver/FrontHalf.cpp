@@ -135,7 +135,7 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, bool runPasses) {
   }
   for (const std::string &name : opts.disablePasses) pm.disable(name);
   for (const std::string &name : opts.printAfter) pm.printAfter(name, &llvm::errs());
-  PassContext ctx{s.diags, s.sources, target.catalog(), *r.results};
+  PassContext ctx{s.diags, s.sources, target.catalog(), *r.results, &dialects()};
   bool passesOk = succeeded(pm.run(*r.module, ctx));
   // The verifier checks the compiler, not the input: only meaningful when the
   // input was clean and every pass ran.
