@@ -25,6 +25,8 @@
 
 namespace shc {
 
+struct Table;
+
 /// A rejected literal, worded as the server's input function words it: the
 /// message (`invalid input syntax for type json`) plus the detail and hint
 /// lines, which the checker attaches as notes.
@@ -47,6 +49,15 @@ struct CustomSqlParse {
   std::string error;                 ///< the parser's message when not ok
   std::optional<size_t> errorOffset; ///< byte offset of the error, when known
   std::vector<SqlStatementSpan> statements;
+};
+
+/// A name the server does not find in a statement (StatementNameProblem):
+/// the rule (unknown-table, unknown-column), the server's message, and the
+/// byte offset in the statement it points at.
+struct StatementNameProblem {
+  std::string rule;
+  std::string message;
+  size_t offset = 0;
 };
 
 /// What the server's parser says of one statement the grammar's rules do not
@@ -107,6 +118,14 @@ public:
   virtual CustomSqlParse parseCustomSql(llvm::StringRef sql) const;
   /// What the server's parser makes of one statement's text.
   virtual StatementFacts describeStatement(llvm::StringRef) const { return {}; }
+  /// The first name of `statement` (one the analysis leaves opaque) that
+  /// the server's own resolution does not find among `tables` (the Table
+  /// specs of its database); nullopt when every name resolves, or the
+  /// catalogue has no server to ask.
+  virtual std::optional<StatementNameProblem>
+  checkStatementNames(llvm::StringRef, llvm::ArrayRef<const Table *>) const {
+    return std::nullopt;
+  }
 
   // --- types ------------------------------------------------------------------
 

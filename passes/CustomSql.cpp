@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ir/Catalog.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
 #include "ir/Suggest.h"
@@ -38,7 +39,7 @@ public:
           continue;
         unsigned before = ctx.diags.getNumErrors();
         for (const SqlStatement &st : c->statements)
-          check(*c, st, module, *m, ctx.diags);
+          check(*c, st, module, *m, ctx);
         if (ctx.diags.getNumErrors() != before)
           c->hasErrors = true;
       }
@@ -61,7 +62,8 @@ private:
   }
 
   void check(const CustomSqlOp &c, const SqlStatement &st, const Module &module, const Migration &m,
-             DiagnosticEngine &diags) {
+             PassContext &ctx) {
+    DiagnosticEngine &diags = ctx.diags;
     if (st.kind == StatementKind::Ddl) {
       diags
           .warning(st.loc, "custom-sql-ddl",
@@ -79,6 +81,21 @@ private:
       diags.error(st.tableLoc.isValid() ? st.tableLoc : st.loc, "unknown-table",
                   "table \"" + written + "\" does not exist" + didYouMean(st.table, tableNames));
       return;
+    }
+    // Where the server itself can resolve the names (a catalogue with an
+    // embedded server), an opaque statement's names are checked too.
+    if (m.phase != Phase::BeforeSchema || module.beforeSchemaKnown) {
+      std::vector<const Table *> tables;
+      for (const auto &t : m.phase == Phase::BeforeSchema ? module.beforeTables : module.tables)
+        if (t->database == m.database)
+          tables.push_back(t.get());
+      if (std::optional<StatementNameProblem> p =
+              ctx.catalog.checkStatementNames(c.sql.substr(st.offset, st.length), tables)) {
+        diags.error(c.sqlLocator.locate(st.offset + p->offset), p->rule, p->message)
+            .hint("checked by " + ctx.catalog.displayName().str() +
+                  "'s own name resolution against the Table specs");
+        return;
+      }
     }
     auto d = diags.warning(st.loc, "custom-sql-not-analysed",
                            "not analysed: " + firstLine(c.sql, st) + " (" + st.notAnalysedReason +

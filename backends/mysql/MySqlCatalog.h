@@ -32,6 +32,10 @@ public:
 
   /// Each statement prepared by MariaDB's embedded server (MySqlEmbedded.h).
   CustomSqlParse parseCustomSql(llvm::StringRef sql) const override;
+  /// The statement prepared again among the Table specs' tables.
+  std::optional<StatementNameProblem>
+  checkStatementNames(llvm::StringRef statement,
+                      llvm::ArrayRef<const Table *> tables) const override;
 
   std::optional<Type> parseColumnType(llvm::StringRef spelling) const override;
   std::string typeName(const Type &t) const override;

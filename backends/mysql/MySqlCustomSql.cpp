@@ -5,13 +5,17 @@
 // embedded MariaDB server (MySqlEmbedded.h) in an empty database: a syntax
 // error is the server's own, at the place its "near '...'" names. The
 // database has no tables, so an unknown table or column is not an error
-// here; the passes resolve names against the Table specs.
+// here; the passes resolve names against the Table specs, and ask
+// checkStatementNames for a statement the analysis leaves opaque: it is
+// prepared again in a database holding the specs' tables.
 //
 //===----------------------------------------------------------------------===//
 
 #include "backends/mysql/MySqlCatalog.h"
 #include "backends/mysql/MySqlEmbedded.h"
+#include "backends/mysql/MySqlEmitter.h"
 #include "backends/mysql/MySqlLex.h"
+#include "ir/Module.h"
 
 using namespace shc;
 
@@ -51,4 +55,42 @@ CustomSqlParse MySqlCatalog::parseCustomSql(llvm::StringRef sql) const {
   }
   out.ok = true;
   return out;
+}
+
+/// The quoted name in a server message ("Unknown column 'x.y' in 'SET'",
+/// "Table 'db.t' doesn't exist"): its last part.
+static std::string quotedName(llvm::StringRef message) {
+  size_t open = message.find('\'');
+  if (open == llvm::StringRef::npos)
+    return "";
+  llvm::StringRef rest = message.substr(open + 1);
+  llvm::StringRef name = rest.take_until([](char c) { return c == '\''; });
+  return name.rsplit('.').second.empty() ? name.str() : name.rsplit('.').second.str();
+}
+
+std::optional<StatementNameProblem>
+MySqlCatalog::checkStatementNames(llvm::StringRef statement,
+                                  llvm::ArrayRef<const Table *> tables) const {
+  const SqlWriter &w = mysqlWriter();
+  std::vector<TableDdl> ddl;
+  for (const Table *t : tables) {
+    std::string cols, plain;
+    for (const Column &c : t->columns) {
+      std::string name = w.quotedIdentifier(c.name);
+      cols += (cols.empty() ? "" : ", ") + name + " " +
+              (c.typeSpelling.empty() ? std::string("LONGTEXT") : c.typeSpelling);
+      plain += (plain.empty() ? "" : ", ") + name + " LONGTEXT";
+    }
+    std::string head = "CREATE TABLE " + w.quotedIdentifier(t->name) + " (";
+    ddl.push_back({head + cols + ")", head + plain + ")"});
+  }
+  PrepareResult r = prepareEmbeddedIn(ddl, statement);
+  const char *rule = r.errorNumber == 1146   ? "unknown-table"
+                     : r.errorNumber == 1054 ? "unknown-column"
+                                             : nullptr;
+  if (!r.started || !rule)
+    return std::nullopt;
+  std::string name = quotedName(r.message);
+  size_t at = name.empty() ? llvm::StringRef::npos : statement.find_insensitive(name);
+  return StatementNameProblem{rule, r.message, at == llvm::StringRef::npos ? 0 : at};
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 #include <mutex>
 
 using namespace shc;
@@ -22,6 +23,7 @@ struct Api {
                    const char *, unsigned long);
   int (*query)(void *, const char *);
   const char *(*error)(void *);
+  unsigned (*errorNumber)(void *);
   void *(*stmtInit)(void *);
   int (*stmtPrepare)(void *, const char *, unsigned long);
   unsigned (*stmtErrno)(void *);
@@ -50,14 +52,55 @@ public:
 
   PrepareResult prepare(llvm::StringRef statement) {
     std::lock_guard<std::mutex> lock(mutex);
-    PrepareResult r;
+    if (!ready())
+      return PrepareResult{false, 0, failure};
+    return run(statement, "shc_validate");
+  }
+
+  PrepareResult prepareIn(const std::vector<TableDdl> &tables, llvm::StringRef statement) {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!ready())
+      return PrepareResult{false, 0, failure};
+    std::string key;
+    for (const TableDdl &t : tables)
+      key += t.create + ";";
+    auto it = schemas.find(key);
+    if (it == schemas.end()) {
+      std::string db = "shc_schema_" + std::to_string(schemas.size());
+      api.query(conn, ("CREATE DATABASE " + db).c_str());
+      api.query(conn, ("USE " + db).c_str());
+      for (const TableDdl &t : tables)
+        if (api.query(conn, t.create.c_str()))
+          api.query(conn, t.fallback.c_str());
+      it = schemas.emplace(key, db).first;
+    }
+    PrepareResult r = run(statement, it->second);
+    // A multi-table UPDATE resolves its SET list only when it runs: run an
+    // UPDATE or DELETE that prepared, on the tables, which are always empty
+    // (nothing is ever inserted), with a statement time limit.
+    llvm::StringRef head = statement.ltrim();
+    if (r.started && !r.errorNumber &&
+        (head.startswith_insensitive("update") || head.startswith_insensitive("delete"))) {
+      api.query(conn, "SET SESSION max_statement_time = 2");
+      if (api.query(conn, statement.str().c_str())) {
+        r.errorNumber = api.errorNumber(conn);
+        r.message = api.error(conn);
+      }
+    }
+    return r;
+  }
+
+private:
+  bool ready() {
     if (!conn && failure.empty())
       start();
-    if (!conn) {
-      r.message = failure;
-      return r;
-    }
+    return conn != nullptr;
+  }
+
+  PrepareResult run(llvm::StringRef statement, const std::string &db) {
+    PrepareResult r;
     r.started = true;
+    api.query(conn, ("USE " + db).c_str());
     void *stmt = api.stmtInit(conn);
     std::string text = statement.str();
     if (api.stmtPrepare(stmt, text.c_str(), text.size())) {
@@ -68,7 +111,6 @@ public:
     return r;
   }
 
-private:
   template <typename F> bool sym(F &fn, const char *name) {
     fn = reinterpret_cast<F>(dlsym(handle, name));
     return fn != nullptr;
@@ -84,6 +126,7 @@ private:
     if (!sym(api.serverInit, "mysql_server_init") || !sym(api.init, "mysql_init") ||
         !sym(api.options, "mysql_options") || !sym(api.connect, "mysql_real_connect") ||
         !sym(api.query, "mysql_query") || !sym(api.error, "mysql_error") ||
+        !sym(api.errorNumber, "mysql_errno") ||
         !sym(api.stmtInit, "mysql_stmt_init") || !sym(api.stmtPrepare, "mysql_stmt_prepare") ||
         !sym(api.stmtErrno, "mysql_stmt_errno") || !sym(api.stmtError, "mysql_stmt_error") ||
         !sym(api.stmtClose, "mysql_stmt_close")) {
@@ -100,7 +143,7 @@ private:
     std::string dataArg = "--datadir=" + dataDir;
     // No grant tables, no InnoDB, no logs: a parser with a catalogue.
     const char *args[] = {"schemahero-compile", dataArg.c_str(), "--skip-grant-tables",
-                          "--innodb=OFF", "--default-storage-engine=MEMORY",
+                          "--innodb=OFF", "--default-storage-engine=MyISAM",
                           "--log-warnings=0", "--skip-log-bin", nullptr};
     if (api.serverInit(7, const_cast<char **>(args), nullptr)) {
       failure = "MariaDB's embedded server did not start";
@@ -121,10 +164,16 @@ private:
   void *conn = nullptr;
   Api api{};
   std::string dataDir, failure;
+  std::map<std::string, std::string> schemas; ///< CREATE TABLEs -> database
 };
 
 } // namespace
 
 PrepareResult shc::prepareEmbedded(llvm::StringRef statement) {
   return Embedded::get().prepare(statement);
+}
+
+PrepareResult shc::prepareEmbeddedIn(const std::vector<TableDdl> &tables,
+                                     llvm::StringRef statement) {
+  return Embedded::get().prepareIn(tables, statement);
 }

@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
+#include <vector>
 
 namespace shc {
 
@@ -24,6 +25,18 @@ struct PrepareResult {
 
 /// Prepares `statement` in an empty database of the embedded server.
 PrepareResult prepareEmbedded(llvm::StringRef statement);
+
+/// One table to create: its CREATE TABLE, and a plainer one (every column
+/// LONGTEXT) for when the spec's types do not create.
+struct TableDdl {
+  std::string create, fallback;
+};
+
+/// Prepares `statement` in a database of the embedded server holding
+/// `tables` (created once per distinct list, never filled), and runs it when
+/// it is an UPDATE or DELETE, whose names MariaDB resolves in full only then
+/// (a multi-table UPDATE's SET list); on empty tables it changes nothing.
+PrepareResult prepareEmbeddedIn(const std::vector<TableDdl> &tables, llvm::StringRef statement);
 
 /// ER_PARSE_ERROR and ER_SYNTAX_ERROR: the statement is not MySQL. Every
 /// other error (an unknown table in the empty database) is past the parser.
