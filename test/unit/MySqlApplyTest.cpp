@@ -271,6 +271,32 @@ TEST_F(MySqlApply, ACancelFromASignalHandlerStopsTheRunningStatement) {
   EXPECT_EQ(query("SELECT sum(counter) FROM t"), "0");
 }
 
+TEST_F(MySqlApply, ACancelStopsTheWaitForTheLock) {
+  auto other = open(name);
+  ASSERT_TRUE(bool(
+      other->query("SELECT GET_LOCK(CONCAT('schemahero_data_migrations.', DATABASE()), 0)")));
+  int signal = 0;
+  ApplyOptions opts; // no --lock-timeout: it would wait as long as the other holds it
+  opts.interrupted = [&] { return signal; };
+  std::thread canceller([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    signal = SIGTERM;
+    db->cancelFromSignal();
+  });
+  auto start = std::chrono::steady_clock::now();
+  ApplyReport r = apply(script({{"bump", kBump}}), opts);
+  canceller.join();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - start)
+                .count();
+  EXPECT_LT(ms, 5000);
+  EXPECT_EQ(r.signal, SIGTERM);
+  EXPECT_FALSE(r.lockBusy);
+  EXPECT_EQ(r.setupError.rfind("interrupted by SIGTERM (", 0), 0u) << r.setupError;
+  EXPECT_EQ(r.steps[0].status, StepStatus::NotRun);
+  EXPECT_EQ(query("SELECT sum(counter) FROM t"), "0");
+}
+
 TEST_F(MySqlApply, IntrospectsTablesAndEstimatesRows) {
   MySqlRuntime rt(nullptr);
   auto live = rt.connect(uri(name));
