@@ -6,6 +6,7 @@
 // signal handler. The scripts are built by hand in the emitter's layout.
 
 #include "backends/mysql/MySqlApply.h"
+#include "backends/mysql/MySqlCatalog.h"
 #include "backends/mysql/MySqlDb.h"
 #include "backends/mysql/MySqlRuntime.h"
 #include "ir/CompiledScript.h"
@@ -310,6 +311,21 @@ TEST_F(MySqlApply, IntrospectsTablesAndEstimatesRows) {
   EXPECT_EQ((*tables)[0].columns[0].type, "int(11)");
   EXPECT_TRUE((*tables)[0].columns[0].primaryKey);
   EXPECT_TRUE((*tables)[0].columns[1].notNull);
+  run(*db, "CREATE FUNCTION add_tax(price DECIMAL(10,2), pct INT) RETURNS DECIMAL(12,2) "
+           "DETERMINISTIC RETURN price * (100 + pct) / 100");
+  run(*db, "CREATE FUNCTION now_text() RETURNS VARCHAR(32) RETURN NOW()");
+  MySqlRuntime typed(parseMySqlColumnType);
+  auto live2 = typed.connect(uri(name));
+  ASSERT_TRUE(bool(live2));
+  auto fns = (*live2)->functions({"ADD_TAX", "now_text", "missing"});
+  ASSERT_TRUE(bool(fns)) << llvm::toString(fns.takeError());
+  ASSERT_EQ(fns->size(), 2u);
+  EXPECT_EQ((*fns)[0].name, "add_tax");
+  ASSERT_EQ((*fns)[0].params.size(), 2u);
+  EXPECT_EQ((*fns)[0].params[0].str(), "numeric(10,2)");
+  EXPECT_EQ((*fns)[0].result.str(), "numeric(12,2)");
+  EXPECT_EQ((*fns)[1].name, "now_text");
+  EXPECT_TRUE((*fns)[1].params.empty());
   auto n = (*live)->estimateRows("UPDATE t SET counter = 1");
   ASSERT_TRUE(bool(n)) << llvm::toString(n.takeError());
   EXPECT_GE(*n, 1.0);
