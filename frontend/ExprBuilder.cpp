@@ -304,7 +304,7 @@ antlrcpp::Any ExprBuilder::visitInExpr(P::InExprContext *ctx) {
 
 antlrcpp::Any ExprBuilder::visitLikeExpr(P::LikeExprContext *ctx) {
   if (ctx->op->getType() == P::K_ILIKE && !catalog.syntax().ilike)
-    return set(notInDialect(ctx->op, "ILIKE", "LIKE, which ignores ASCII case"));
+    return set(notInDialect(ctx->op, "ILIKE", catalog.syntax().ilikeInstead));
   ExprPtr operand = leftOperand(ctx->expr(0), Level::Pattern);
   if (!operand)
     return {};

@@ -29,7 +29,10 @@ ExprPtr ExprBuilder::stringLiteral(P::StringConstContext *ctx) {
   std::string value;
   const ExprSyntax &syntax = catalog.syntax();
   if (tok->getType() == P::ESCAPE_STRING && !syntax.escapeStrings)
-    return notInDialect(tok, "an E'...' string", "'...' with '' for a quote, and char(10) for a newline");
+    return notInDialect(tok, "an E'...' string",
+                        syntax.backslashStrings
+                            ? "'...', which takes the same backslash escapes"
+                            : "'...' with '' for a quote, and char(10) for a newline");
   if (tok->getType() == P::DOLLAR_STRING && !syntax.dollarQuotes)
     return notInDialect(tok, "a $$...$$ string", "'...' with '' for a quote");
   if (tok->getType() == P::ESCAPE_STRING) {

@@ -99,6 +99,8 @@ static const RuleInfo kRules[] = {
     {"affinity-change", Severity::Warning, true,
      "a staticUpdate value the database stores other than as the column's type says"},
     {"value-too-long", Severity::Warning, true, "a value may be longer than varchar(n)"},
+    {"value-truncated", Severity::Warning, true,
+     "a staticUpdate value MySQL stores only after rounding or cutting it"},
 };
 
 llvm::ArrayRef<RuleInfo> shc::ruleCatalogue() { return kRules; }

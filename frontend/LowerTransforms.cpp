@@ -195,9 +195,11 @@ bool shc::lowerTransform(const YamlNode &item, Assignment &out, LowerContext &ct
     llvm::StringRef fn = llvm::StringSwitch<llvm::StringRef>(to->value)
                              .Case("lowercase", "lower")
                              .Case("uppercase", "upper")
-                             // PostgreSQL's both-sides trim is btrim; SQLite's is trim.
-                             .Case("trim", ctx.catalog().lookupFunction("btrim").empty() ? "trim"
-                                                                                         : "btrim")
+                             // A both-sides trim is trim(x) where the catalogue
+                             // has that function (SQLite, MySQL), else btrim(x)
+                             // (PostgreSQL's TRIM is syntax over btrim).
+                             .Case("trim", ctx.catalog().lookupFunction("trim").empty() ? "btrim"
+                                                                                        : "trim")
                              .Default("");
     if (fn.empty()) {
       reportInvalid(*to, "format_change toValue", FormatChanges, ctx);

@@ -116,6 +116,12 @@ public:
   /// Why an accepted literal is stored other than as `type` says (SQLite
   /// keeps 'abc' as text in an INTEGER column); "" when it is not.
   virtual std::string literalStorageWarning(const Type &, llvm::StringRef) const { return ""; }
+  /// The rule that warning is reported under.
+  virtual llvm::StringRef literalStorageRule() const { return "affinity-change"; }
+  /// A number constant written into a column is checked as literal input
+  /// for the column's type (MySQL: the same rules for 200 and '200'); false
+  /// for the checker's own range checks (PostgreSQL's numeric casts).
+  virtual bool numberConstantsAsInput() const { return false; }
 
   /// The type a number literal has: `text` is its digits (maybe with a
   /// folded leading '-'), `integer` when it has no fraction or exponent.

@@ -19,8 +19,9 @@ struct ExprSyntax {
   llvm::StringRef dialectName;
   /// `x::type` casts.
   bool doubleColonCast = true;
-  /// ILIKE / NOT ILIKE.
+  /// ILIKE / NOT ILIKE; where it is missing, what to write instead.
   bool ilike = true;
+  llvm::StringRef ilikeInstead = "LIKE, which ignores ASCII case";
   /// E'...' strings with backslash escapes.
   bool escapeStrings = true;
   /// $tag$...$tag$ strings.

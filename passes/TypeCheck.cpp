@@ -79,12 +79,21 @@ static bool checkQuotedNull(Expr &value, const Column &col, ExprChecker &checker
 /// A staticUpdate value the database keeps, but not as the column's type
 /// says (the catalogue knows when: SQLite's affinity).
 static void warnStorage(Expr &value, const Column &col, ExprChecker &checker) {
-  LiteralExpr *lit = asUnknownLiteral(value);
-  if (!lit || lit->litKind != LiteralExpr::LitKind::String || isOpaque(col.type))
+  if (isOpaque(col.type))
     return;
-  std::string why = checker.catalog.literalStorageWarning(col.type, lit->text);
+  // A string literal; and a number where the catalogue reads numbers as
+  // input too (MySQL rounds 1.234 into decimal(5,2) as it rounds '1.234').
+  std::string text;
+  LiteralExpr *lit = asUnknownLiteral(value);
+  if (lit && lit->litKind == LiteralExpr::LitKind::String)
+    text = lit->text;
+  else if (checker.catalog.numberConstantsAsInput())
+    text = numberText(value);
+  if (text.empty())
+    return;
+  std::string why = checker.catalog.literalStorageWarning(col.type, text);
   if (!why.empty())
-    checker.diags.warning(value.getLoc(), "affinity-change",
+    checker.diags.warning(value.getLoc(), checker.catalog.literalStorageRule(),
                           "column \"" + col.name + "\": " + why);
 }
 

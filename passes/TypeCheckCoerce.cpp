@@ -91,7 +91,7 @@ Type ExprChecker::unify(llvm::ArrayRef<Expr *> exprs, llvm::StringRef context,
 }
 
 /// The number literal `e` is (possibly negated), as text; empty otherwise.
-static std::string numberText(const Expr &e) {
+std::string shc::numberText(const Expr &e) {
   if (auto *lit = llvm::dyn_cast<LiteralExpr>(&e)) {
     if (lit->litKind == LiteralExpr::LitKind::Integer ||
         lit->litKind == LiteralExpr::LitKind::Numeric)
@@ -111,6 +111,15 @@ bool ExprChecker::checkNumberConstant(Expr &e, const Type &target) {
   std::string text = numberText(e);
   if (text.empty() || target.isArray())
     return true;
+  if (catalog.numberConstantsAsInput()) {
+    LiteralInputError err;
+    if (catalog.checkLiteralInput(target, text, err))
+      return true;
+    auto d = diags.error(e.getLoc(), "invalid-literal", err.message);
+    if (!err.hint.empty())
+      d.hint(err.hint);
+    return false;
+  }
   if (target.isInteger()) {
     // int4/int8/numeric -> smaller integer: rounds half away from zero.
     long double v = std::strtold(text.c_str(), nullptr);

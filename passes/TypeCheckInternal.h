@@ -12,15 +12,21 @@
 #include "llvm/ADT/SmallVector.h"
 
 #include <optional>
+#include <string>
 
 namespace shc {
 
 class Catalog;
+class Expr;
 
 /// can_coerce_type for one argument in implicit context: exact type, "any",
 /// an unknown literal, a polymorphic parameter (checked separately), or an
 /// implicit cast.
 bool canCoerceImplicitly(const Catalog &cat, const Type &input, const SigType &target);
+
+/// The digits of a number constant (`12`, `-1.5`: a number literal, maybe
+/// under a minus), or "" for anything else.
+std::string numberText(const Expr &e);
 
 /// Whether the argument cannot be reasoned about: not type-checked (Any),
 /// already failed (Error), or a type outside the model (Other).

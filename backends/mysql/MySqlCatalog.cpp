@@ -13,6 +13,8 @@ MySqlCatalog::MySqlCatalog() {
   exprSyntax.dialectName = "MySQL";
   exprSyntax.doubleColonCast = false;
   exprSyntax.ilike = false;
+  exprSyntax.ilikeInstead = "LIKE, which ignores case under a case-insensitive collation "
+                            "(the default, utf8mb4_general_ci)";
   exprSyntax.escapeStrings = false;
   exprSyntax.dollarQuotes = false;
   exprSyntax.keywordArgumentForms = true; // EXTRACT(DAY FROM x), TRIM(... FROM x)
@@ -118,7 +120,18 @@ std::optional<CastContext> MySqlCatalog::findCast(const Type &from, const Type &
     return std::nullopt;
   // Every scalar converts to every other where an expression needs it; a
   // value that does not convert is a warning in a read and an error when
-  // written under strict mode, which only the data can tell.
+  // written under strict mode, which only the data can tell. A string used
+  // as a number is a DOUBLE: only that conversion is implicit, so that
+  // `v + 1` and `i = v` resolve to the DOUBLE operators, as MySQL computes
+  // them; into an integer or DECIMAL column it converts on assignment.
+  if (category(from) == TypeCategory::String && to.isNumeric() && !to.is(K::Float8))
+    return CastContext::Assignment;
+  // Numbers widen BIGINT -> DECIMAL -> DOUBLE, as MySQL mixes them.
+  auto rank = [](const Type &t) {
+    return t.isInteger() ? 1 : t.is(K::Numeric) ? 2 : t.isNumeric() ? 3 : 0;
+  };
+  if (rank(from) && rank(to) && rank(from) > rank(to))
+    return CastContext::Assignment;
   return CastContext::Implicit;
 }
 

@@ -29,6 +29,9 @@ public:
   const ExprSyntax &syntax() const override { return exprSyntax; }
   size_t maxIdentifierLength() const override { return 64; }
 
+  /// Each statement prepared by MariaDB's embedded server (MySqlEmbedded.h).
+  CustomSqlParse parseCustomSql(llvm::StringRef sql) const override;
+
   std::optional<Type> parseColumnType(llvm::StringRef spelling) const override;
   std::string typeName(const Type &t) const override;
   TypeCategory category(const Type &t) const override;
@@ -37,6 +40,8 @@ public:
   bool checkLiteralInput(const Type &type, llvm::StringRef text,
                          LiteralInputError &error) const override;
   std::string literalStorageWarning(const Type &type, llvm::StringRef text) const override;
+  llvm::StringRef literalStorageRule() const override { return "value-truncated"; }
+  bool numberConstantsAsInput() const override { return true; }
   std::optional<Type> numberLiteralType(llvm::StringRef text, bool integer) const override;
 
   bool isRunTimeLiteral(const Type &, llvm::StringRef) const override { return false; }

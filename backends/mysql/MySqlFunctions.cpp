@@ -30,6 +30,7 @@ const FunctionRow polymorphicRows[] = {
     // EXTRACT(unit FROM x), POSITION(a IN b), TRIM([BOTH|LEADING|TRAILING]
     // [chars] FROM x) (MySqlExprEmitter refuses btrim() called by name).
     {"interval", "any,text", "interval"},
+    {"isnull", "any", "int8"},
     {"extract", "text,timestamp", "int8"},
     {"extract", "text,time", "int8"},
     {"position", "text,text", "int8"},
@@ -68,6 +69,7 @@ const OperatorRow operatorRows[] = {
     {"*", "numeric", "numeric", "numeric"},
     {"*", "float8", "float8", "float8"},
     // `/` on integers gives a DECIMAL (5 / 2 = 2.5000); DIV truncates.
+    {"/", "int8", "int8", "numeric"},
     {"/", "numeric", "numeric", "numeric"},
     {"/", "float8", "float8", "float8"},
     {"%", "int8", "int8", "int8"},

@@ -102,7 +102,7 @@ bool checkNumber(const Type &type, llvm::StringRef text, const std::string &name
   long double v = n.value;
   if (type.isInteger() || type.is(K::Bool)) {
     v = std::round(v); // half away from zero, as the server rounds
-    IntegerRange r = mysqlIntegerRange(type.is(K::Bool) ? Type(K::Int2, 1, 0) : type);
+    IntegerRange r = mysqlIntegerRange(type);
     if (v < r.min || v > r.max)
       return fail(error, "Out of range value: " + quoted + " for " + name);
     return true;
@@ -301,8 +301,6 @@ std::string MySqlCatalog::literalStorageWarning(const Type &type, llvm::StringRe
     NumberPrefix n = readNumber(text);
     if (!n.digits || !onlyBlanks(n.rest))
       return "";
-    if (type.isInteger() && n.value != std::round(n.value))
-      return "'" + text.str() + "' is rounded to an integer in a column of type " + typeName(type);
     if (type.is(K::Numeric) && type.getMod1() > 0 &&
         n.fractionDigits > static_cast<unsigned>(std::max(type.getMod2(), 0)))
       return "'" + text.str() + "' is rounded to " + std::to_string(std::max(type.getMod2(), 0)) +
@@ -312,7 +310,8 @@ std::string MySqlCatalog::literalStorageWarning(const Type &type, llvm::StringRe
     return "";
   }
   if ((type.is(K::Varchar) || type.is(K::Char)) && type.getMod1() >= 0 &&
-      codePoints(text) > static_cast<size_t>(type.getMod1()))
+      codePoints(text) > static_cast<size_t>(type.getMod1()) &&
+      codePoints(text.rtrim(' ')) <= static_cast<size_t>(type.getMod1()))
     return "MySQL cuts the trailing blanks of '" + text.str() + "' to fit " + typeName(type);
   if (type.is(K::Date)) {
     DateTimeParts p;

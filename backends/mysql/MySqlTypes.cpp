@@ -2,8 +2,8 @@
 //
 // Type names as MySQL and SchemaHero write them: DATETIME is Timestamp
 // (wall-clock), TIMESTAMP is TimestampTz (stored as UTC, converted through
-// the session zone), TINYINT(1) and BOOL are Bool; unsigned integers widen so
-// every value fits, and every integer type keeps its exact range (width in
+// the session zone), TINYINT(1) and BOOL are Bool; every other integer type
+// is a BIGINT, as MySQL computes with it, keeping its exact range (width in
 // bytes, signedness) for the strict-mode range checks.
 //
 //===----------------------------------------------------------------------===//
@@ -110,16 +110,15 @@ std::optional<Type> shc::parseMySqlColumnType(llvm::StringRef spelling) {
   std::optional<Type> t = buildType(*e, sp);
   if (!t || !t->isInteger() || t->isArray())
     return t;
-  // Widen so every unsigned value fits; keep the exact range in the mods.
-  int width = integerWidth(name);
-  K kind = t->getKind();
-  if (isUnsigned)
-    kind = kind == K::Int2 ? K::Int4 : K::Int8;
-  return Type(kind, width, isUnsigned ? 1 : 0);
+  // MySQL computes every integer as a BIGINT: one kind, with the column's
+  // exact range in the mods.
+  return Type(K::Int8, integerWidth(name), isUnsigned ? 1 : 0);
 }
 
 IntegerRange shc::mysqlIntegerRange(const Type &t) {
   int width = t.getMod1() > 0 ? t.getMod1() : (t.is(K::Int2) ? 2 : t.is(K::Int4) ? 4 : 8);
+  if (t.is(K::Bool))
+    width = 1; // tinyint(1)
   long double span = 1;
   for (int i = 0; i < width * 8; ++i)
     span *= 2;

@@ -51,8 +51,9 @@ TEST(TypeNamesTest, BadModifiersAreNotTypes) {
 
 TEST(TypeNamesTest, OtherDialects) {
   EXPECT_EQ(pg("tinyint(1)", mysqlDialect()), "boolean");
-  EXPECT_EQ(pg("tinyint", mysqlDialect()), "smallint");
-  EXPECT_EQ(pg("int(11)", mysqlDialect()), "integer");
+  // Every other MySQL integer is a BIGINT, as MySQL computes with it.
+  EXPECT_EQ(pg("tinyint", mysqlDialect()), "bigint");
+  EXPECT_EQ(pg("int(11)", mysqlDialect()), "bigint");
   EXPECT_EQ(pg("int unsigned", mysqlDialect()), "bigint");
   EXPECT_EQ(pg("datetime", mysqlDialect()), "timestamp without time zone");
   EXPECT_EQ(pg("timestamp", mysqlDialect()), "timestamp with time zone");
@@ -82,9 +83,9 @@ TEST(TypeNamesTest, SchemaHeroSpellings) {
     EXPECT_EQ(pg("decimal (10, 2)", d), "numeric(10,2)");
     EXPECT_EQ(pg("varchar (40)", d), "character varying(40)");
   }
-  EXPECT_EQ(pg("tinyint (3, 0)", mysqlDialect()), "smallint");
+  EXPECT_EQ(pg("tinyint (3, 0)", mysqlDialect()), "bigint");
   EXPECT_EQ(pg("tinyint (1)", mysqlDialect()), "boolean");
-  EXPECT_EQ(pg("int (11)", mysqlDialect()), "integer");
+  EXPECT_EQ(pg("int (11)", mysqlDialect()), "bigint");
   EXPECT_EQ(pg("int unsigned", mysqlDialect()), "bigint");
   EXPECT_EQ(pg("bigint (20) unsigned", mysqlDialect()), "bigint");
   // The exact range stays in the modifiers: width in bytes, unsigned.
@@ -98,7 +99,7 @@ TEST(TypeNamesTest, SchemaHeroSpellings) {
   EXPECT_EQ(pg("double precision", mysqlDialect()), "double precision");
   EXPECT_EQ(pg("character varying (255)", mysqlDialect()), "character varying(255)");
   EXPECT_EQ(pg("varchar (255)", mysqlDialect()), "character varying(255)");
-  EXPECT_EQ(pg("int4", mysqlDialect()), "integer");
+  EXPECT_EQ(pg("int4", mysqlDialect()), "bigint");
   EXPECT_EQ(pg("double precision", sqliteDialect()), "double precision");
   EXPECT_EQ(pg("character varying (255)", sqliteDialect()), "text");
   EXPECT_EQ(pg("timestamp with time zone", sqliteDialect()), "timestamp without time zone");
