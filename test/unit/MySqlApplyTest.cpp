@@ -13,7 +13,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <thread>
 
@@ -109,6 +111,26 @@ protected:
   }
   ApplyReport apply(const CompiledScript &s, ApplyOptions opts = {}) {
     return applyMySqlScript(*db, s, opts);
+  }
+
+  /// Applies `s` while another thread, 300 ms in, does what the signal
+  /// handler does for `sig`; `ms` is how long apply took.
+  ApplyReport applyInterrupted(const CompiledScript &s, int sig, long &ms) {
+    std::atomic<int> signal{0};
+    ApplyOptions opts;
+    opts.interrupted = [&] { return signal.load(); };
+    std::thread canceller([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      signal = sig;
+      db->cancelFromSignal();
+    });
+    auto start = std::chrono::steady_clock::now();
+    ApplyReport r = apply(s, opts);
+    canceller.join();
+    ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               start)
+             .count();
+    return r;
   }
 
   std::string socket, name;
@@ -247,23 +269,11 @@ TEST_F(MySqlApply, StatementTimeoutStopsTheStep) {
 }
 
 TEST_F(MySqlApply, ACancelFromASignalHandlerStopsTheRunningStatement) {
-  int signal = 0;
-  ApplyOptions opts;
-  opts.interrupted = [&] { return signal; };
-  std::thread canceller([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    signal = SIGINT;
-    db->cancelFromSignal();
-  });
-  auto start = std::chrono::steady_clock::now();
+  long ms = 0;
   ApplyReport r =
-      apply(script({{"slow", "UPDATE t SET counter = counter + 1;\nSELECT SLEEP(20);\n"},
-                    {"after", kBump}}),
-            opts);
-  canceller.join();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                  start)
-                .count();
+      applyInterrupted(script({{"slow", "UPDATE t SET counter = counter + 1;\nSELECT SLEEP(20);\n"},
+                               {"after", kBump}}),
+                       SIGINT, ms);
   EXPECT_LT(ms, 5000);
   EXPECT_EQ(r.signal, SIGINT);
   EXPECT_EQ(r.steps[0].status, StepStatus::RolledBack);
@@ -274,22 +284,10 @@ TEST_F(MySqlApply, ACancelFromASignalHandlerStopsTheRunningStatement) {
 
 TEST_F(MySqlApply, ACancelStopsTheWaitForTheLock) {
   auto other = open(name);
-  ASSERT_TRUE(bool(
-      other->query("SELECT GET_LOCK(CONCAT('schemahero_data_migrations.', DATABASE()), 0)")));
-  int signal = 0;
-  ApplyOptions opts; // no --lock-timeout: it would wait as long as the other holds it
-  opts.interrupted = [&] { return signal; };
-  std::thread canceller([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    signal = SIGTERM;
-    db->cancelFromSignal();
-  });
-  auto start = std::chrono::steady_clock::now();
-  ApplyReport r = apply(script({{"bump", kBump}}), opts);
-  canceller.join();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - start)
-                .count();
+  ASSERT_TRUE(
+      bool(other->query("SELECT GET_LOCK(CONCAT('schemahero_data_migrations.', DATABASE()), 0)")));
+  long ms = 0; // no --lock-timeout: it would wait as long as the other holds the lock
+  ApplyReport r = applyInterrupted(script({{"bump", kBump}}), SIGTERM, ms);
   EXPECT_LT(ms, 5000);
   EXPECT_EQ(r.signal, SIGTERM);
   EXPECT_FALSE(r.lockBusy);
