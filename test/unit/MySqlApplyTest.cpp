@@ -256,6 +256,19 @@ TEST_F(MySqlApply, AHeldLockIsWaitedForThenReportedPastTheTimeout) {
   EXPECT_TRUE(apply(script({{"bump", kBump}}), opts).ok());
 }
 
+TEST_F(MySqlApply, StatementTimeoutAlsoBoundsTheWaitForTheLock) {
+  auto other = open(name);
+  ASSERT_TRUE(
+      bool(other->query("SELECT GET_LOCK(CONCAT('schemahero_data_migrations.', DATABASE()), 0)")));
+  ApplyOptions opts;
+  opts.statementTimeoutMs = 300;
+  ApplyReport r = apply(script({{"bump", kBump}}), opts);
+  EXPECT_TRUE(r.lockBusy);
+  EXPECT_EQ(r.setupError, "another apply holds the lock on this database; gave up waiting "
+                          "(GET_LOCK stopped at the statement timeout, 300 ms)");
+  EXPECT_EQ(query("SELECT sum(counter) FROM t"), "0");
+}
+
 TEST_F(MySqlApply, StatementTimeoutStopsTheStep) {
   ApplyOptions opts;
   opts.statementTimeoutMs = 200;
