@@ -56,3 +56,19 @@ std::optional<MigrationMarker> shc::parseMigrationMarker(llvm::StringRef line) {
     }
   return std::nullopt;
 }
+
+std::string shc::headerDialect(llvm::StringRef text) {
+  while (!text.empty()) {
+    llvm::StringRef line;
+    std::tie(line, text) = text.split('\n');
+    line = line.trim();
+    if (line.empty())
+      continue;
+    if (!line.consume_front("--"))
+      return "";
+    line = line.ltrim();
+    if (line.consume_front("dialect:"))
+      return line.trim().str();
+  }
+  return "";
+}

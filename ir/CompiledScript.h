@@ -105,6 +105,9 @@ struct MigrationMarker {
 /// `-- migration: NAME (phase)`, optionally followed by emptyStepSuffix();
 /// nullopt for any other line.
 std::optional<MigrationMarker> parseMigrationMarker(llvm::StringRef line);
+/// The dialect a compiled file's header names (its `-- dialect: KEY` line
+/// among the comment lines it starts with), or "".
+std::string headerDialect(llvm::StringRef text);
 /// What follows the marker of a step with nothing to run.
 llvm::StringRef emptyStepSuffix();
 /// The line between the before_schema and the after_schema steps.

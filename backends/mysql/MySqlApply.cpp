@@ -160,16 +160,28 @@ private:
       std::snprintf(secs, sizeof secs, "%.3f",
                     opts.lockTimeoutMs ? opts.lockTimeoutMs / 1000.0 : 31536000.0);
       got = db.query("SELECT GET_LOCK(" + name + ", " + secs + ")");
-      if (!got)
-        return setupFailed(describeMySqlFailure(got.takeError()));
+      if (!got) {
+        // --statement-timeout also bounds the wait, as on PostgreSQL.
+        MySqlFailure f = describeMySqlFailure(got.takeError());
+        if (!interrupted() &&
+            (f.code == myerr::StatementTimeout || f.code == myerr::ExecutionTimeout)) {
+          report.lockBusy = true;
+          f.message = lockBusyMessage(f.message);
+        }
+        return setupFailed(f);
+      }
       if (firstValue(*got) != "1") {
         if (!interrupted())
           report.lockBusy = true;
-        return setupFailed({interrupted()
-                                ? "GET_LOCK was interrupted"
-                                : lockBusyMessage("GET_LOCK timed out after " +
-                                                  llvm::utostr(opts.lockTimeoutMs) + " ms"),
-                            0, false});
+        // MariaDB's GET_LOCK gives up at max_statement_time without an error.
+        bool byLockTimeout = opts.lockTimeoutMs && (!opts.statementTimeoutMs ||
+                                                    opts.lockTimeoutMs <= opts.statementTimeoutMs);
+        std::string why =
+            byLockTimeout ? "GET_LOCK timed out after " + llvm::utostr(opts.lockTimeoutMs) + " ms"
+                          : "GET_LOCK stopped at the statement timeout, " +
+                                llvm::utostr(opts.statementTimeoutMs) + " ms";
+        return setupFailed(
+            {interrupted() ? "GET_LOCK was interrupted" : lockBusyMessage(why), 0, false});
       }
     }
     lockHeld = true;

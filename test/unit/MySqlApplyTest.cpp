@@ -6,13 +6,16 @@
 // signal handler. The scripts are built by hand in the emitter's layout.
 
 #include "backends/mysql/MySqlApply.h"
+#include "backends/mysql/MySqlCatalog.h"
 #include "backends/mysql/MySqlDb.h"
 #include "backends/mysql/MySqlRuntime.h"
 #include "ir/CompiledScript.h"
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <thread>
 
@@ -108,6 +111,26 @@ protected:
   }
   ApplyReport apply(const CompiledScript &s, ApplyOptions opts = {}) {
     return applyMySqlScript(*db, s, opts);
+  }
+
+  /// Applies `s` while another thread, 300 ms in, does what the signal
+  /// handler does for `sig`; `ms` is how long apply took.
+  ApplyReport applyInterrupted(const CompiledScript &s, int sig, long &ms) {
+    std::atomic<int> signal{0};
+    ApplyOptions opts;
+    opts.interrupted = [&] { return signal.load(); };
+    std::thread canceller([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      signal = sig;
+      db->cancelFromSignal();
+    });
+    auto start = std::chrono::steady_clock::now();
+    ApplyReport r = apply(s, opts);
+    canceller.join();
+    ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               start)
+             .count();
+    return r;
   }
 
   std::string socket, name;
@@ -233,6 +256,19 @@ TEST_F(MySqlApply, AHeldLockIsWaitedForThenReportedPastTheTimeout) {
   EXPECT_TRUE(apply(script({{"bump", kBump}}), opts).ok());
 }
 
+TEST_F(MySqlApply, StatementTimeoutAlsoBoundsTheWaitForTheLock) {
+  auto other = open(name);
+  ASSERT_TRUE(
+      bool(other->query("SELECT GET_LOCK(CONCAT('schemahero_data_migrations.', DATABASE()), 0)")));
+  ApplyOptions opts;
+  opts.statementTimeoutMs = 300;
+  ApplyReport r = apply(script({{"bump", kBump}}), opts);
+  EXPECT_TRUE(r.lockBusy);
+  EXPECT_EQ(r.setupError, "another apply holds the lock on this database; gave up waiting "
+                          "(GET_LOCK stopped at the statement timeout, 300 ms)");
+  EXPECT_EQ(query("SELECT sum(counter) FROM t"), "0");
+}
+
 TEST_F(MySqlApply, StatementTimeoutStopsTheStep) {
   ApplyOptions opts;
   opts.statementTimeoutMs = 200;
@@ -246,28 +282,30 @@ TEST_F(MySqlApply, StatementTimeoutStopsTheStep) {
 }
 
 TEST_F(MySqlApply, ACancelFromASignalHandlerStopsTheRunningStatement) {
-  int signal = 0;
-  ApplyOptions opts;
-  opts.interrupted = [&] { return signal; };
-  std::thread canceller([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    signal = SIGINT;
-    db->cancelFromSignal();
-  });
-  auto start = std::chrono::steady_clock::now();
+  long ms = 0;
   ApplyReport r =
-      apply(script({{"slow", "UPDATE t SET counter = counter + 1;\nSELECT SLEEP(20);\n"},
-                    {"after", kBump}}),
-            opts);
-  canceller.join();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                  start)
-                .count();
+      applyInterrupted(script({{"slow", "UPDATE t SET counter = counter + 1;\nSELECT SLEEP(20);\n"},
+                               {"after", kBump}}),
+                       SIGINT, ms);
   EXPECT_LT(ms, 5000);
   EXPECT_EQ(r.signal, SIGINT);
   EXPECT_EQ(r.steps[0].status, StepStatus::RolledBack);
   EXPECT_EQ(r.steps[0].note, "interrupted by SIGINT");
   EXPECT_EQ(r.steps[1].status, StepStatus::NotRun);
+  EXPECT_EQ(query("SELECT sum(counter) FROM t"), "0");
+}
+
+TEST_F(MySqlApply, ACancelStopsTheWaitForTheLock) {
+  auto other = open(name);
+  ASSERT_TRUE(
+      bool(other->query("SELECT GET_LOCK(CONCAT('schemahero_data_migrations.', DATABASE()), 0)")));
+  long ms = 0; // no --lock-timeout: it would wait as long as the other holds the lock
+  ApplyReport r = applyInterrupted(script({{"bump", kBump}}), SIGTERM, ms);
+  EXPECT_LT(ms, 5000);
+  EXPECT_EQ(r.signal, SIGTERM);
+  EXPECT_FALSE(r.lockBusy);
+  EXPECT_EQ(r.setupError.rfind("interrupted by SIGTERM (", 0), 0u) << r.setupError;
+  EXPECT_EQ(r.steps[0].status, StepStatus::NotRun);
   EXPECT_EQ(query("SELECT sum(counter) FROM t"), "0");
 }
 
@@ -284,6 +322,21 @@ TEST_F(MySqlApply, IntrospectsTablesAndEstimatesRows) {
   EXPECT_EQ((*tables)[0].columns[0].type, "int(11)");
   EXPECT_TRUE((*tables)[0].columns[0].primaryKey);
   EXPECT_TRUE((*tables)[0].columns[1].notNull);
+  run(*db, "CREATE FUNCTION add_tax(price DECIMAL(10,2), pct INT) RETURNS DECIMAL(12,2) "
+           "DETERMINISTIC RETURN price * (100 + pct) / 100");
+  run(*db, "CREATE FUNCTION now_text() RETURNS VARCHAR(32) RETURN NOW()");
+  MySqlRuntime typed(parseMySqlColumnType);
+  auto live2 = typed.connect(uri(name));
+  ASSERT_TRUE(bool(live2));
+  auto fns = (*live2)->functions({"ADD_TAX", "now_text", "missing"});
+  ASSERT_TRUE(bool(fns)) << llvm::toString(fns.takeError());
+  ASSERT_EQ(fns->size(), 2u);
+  EXPECT_EQ((*fns)[0].name, "add_tax");
+  ASSERT_EQ((*fns)[0].params.size(), 2u);
+  EXPECT_EQ((*fns)[0].params[0].str(), "numeric(10,2)");
+  EXPECT_EQ((*fns)[0].result.str(), "numeric(12,2)");
+  EXPECT_EQ((*fns)[1].name, "now_text");
+  EXPECT_TRUE((*fns)[1].params.empty());
   auto n = (*live)->estimateRows("UPDATE t SET counter = 1");
   ASSERT_TRUE(bool(n)) << llvm::toString(n.takeError());
   EXPECT_GE(*n, 1.0);

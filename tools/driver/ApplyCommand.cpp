@@ -126,10 +126,17 @@ int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOpt
 
 int shc::applyCompiledFile(llvm::StringRef sql, llvm::StringRef name,
                            const ApplyCommandOptions &opts, llvm::StringRef tool) {
-  const Dialect *dialect = dialects().find(opts.dialect);
+  // The file is split by the rules of the dialect its header names (the one
+  // it was compiled for, which applies it), else of --dialect.
+  std::string key = headerDialect(sql);
+  const Dialect *dialect = dialects().find(key);
+  if (!dialect || !dialect->runtime()) {
+    key = opts.dialect;
+    dialect = dialects().find(key);
+  }
   const Runtime *runtime = dialect ? dialect->runtime() : nullptr;
   if (!runtime) {
-    llvm::errs() << tool << ": error: apply is not supported for " << opts.dialect << " yet\n";
+    llvm::errs() << tool << ": error: apply is not supported for " << key << " yet\n";
     return 2;
   }
   ParsedScript parsed = runtime->parseCompiledFile(sql, name);
