@@ -99,6 +99,8 @@ static const RuleInfo kRules[] = {
     {"affinity-change", Severity::Warning, true,
      "a staticUpdate value the database stores other than as the column's type says"},
     {"value-too-long", Severity::Warning, true, "a value may be longer than varchar(n)"},
+    {"implicit-commit", Severity::Error, false,
+     "customSQL the server commits implicitly at (DDL in MySQL)"},
     {"portability", Severity::Error, false,
      "an operation shared with another dialect means something else there"},
     {"value-truncated", Severity::Warning, true,

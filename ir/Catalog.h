@@ -95,6 +95,9 @@ struct SemanticTraits {
   /// A time zone name converts only once the server's zone tables are
   /// loaded (MySQL); otherwise the conversion gives NULL.
   bool zoneNamesNeedTables = false;
+  /// DDL and transaction control commit the surrounding transaction
+  /// (MySQL), so a migration holding them cannot run in one.
+  bool ddlCommitsImplicitly = false;
 };
 
 class Catalog {

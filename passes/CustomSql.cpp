@@ -64,6 +64,16 @@ private:
   void check(const CustomSqlOp &c, const SqlStatement &st, const Module &module, const Migration &m,
              PassContext &ctx) {
     DiagnosticEngine &diags = ctx.diags;
+    if (st.kind == StatementKind::Ddl && ctx.catalog.semantics().ddlCommitsImplicitly) {
+      diags
+          .error(st.loc, "implicit-commit",
+                 firstLine(c.sql, st) + ": " + ctx.catalog.displayName().str() +
+                     " commits the transaction implicitly here, so this migration cannot run in "
+                     "one transaction (apply refuses it)")
+          .hint("change tables through their Table specs; customSQL in a data migration must "
+                "not commit");
+      return;
+    }
     if (st.kind == StatementKind::Ddl) {
       diags
           .warning(st.loc, "custom-sql-ddl",

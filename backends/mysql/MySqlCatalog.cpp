@@ -34,6 +34,7 @@ SemanticTraits MySqlCatalog::semantics() const {
   t.sequentialAssignments = true;
   t.integerDivisionTruncates = false;
   t.zoneNamesNeedTables = true;
+  t.ddlCommitsImplicitly = true;
   return t;
 }
 

@@ -32,6 +32,8 @@ public:
 
   /// Each statement prepared by MariaDB's embedded server (MySqlEmbedded.h).
   CustomSqlParse parseCustomSql(llvm::StringRef sql) const override;
+  /// What a statement is, from its leading words (MySqlLex.h).
+  StatementFacts describeStatement(llvm::StringRef text) const override;
   /// The statement prepared again among the Table specs' tables.
   std::optional<StatementNameProblem>
   checkStatementNames(llvm::StringRef statement,

@@ -94,3 +94,33 @@ MySqlCatalog::checkStatementNames(llvm::StringRef statement,
   size_t at = name.empty() ? llvm::StringRef::npos : statement.find_insensitive(name);
   return StatementNameProblem{rule, r.message, at == llvm::StringRef::npos ? 0 : at};
 }
+
+StatementFacts MySqlCatalog::describeStatement(llvm::StringRef text) const {
+  StatementFacts f;
+  std::vector<MyToken> tokens = lexMySql(text);
+  std::vector<MyStatement> statements = splitMySql(tokens);
+  if (statements.empty())
+    return f;
+  std::vector<std::string> words = leadingWords(text, tokens, statements.front());
+  if (words.empty())
+    return f;
+  f.node = words.front();
+  if (!implicitCommitReason(words).empty())
+    f.kind = StatementKind::Ddl; // it commits: DDL, or transaction control
+  else if (f.node == "UPDATE")
+    f.kind = StatementKind::Update;
+  else if (f.node == "DELETE")
+    f.kind = StatementKind::Delete;
+  else if (f.node == "INSERT" || f.node == "REPLACE")
+    f.kind = StatementKind::Insert;
+  else if (f.node == "SELECT")
+    f.kind = StatementKind::Select;
+  std::string table = tableWritten(text, tokens, statements.front());
+  if (!table.empty()) {
+    f.hasTable = true;
+    f.table = table;
+    size_t at = text.find_insensitive(table);
+    f.tableOffset = at == llvm::StringRef::npos ? 0 : at;
+  }
+  return f;
+}
