@@ -4,6 +4,7 @@
 #include "ir/Suggest.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
 #include <vector>
@@ -50,3 +51,15 @@ std::string shc::suggestTimeZone(llvm::StringRef name) {
 }
 
 llvm::StringRef shc::timeZoneDataVersion() { return SHC_TZDATA_VERSION; }
+
+bool shc::parseUtcOffset(llvm::StringRef zone, int &minutes) {
+  if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':')
+    return false;
+  unsigned h = 0, m = 0;
+  if (!llvm::isDigit(zone[1]) || !llvm::isDigit(zone[2]) || !llvm::isDigit(zone[4]) ||
+      !llvm::isDigit(zone[5]) || zone.substr(1, 2).getAsInteger(10, h) ||
+      zone.substr(4, 2).getAsInteger(10, m) || h > 14 || m > 59)
+    return false;
+  minutes = static_cast<int>(h * 60 + m) * (zone[0] == '-' ? -1 : 1);
+  return true;
+}

@@ -20,6 +20,10 @@ llvm::StringRef canonicalTimeZone(llvm::StringRef name);
 /// ` (did you mean 'America/New_York'?)` for a misspelt zone name, or "".
 std::string suggestTimeZone(llvm::StringRef name);
 
+/// A fixed offset written `+HH:MM` or `-HH:MM` (hours up to 14): its minutes
+/// east of UTC in `minutes`. False for any other text.
+bool parseUtcOffset(llvm::StringRef zone, int &minutes);
+
 /// The tzdata release the list was generated from ("2025b").
 llvm::StringRef timeZoneDataVersion();
 

@@ -50,9 +50,9 @@ public:
   void update(UpdateOp &op) {
     for (Assignment &a : op.assignments)
       if (a.value)
-        walk(a.value);
+        walk(*a.value);
     if (op.where)
-      walk(op.where);
+      walk(*op.where);
     orderAssignments(op);
   }
 
@@ -101,11 +101,13 @@ private:
           "compare lower(x) with a lower-case pattern, so that both agree");
   }
 
-  void walk(ExprPtr &slot) {
-    Expr &e = *slot;
-    if (auto *b = llvm::dyn_cast<BinaryExpr>(&e))
+  /// Every node, subqueries, CASE arms and BETWEEN bounds included. A
+  /// rewrite changes the node it is on (an operand of its own, an operator,
+  /// a call's name), so a plain walk over the children is enough.
+  void walk(Expr &e) {
+    if (auto *b = llvm::dyn_cast<BinaryExpr>(&e)) {
       binary(*b);
-    else if (auto *l = llvm::dyn_cast<LikeExpr>(&e)) {
+    } else if (auto *l = llvm::dyn_cast<LikeExpr>(&e)) {
       if (!l->caseInsensitive && l->operand && isString(*l->operand))
         caseSensitive(l->operand, l->getLoc(), /*like=*/true);
     } else if (auto *in = llvm::dyn_cast<InListExpr>(&e)) {
@@ -117,54 +119,7 @@ private:
       zone(tz->fromZone, tz->fromLoc.isValid() ? tz->fromLoc : tz->getLoc());
       zone(tz->toZone, tz->toLoc.isValid() ? tz->toLoc : tz->getLoc());
     }
-    forEachChildSlot(e);
-  }
-
-  /// Recurses into every child slot of `e` (the rewrites replace slots).
-  void forEachChildSlot(Expr &e) {
-    if (auto *b = llvm::dyn_cast<BinaryExpr>(&e)) {
-      walkIf(b->lhs);
-      walkIf(b->rhs);
-      return;
-    }
-    if (auto *l = llvm::dyn_cast<LikeExpr>(&e)) {
-      walkIf(l->operand);
-      walkIf(l->pattern);
-      return;
-    }
-    if (auto *in = llvm::dyn_cast<InListExpr>(&e)) {
-      walkIf(in->operand);
-      for (ExprPtr &item : in->items)
-        walkIf(item);
-      return;
-    }
-    if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e)) {
-      for (ExprPtr &a : f->args)
-        walkIf(a);
-      return;
-    }
-    if (auto *u = llvm::dyn_cast<UnaryExpr>(&e)) {
-      walkIf(u->operand);
-      return;
-    }
-    if (auto *c = llvm::dyn_cast<CastExpr>(&e)) {
-      walkIf(c->operand);
-      return;
-    }
-    // CASE, BETWEEN, IS, subqueries: their children are read only.
-    forEachChild(e, [&](Expr &child) { inspect(child); });
-  }
-
-  void walkIf(ExprPtr &slot) {
-    if (slot)
-      walk(slot);
-  }
-
-  /// A child that cannot be replaced: checked, not rewritten at its root.
-  void inspect(Expr &e) {
-    if (auto *f = llvm::dyn_cast<FuncCallExpr>(&e))
-      call(*f);
-    forEachChild(e, [&](Expr &child) { inspect(child); });
+    forEachChild(e, [&](Expr &child) { walk(child); });
   }
 
   void binary(BinaryExpr &b) {

@@ -22,6 +22,29 @@ TypeCategory BasicCatalog::category(const Type &t) const {
   return TypeCategory::User;
 }
 
+TypeCategory shc::textualCategory(const Type &t) {
+  if (t.isArray())
+    return TypeCategory::Array;
+  if (t.isUnknown() || t.isIndeterminate())
+    return TypeCategory::Unknown;
+  switch (t.getKind()) {
+  case TypeKind::Bool:
+    return TypeCategory::Boolean;
+  case TypeKind::Date:
+  case TypeKind::Time:
+  case TypeKind::Timestamp:
+  case TypeKind::TimestampTz:
+    return TypeCategory::DateTime;
+  case TypeKind::Interval:
+    return TypeCategory::Timespan;
+  case TypeKind::Bytea:
+  case TypeKind::Other:
+    return TypeCategory::User;
+  default:
+    return t.isNumeric() ? TypeCategory::Numeric : TypeCategory::String;
+  }
+}
+
 std::optional<CastContext> BasicCatalog::findCast(const Type &from, const Type &to) const {
   if (from.isUnknown() || from.isIndeterminate() || to.isIndeterminate() || from.sameBase(to))
     return CastContext::Implicit;

@@ -13,6 +13,11 @@
 
 namespace shc {
 
+/// The categories of a dialect that keeps json and uuid as text (MySQL,
+/// SQLite): numbers, strings (json and uuid too), date and time values,
+/// intervals, booleans; bytea and unmodelled types are User.
+TypeCategory textualCategory(const Type &t);
+
 class BasicCatalog : public Catalog {
 public:
   using TypeParser = std::optional<Type> (*)(llvm::StringRef spelling);

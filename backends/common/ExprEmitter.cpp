@@ -111,7 +111,7 @@ Prec ExprEmitter::precedenceOf(const Expr &e) const {
     return binaryPrec(cast<BinaryExpr>(e).op);
   case Expr::Kind::Cast: {
     auto &c = cast<CastExpr>(e);
-    if (c.syntax == CastExpr::Syntax::CastFunc)
+    if (c.syntax == CastExpr::Syntax::CastFunc || writer.getPolicy().castFunctionOnly)
       return Prec::Primary;
     if (c.syntax == CastExpr::Syntax::TypedLiteral && canUseTypedLiteral(c))
       return Prec::Primary;

@@ -26,6 +26,8 @@ static bool hasCallProduction(llvm::StringRef name) {
 std::string ExprEmitter::functionName(llvm::StringRef name) const {
   if (!writer.isPlainWord(name))
     return writer.quotedIdentifier(name);
+  if (writer.getPolicy().bareFunctionNames)
+    return name.str();
   switch (writer.keywordCategory(name)) {
   case KeywordCategory::None:
   case KeywordCategory::Unreserved:
@@ -170,7 +172,9 @@ void ExprEmitter::emitCast(const CastExpr &c) {
     hadError = true;
     return;
   }
-  switch (c.syntax) {
+  CastExpr::Syntax syntax =
+      writer.getPolicy().castFunctionOnly ? CastExpr::Syntax::CastFunc : c.syntax;
+  switch (syntax) {
   case CastExpr::Syntax::CastFunc:
     text() += "CAST(";
     emitNested(c.operand);

@@ -24,9 +24,8 @@ void SignatureTable::addOperators(llvm::ArrayRef<OperatorRow> rows) {
   }
 }
 
-void SignatureTable::addComparisons(llvm::ArrayRef<const char *> ops,
-                                    llvm::ArrayRef<const char *> types) {
-  for (const char *op : ops)
+void SignatureTable::addComparisons(llvm::ArrayRef<const char *> types) {
+  for (const char *op : {"=", "<>", "<", ">", "<=", ">="})
     for (const char *type : types)
       binary[op].push_back(makeSignature(op, std::string(type) + "," + type, "bool"));
 }
@@ -44,7 +43,7 @@ llvm::ArrayRef<Signature> SignatureTable::function(llvm::StringRef name) const {
 }
 
 llvm::ArrayRef<Signature> SignatureTable::op(llvm::StringRef name, bool isPrefix) const {
-  return find(isPrefix ? prefix : binary, name);
+  return find(isPrefix ? prefix : binary, name == "!=" ? "<>" : name);
 }
 
 static FunctionProperties make(char volatility, llvm::StringRef flags, AlgebraRole role) {

@@ -43,10 +43,11 @@ class SignatureTable {
 public:
   void addFunctions(llvm::ArrayRef<FunctionRow> rows, bool aggregate = false);
   void addOperators(llvm::ArrayRef<OperatorRow> rows);
-  /// Every operator of `ops` over (t, t) -> bool for every t of `types`.
-  void addComparisons(llvm::ArrayRef<const char *> ops, llvm::ArrayRef<const char *> types);
+  /// = <> < > <= >= over (t, t) -> bool for every t of `types`.
+  void addComparisons(llvm::ArrayRef<const char *> types);
 
   llvm::ArrayRef<Signature> function(llvm::StringRef name) const;
+  /// `!=` is `<>`.
   llvm::ArrayRef<Signature> op(llvm::StringRef name, bool prefix) const;
 
 private:

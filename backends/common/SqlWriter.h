@@ -59,6 +59,12 @@ struct SqlPolicy {
   StringEscaping escaping = StringEscaping::StandardOrEscapePrefix;
   /// The dialect cannot store a NUL byte in a string (PostgreSQL text).
   bool rejectsNul = true;
+  /// The dialect writes every cast as CAST(x AS t): no `x::t`, no
+  /// `type 'literal'` (SQLite, MySQL).
+  bool castFunctionOnly = false;
+  /// A function's name is read as one before `(` even when it is a
+  /// keyword (SQLite, MySQL: IF, LEFT, REPLACE, GLOB ...): written bare.
+  bool bareFunctionNames = false;
   llvm::StringRef trueLiteral = "TRUE";
   llvm::StringRef falseLiteral = "FALSE";
   llvm::StringRef nullLiteral = "NULL";

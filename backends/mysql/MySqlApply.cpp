@@ -3,15 +3,14 @@
 #include "backends/mysql/MySqlApply.h"
 
 #include "backends/common/LedgerText.h"
+#include "backends/common/StepRunner.h"
 #include "backends/mysql/MySqlDb.h"
 #include "backends/mysql/MySqlLex.h"
 
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <thread>
 
 using namespace shc;
 
@@ -55,14 +54,12 @@ std::string shc::mysqlStepProblem(llvm::StringRef sql) {
 
 namespace {
 
-class Runner {
+class Runner : public StepRunner {
 public:
   Runner(MySqlDb &db, const CompiledScript &script, const ApplyOptions &opts)
-      : db(db), script(script), opts(opts) {}
+      : StepRunner(script, opts), db(db) {}
 
   ApplyReport run() {
-    for (const ScriptStep &s : script.steps)
-      report.steps.emplace_back().name = s.name;
     if (refuseImplicitCommits() && setUp()) {
       for (size_t i = 0; i < script.steps.size() && runStep(i); ++i)
         ;
@@ -77,10 +74,7 @@ public:
   }
 
 private:
-  enum class Attempt { Done, Retry, Stop };
-  static constexpr unsigned kMaxAttempts = 8;
 
-  int interrupted() const { return opts.interrupted ? opts.interrupted() : 0; }
   template <typename T> static void ignore(llvm::Expected<T> r) {
     if (!r)
       llvm::consumeError(r.takeError());
@@ -105,12 +99,7 @@ private:
     return true;
   }
 
-  bool setupFailed(MySqlFailure f) {
-    report.signal = interrupted();
-    report.setupError =
-        report.signal ? interruptedBy(report.signal) + " (" + f.message + ")" : f.message;
-    return false;
-  }
+  bool setupFailed(const MySqlFailure &f) { return StepRunner::setupFailed(f.message); }
 
   /// Timeouts, the lock, the preamble. False (with setupError) when
   /// nothing may run.
@@ -234,23 +223,9 @@ private:
 
   /// False when apply stops after step `i`.
   bool runStep(size_t i) {
-    const ScriptStep &step = script.steps[i];
-    StepOutcome &out = report.steps[i];
-    if ((report.signal = interrupted()))
-      return false;
-    if (opts.progress)
-      opts.progress(i, script.steps.size(), step.name);
-    if (step.empty) {
-      out.status = StepStatus::Skipped;
-      out.note = "no operations for this dialect";
-      return true;
-    }
-    for (unsigned attempt = 1;; ++attempt) {
-      Attempt a = attemptStep(step, out, attempt);
-      if (a != Attempt::Retry)
-        return a == Attempt::Done;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
-    }
+    return runWithRetries(i, [this](const ScriptStep &step, StepOutcome &out, unsigned attempt) {
+      return attemptStep(step, out, attempt);
+    });
   }
 
   Attempt attemptStep(const ScriptStep &step, StepOutcome &out, unsigned attempt) {
@@ -332,9 +307,6 @@ private:
   }
 
   MySqlDb &db;
-  const CompiledScript &script;
-  const ApplyOptions &opts;
-  ApplyReport report;
   bool lockHeld = false;
   std::vector<std::string> temporaryTables;
 };

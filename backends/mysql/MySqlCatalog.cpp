@@ -2,9 +2,8 @@
 
 #include "backends/mysql/MySqlCatalog.h"
 
+#include "backends/common/BasicCatalog.h"
 #include "ir/TimeZones.h"
-
-#include "llvm/ADT/StringExtras.h"
 
 using namespace shc;
 using K = TypeKind;
@@ -94,28 +93,7 @@ std::string MySqlCatalog::typeName(const Type &t) const {
 }
 
 TypeCategory MySqlCatalog::category(const Type &t) const {
-  if (t.isArray())
-    return TypeCategory::Array;
-  if (t.isUnknown() || t.isIndeterminate())
-    return TypeCategory::Unknown;
-  switch (t.getKind()) {
-  case K::Bool:
-    return TypeCategory::Boolean;
-  case K::Date:
-  case K::Time:
-  case K::Timestamp:
-  case K::TimestampTz:
-    return TypeCategory::DateTime;
-  case K::Interval:
-    return TypeCategory::Timespan;
-  case K::Bytea:
-  case K::Other:
-    return TypeCategory::User;
-  default:
-    if (t.isNumeric())
-      return TypeCategory::Numeric;
-    return TypeCategory::String; // json is a string with a CHECK in MariaDB
-  }
+  return textualCategory(t); // json and uuid are text here
 }
 
 bool MySqlCatalog::isPreferred(const Type &t) const {
@@ -162,18 +140,10 @@ std::optional<Type> MySqlCatalog::numberLiteralType(llvm::StringRef text, bool i
   return neg ? Type(K::Numeric) : Type(K::Int8, 8, 1);
 }
 
-/// "+05:30", "-08:00": the fixed offsets CONVERT_TZ and time_zone take.
-static bool isFixedOffset(llvm::StringRef zone) {
-  if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':')
-    return false;
-  unsigned h = 0, m = 0;
-  return llvm::isDigit(zone[1]) && llvm::isDigit(zone[2]) && llvm::isDigit(zone[4]) &&
-         llvm::isDigit(zone[5]) && !zone.substr(1, 2).getAsInteger(10, h) &&
-         !zone.substr(4, 2).getAsInteger(10, m) && h <= 14 && m <= 59;
-}
 
 bool MySqlCatalog::acceptsTimeZone(llvm::StringRef zone) const {
-  if (isFixedOffset(zone) || zone.equals_insensitive("SYSTEM"))
+  int minutes;
+  if (parseUtcOffset(zone, minutes) || zone.equals_insensitive("SYSTEM"))
     return true;
   // A zone name works once the server's zone tables are loaded from the
   // IANA database (mariadb-tzinfo-to-sql reads the same tzdata).

@@ -30,25 +30,7 @@ protected:
 
 } // namespace
 
-LogicalResult MySqlEmitter::emit(const Module &module, const AnalysisResults &results,
-                                 const EmitOptions &opts, CompiledScript &out) {
-  MySqlExprEmitter exprs(catalog, diags);
-  MySqlScriptEmitter emitter(exprs, diags, opts);
-  return emitter.emitModule(module, results, out);
-}
-
-std::string MySqlEmitter::updateStatement(const UpdateOp &op) {
-  MySqlExprEmitter exprs(catalog, diags);
-  EmitOptions eo;
-  eo.ledger = false;
-  MySqlScriptEmitter emitter(exprs, diags, eo);
-  return emitter.updateStatement(op);
-}
-
-std::string MySqlEmitter::expression(const Expr &e) {
-  MySqlExprEmitter exprs(catalog, diags);
-  std::string out;
-  if (failed(exprs.emit(e, out)))
-    return std::string();
-  return out;
+std::unique_ptr<ScriptEmitter> MySqlEmitter::makeScriptEmitter(ExprEmitter &exprs,
+                                                               const EmitOptions &opts) {
+  return std::make_unique<MySqlScriptEmitter>(exprs, diags, opts);
 }

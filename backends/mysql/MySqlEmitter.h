@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "backends/common/DialectEmitter.h"
 #include "backends/common/ExprEmitter.h"
 #include "backends/common/SqlWriter.h"
 #include "ir/Catalog.h"
@@ -30,28 +31,28 @@ protected:
   std::optional<std::string> typeName(const Type &type, llvm::StringRef spelling,
                                       SourceLoc loc) override;
   void emitTimezoneConvert(const TimezoneConvertExpr &tz) override;
-  void emitCast(const CastExpr &c) override;
   void emitFuncCall(const FuncCallExpr &f) override;
   void emitBinary(const BinaryExpr &b) override;
   void emitIsDistinct(const IsDistinctExpr &d) override;
-  bool canUseTypedLiteral(const CastExpr &) const override { return false; }
-  std::string functionName(llvm::StringRef name) const override;
 
 private:
   const Catalog &catalog;
 };
 
-class MySqlEmitter : public Emitter {
+class MySqlEmitter : public DialectEmitter {
 public:
-  MySqlEmitter(const Catalog &catalog, DiagnosticEngine &diags) : catalog(catalog), diags(diags) {}
-  LogicalResult emit(const Module &module, const AnalysisResults &results, const EmitOptions &opts,
-                     CompiledScript &out) override;
-  std::string updateStatement(const UpdateOp &op) override;
-  std::string expression(const Expr &e) override;
+  MySqlEmitter(const Catalog &catalog, DiagnosticEngine &diags)
+      : DialectEmitter(diags), catalog(catalog) {}
+
+protected:
+  std::unique_ptr<ExprEmitter> makeExprEmitter() override {
+    return std::make_unique<MySqlExprEmitter>(catalog, diags);
+  }
+  std::unique_ptr<ScriptEmitter> makeScriptEmitter(ExprEmitter &exprs,
+                                                   const EmitOptions &opts) override;
 
 private:
   const Catalog &catalog;
-  DiagnosticEngine &diags;
 };
 
 } // namespace shc

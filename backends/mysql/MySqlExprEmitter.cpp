@@ -30,6 +30,10 @@ const SqlWriter &shc::mysqlWriter() {
     p.quoteFrom = KeywordCategory::Reserved;
     p.escaping = StringEscaping::Backslash;
     p.rejectsNul = false; // written as \0
+    p.castFunctionOnly = true;
+    // Built-in function names are keywords only in their call syntax; MySQL
+    // reads them bare before a parenthesis (IF, INSERT, LEFT, REPLACE ...).
+    p.bareFunctionNames = true;
     p.displayName = "MySQL";
     return p;
   }();
@@ -96,15 +100,6 @@ std::optional<std::string> MySqlExprEmitter::typeName(const Type &type, llvm::St
   return std::nullopt;
 }
 
-void MySqlExprEmitter::emitCast(const CastExpr &c) {
-  std::optional<std::string> type = typeName(c.target, c.spelling, c.getLoc());
-  if (!type)
-    return;
-  text() += "CAST(";
-  emitNested(c.operand);
-  text() += " AS " + *type + ")";
-}
-
 void MySqlExprEmitter::emitTimezoneConvert(const TimezoneConvertExpr &tz) {
   text() += "CONVERT_TZ(";
   emitNested(tz.operand);
@@ -124,14 +119,6 @@ void MySqlExprEmitter::emitFuncCall(const FuncCallExpr &f) {
     return unsupported(f.getLoc(), "MySQL has no " + f.name + "() with these arguments; write "
                                    "TRIM([BOTH|LEADING|TRAILING] chars FROM x)");
   ExprEmitter::emitFuncCall(f);
-}
-
-std::string MySqlExprEmitter::functionName(llvm::StringRef name) const {
-  // Built-in function names are keywords only in their call syntax; MySQL
-  // reads them bare before a parenthesis (IF, INSERT, LEFT, REPLACE ...).
-  if (writer.isPlainWord(name))
-    return name.str();
-  return writer.quotedIdentifier(name);
 }
 
 void MySqlExprEmitter::emitBinary(const BinaryExpr &b) {

@@ -92,7 +92,6 @@ const OperatorRow operatorRows[] = {
 
 const char *comparable[] = {"int8", "numeric", "float8", "text", "bytea",
                             "bool", "date",    "timestamp", "time"};
-const char *comparisons[] = {"=", "<>", "<", ">", "<=", ">="};
 
 const SignatureTable &table() {
   static const SignatureTable t = [] {
@@ -101,7 +100,7 @@ const SignatureTable &table() {
     t.addFunctions(polymorphicRows);
     t.addFunctions(aggregateRows, /*aggregate=*/true);
     t.addOperators(operatorRows);
-    t.addComparisons(comparisons, comparable);
+    t.addComparisons(comparable);
     return t;
   }();
   return t;
@@ -114,5 +113,5 @@ llvm::ArrayRef<Signature> MySqlCatalog::lookupFunction(llvm::StringRef fn) const
 }
 
 llvm::ArrayRef<Signature> MySqlCatalog::lookupOperator(llvm::StringRef op, bool prefix) const {
-  return table().op(op == "!=" ? "<>" : op, prefix);
+  return table().op(op, prefix);
 }

@@ -145,6 +145,16 @@ bool someDigits(llvm::StringRef s, size_t &i, size_t max, unsigned &out) {
   return i > start;
 }
 
+/// An optional `.ffffff` (1 to 6 digits) at `i`; false when the dot has no
+/// digits after it.
+bool fraction(llvm::StringRef s, size_t &i) {
+  if (i >= s.size() || s[i] != '.')
+    return true;
+  unsigned frac;
+  ++i;
+  return someDigits(s, i, 6, frac);
+}
+
 struct DateTimeParts {
   unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   bool hasTime = false;
@@ -184,12 +194,8 @@ bool readDateTime(llvm::StringRef s, DateTimeParts &p) {
     return false;
   if (i < s.size() && punct(i) && !someDigits(s, i, 2, p.second))
     return false;
-  if (i < s.size() && s[i] == '.') {
-    unsigned frac;
-    ++i;
-    if (!someDigits(s, i, 6, frac))
-      return false;
-  }
+  if (!fraction(s, i))
+    return false;
   return i == s.size();
 }
 
@@ -224,12 +230,8 @@ bool checkTime(llvm::StringRef text) {
     if (!someDigits(s, i, 2, sec) || sec > 59)
       return false;
   }
-  if (i < s.size() && s[i] == '.') {
-    unsigned frac;
-    ++i;
-    if (!someDigits(s, i, 6, frac))
-      return false;
-  }
+  if (!fraction(s, i))
+    return false;
   return i == s.size() && h <= 838;
 }
 

@@ -3,6 +3,7 @@
 #include "backends/mysql/MySqlScriptParse.h"
 
 #include "backends/common/LedgerText.h"
+#include "backends/common/ScriptSteps.h"
 #include "backends/mysql/MySqlLex.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -101,38 +102,46 @@ public:
   explicit FileParser(llvm::StringRef text) : text(text) {}
 
   ParsedScript parse(llvm::StringRef fallbackName) {
-    ParsedScript r;
-    r.script.dialect = "mysql";
+    CompiledScript script;
+    script.dialect = "mysql";
+    script.beginTransaction = "START TRANSACTION;";
+    script.commitTransaction = "COMMIT;";
+    SplitFile file;
+    file.text = text;
     bool open = false;
     tokens = lexMySql(text, &open);
     if (open)
-      problem = "it ends inside a quoted string, quoted name or comment";
-    split(r.script.dialect);
-    if (markers.empty() || !problem.empty())
-      return fallback(std::move(r), fallbackName);
-    r.script.preamble = text.take_front(markers.front().begin).str();
-    r.script.beginTransaction = "START TRANSACTION;";
-    r.script.commitTransaction = "COMMIT;";
-    size_t next = 0; // the preamble's statements run as they are
-    while (next < statements.size() && statements[next].begin < markers.front().begin)
-      ++next;
-    for (size_t k = 0; k < markers.size() && problem.empty(); ++k) {
-      size_t end = k + 1 < markers.size() ? markers[k + 1].begin : text.size();
-      size_t first = next;
-      while (next < statements.size() && statements[next].begin < end)
-        ++next;
-      r.script.steps.push_back(buildStep(
-          markers[k], llvm::ArrayRef<MyStatement>(statements).slice(first, next - first)));
-    }
-    if (!problem.empty())
-      return fallback(std::move(r), fallbackName);
-    return r;
+      file.problem = "it ends inside a quoted string, quoted name or comment";
+    split(file, script.dialect);
+    StepRules rules;
+    rules.block = "START TRANSACTION; ... COMMIT;";
+    rules.opens = [&](size_t i) { return isBegin(statements[i]); };
+    rules.closes = [&](size_t i) { return isCommit(statements[i]); };
+    rules.ownControl = [&](size_t i) {
+      std::vector<std::string> w = words(statements[i]);
+      bool control = !w.empty() && isOneOf(w.front(), {"BEGIN", "START", "COMMIT", "ROLLBACK"}) &&
+                     !(w.front() == "ROLLBACK" && w.size() > 1 && w[1] == "TO");
+      return control ? w.front() : std::string();
+    };
+    rules.ledgerRow = [&](size_t i, bool &unreadable) -> std::optional<LedgerRecord> {
+      const MyStatement &s = statements[i];
+      std::vector<std::string> w = words(s);
+      if (w.empty() || w.front() != "INSERT" ||
+          !llvm::StringRef(tableWritten(text, tokens, s)).equals_insensitive(ledgerTableName()))
+        return std::nullopt;
+      std::optional<LedgerRecord> r = parseMySqlLedgerInsert(textOf(s));
+      unreadable = !r;
+      return r;
+    };
+    return assembleSteps(std::move(script), file, rules, fallbackName);
   }
 
 private:
   /// The statements, the markers between them, and the header's dialect.
-  void split(std::string &dialect) {
+  void split(SplitFile &file, std::string &dialect) {
     statements = splitMySql(tokens);
+    for (const MyStatement &s : statements)
+      file.statements.push_back({s.begin, s.end});
     size_t st = 0;
     for (const MyToken &t : tokens) {
       while (st < statements.size() && statements[st].end <= t.begin)
@@ -143,8 +152,8 @@ private:
       llvm::StringRef line = text.slice(t.begin, t.end).rtrim("\r");
       if (std::optional<MigrationMarker> m = parseMigrationMarker(line)) {
         m->begin = t.begin;
-        markers.push_back(std::move(*m));
-      } else if (markers.empty() && line.consume_front("-- dialect: ")) {
+        file.markers.push_back(std::move(*m));
+      } else if (file.markers.empty() && line.consume_front("-- dialect: ")) {
         dialect = line.trim().str();
       }
     }
@@ -172,58 +181,9 @@ private:
                                     w == std::vector<std::string>{"COMMIT", "WORK"});
   }
 
-  ParsedScript fallback(ParsedScript r, llvm::StringRef fallbackName) {
-    return wholeFileScript(std::move(r.script), text, fallbackName,
-                           markers.empty() ? llvm::StringRef() : llvm::StringRef(problem));
-  }
-
-  ScriptStep buildStep(const MigrationMarker &m, llvm::ArrayRef<MyStatement> stmts) {
-    ScriptStep step;
-    step.name = m.name;
-    step.phase = m.phase;
-    step.empty = m.empty;
-    auto fail = [&](const std::string &why) {
-      if (problem.empty())
-        problem = "migration " + m.name + " " + why;
-      return step;
-    };
-    if (m.empty)
-      return stmts.empty() ? step : fail("has no operations but holds statements");
-    if (stmts.size() < 2 || !isBegin(stmts.front()) || !isCommit(stmts.back()))
-      return fail("is not one START TRANSACTION; ... COMMIT; block");
-    std::optional<LedgerRecord> record;
-    for (const MyStatement &s : stmts.drop_front().drop_back()) {
-      std::vector<std::string> w = words(s);
-      if (!w.empty() && isOneOf(w.front(), {"BEGIN", "START", "COMMIT", "ROLLBACK"}) &&
-          !(w.front() == "ROLLBACK" && w.size() > 1 && w[1] == "TO"))
-        return fail("holds a " + w.front() + " of its own");
-      if (w.empty() || w.front() != "INSERT" ||
-          !llvm::StringRef(tableWritten(text, tokens, s)).equals_insensitive(ledgerTableName()))
-        continue;
-      std::optional<LedgerRecord> r = parseMySqlLedgerInsert(textOf(s));
-      if (!r)
-        return fail("writes a ledger row apply cannot read");
-      if (record)
-        return fail("writes two ledger rows");
-      record = std::move(r);
-    }
-    if (record && (commentSafe(record->name) != m.name || record->phase != m.phase))
-      return fail("writes the ledger row of migration " + commentSafe(record->name));
-    size_t from = stmts.front().end;
-    if (from < text.size() && text[from] == '\n')
-      ++from;
-    step.sql = text.slice(from, stmts.back().begin).str();
-    if (record)
-      step.name = record->name;
-    step.ledger = std::move(record);
-    return step;
-  }
-
   llvm::StringRef text;
   std::vector<MyToken> tokens;
   std::vector<MyStatement> statements;
-  std::vector<MigrationMarker> markers;
-  std::string problem;
 };
 
 } // namespace

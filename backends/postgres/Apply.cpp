@@ -3,6 +3,7 @@
 #include "backends/postgres/Apply.h"
 
 #include "backends/common/ScriptEmitter.h"
+#include "backends/common/StepRunner.h"
 #include "backends/postgres/ApplyLedger.h"
 #include "backends/postgres/ApplyLock.h"
 #include "backends/postgres/Connection.h"
@@ -11,9 +12,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 
-#include <chrono>
 #include <csignal>
-#include <thread>
 
 using namespace shc;
 
@@ -66,16 +65,14 @@ static std::optional<uint64_t> rowsTouched(Connection &conn) {
 
 namespace {
 
-class Runner {
+class Runner : public StepRunner {
 public:
   Runner(Connection &conn, const CompiledScript &script, const ApplyOptions &opts,
          bool advisoryLocks, StepHooks *hooks)
-      : conn(conn), script(script), opts(opts), lock(ApplyLock::create(advisoryLocks)),
+      : StepRunner(script, opts), conn(conn), lock(ApplyLock::create(advisoryLocks)),
         hooks(hooks) {}
 
   ApplyReport run() {
-    for (const ScriptStep &s : script.steps)
-      report.steps.push_back({s.name, StepStatus::NotRun, 0, "", ""});
     if (setUp()) {
       for (size_t i = 0; i < script.steps.size() && runStep(i); ++i)
         ;
@@ -88,10 +85,7 @@ public:
   }
 
 private:
-  enum class Attempt { Done, Retry, Stop };
-  static constexpr unsigned kMaxAttempts = 8;
 
-  int interrupted() const { return opts.interrupted ? opts.interrupted() : 0; }
   void rollback() {
     if (auto r = conn.exec("ROLLBACK"); !r)
       llvm::consumeError(r.takeError());
@@ -133,32 +127,13 @@ private:
     return true;
   }
 
-  bool setupFailed(const Failure &f) {
-    report.signal = interrupted();
-    report.setupError =
-        report.signal ? interruptedBy(report.signal) + " (" + f.message + ")" : f.message;
-    return false;
-  }
+  bool setupFailed(const Failure &f) { return StepRunner::setupFailed(f.message); }
 
   /// False when apply stops after step `i`.
   bool runStep(size_t i) {
-    const ScriptStep &step = script.steps[i];
-    StepOutcome &out = report.steps[i];
-    if ((report.signal = interrupted()))
-      return false;
-    if (opts.progress)
-      opts.progress(i, script.steps.size(), step.name);
-    if (step.empty) {
-      out.status = StepStatus::Skipped;
-      out.note = "no operations for this dialect";
-      return true;
-    }
-    for (unsigned attempt = 1;; ++attempt) {
-      Attempt a = attemptStep(step, out, attempt);
-      if (a != Attempt::Retry)
-        return a == Attempt::Done;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
-    }
+    return runWithRetries(i, [this](const ScriptStep &step, StepOutcome &out, unsigned attempt) {
+      return attemptStep(step, out, attempt);
+    });
   }
 
   Attempt attemptStep(const ScriptStep &step, StepOutcome &out, unsigned attempt) {
@@ -224,11 +199,8 @@ private:
   }
 
   Connection &conn;
-  const CompiledScript &script;
-  const ApplyOptions &opts;
   std::unique_ptr<ApplyLock> lock;
   StepHooks *hooks;
-  ApplyReport report;
 };
 
 } // namespace

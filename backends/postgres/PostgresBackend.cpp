@@ -94,24 +94,7 @@ void PostgresExprEmitter::emitTimezoneConvert(const TimezoneConvertExpr &tz) {
   emitString(tz.toZone, tz.toLoc.isValid() ? tz.toLoc : tz.getLoc());
 }
 
-LogicalResult PostgresEmitter::emit(const Module &module, const AnalysisResults &results,
-                                    const EmitOptions &opts, CompiledScript &out) {
-  PostgresExprEmitter exprs(diags);
-  LedgerScriptEmitter emitter(exprs, diags, opts, flavor);
-  return emitter.emitModule(module, results, out);
-}
-
-std::string PostgresEmitter::updateStatement(const UpdateOp &op) {
-  PostgresExprEmitter exprs(diags);
-  EmitOptions eo;
-  ScriptEmitter emitter(exprs, diags, eo);
-  return emitter.updateStatement(op);
-}
-
-std::string PostgresEmitter::expression(const Expr &e) {
-  PostgresExprEmitter exprs(diags);
-  std::string out;
-  if (failed(exprs.emit(e, out)))
-    return std::string();
-  return out;
+std::unique_ptr<ScriptEmitter> PostgresEmitter::makeScriptEmitter(ExprEmitter &exprs,
+                                                                  const EmitOptions &opts) {
+  return std::make_unique<LedgerScriptEmitter>(exprs, diags, opts, flavor);
 }

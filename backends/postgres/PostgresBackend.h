@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "backends/common/DialectEmitter.h"
 #include "backends/common/ExprEmitter.h"
 #include "backends/common/SqlWriter.h"
 #include "backends/postgres/PostgresFlavor.h"
@@ -35,18 +36,20 @@ protected:
 
 /// The family's Emitter: statements from PostgresExprEmitter, laid out and
 /// guarded by the ledger (Ledger.h) as the flavor allows.
-class PostgresEmitter : public Emitter {
+class PostgresEmitter : public DialectEmitter {
 public:
   PostgresEmitter(const PostgresFlavor &flavor, DiagnosticEngine &diags)
-      : flavor(flavor), diags(diags) {}
-  LogicalResult emit(const Module &module, const AnalysisResults &results, const EmitOptions &opts,
-                     CompiledScript &out) override;
-  std::string updateStatement(const UpdateOp &op) override;
-  std::string expression(const Expr &e) override;
+      : DialectEmitter(diags), flavor(flavor) {}
+
+protected:
+  std::unique_ptr<ExprEmitter> makeExprEmitter() override {
+    return std::make_unique<PostgresExprEmitter>(diags);
+  }
+  std::unique_ptr<ScriptEmitter> makeScriptEmitter(ExprEmitter &exprs,
+                                                   const EmitOptions &opts) override;
 
 private:
   const PostgresFlavor &flavor;
-  DiagnosticEngine &diags;
 };
 
 } // namespace shc

@@ -2,6 +2,7 @@
 
 #include "backends/postgres/ScriptParse.h"
 
+#include "backends/common/ScriptSteps.h"
 #include "backends/common/SqlText.h"
 #include "backends/postgres/ApplyLedger.h"
 
@@ -18,8 +19,6 @@ struct Statement {
   size_t begin = 0, end = 0;
   size_t firstToken = 0;
 };
-
-using Marker = MigrationMarker;
 
 /// The statements of `tokens`; `onComment(i, inStatement)` sees each line
 /// comment. Sets `atomic` when a BEGIN ATOMIC body (whose `;`s do not end the
@@ -63,46 +62,43 @@ public:
   explicit FileParser(llvm::StringRef text) : text(text) {}
 
   ParsedScript parse(llvm::StringRef fallbackName, llvm::StringRef dialect) {
-    ParsedScript r;
+    SplitFile file;
+    file.text = text;
     bool open = false;
     tokens = lexSql(text, &open);
     if (open)
-      problem = "it ends inside a quoted string, dollar quote or comment";
+      file.problem = "it ends inside a quoted string, dollar quote or comment";
     bool atomic = false;
     statements = statementsOf(tokens, text, atomic, [&](size_t i, bool inStatement) {
       const SqlToken &t = tokens[i];
       if (inStatement || (t.begin && text[t.begin - 1] != '\n'))
         return;
       llvm::StringRef line = text.slice(t.begin, t.end).rtrim("\r");
-      if (std::optional<Marker> m = parseMigrationMarker(line)) {
+      if (std::optional<MigrationMarker> m = parseMigrationMarker(line)) {
         m->begin = t.begin;
-        markers.push_back(std::move(*m));
-      } else if (markers.empty() && line.consume_front("-- dialect: ")) {
+        file.markers.push_back(std::move(*m));
+      } else if (file.markers.empty() && line.consume_front("-- dialect: ")) {
         dialect = line.trim(); // the runtime of the dialect it names applies it
       }
     });
     if (atomic)
-      problem = "a BEGIN ATOMIC body hides where its statements end";
-    r.script.dialect = dialect.str();
-    if (markers.empty() || !problem.empty())
-      return fallback(std::move(r), fallbackName);
-    r.script.preamble = text.take_front(markers.front().begin).str();
-    r.script.beginTransaction = "BEGIN;";
-    r.script.commitTransaction = "COMMIT;";
-    size_t next = 0; // the preamble's statements run as they are
-    while (next < statements.size() && statements[next].begin < markers.front().begin)
-      ++next;
-    for (size_t k = 0; k < markers.size() && problem.empty(); ++k) {
-      size_t end = k + 1 < markers.size() ? markers[k + 1].begin : text.size();
-      size_t first = next;
-      while (next < statements.size() && statements[next].begin < end)
-        ++next;
-      r.script.steps.push_back(
-          buildStep(markers[k], llvm::ArrayRef<Statement>(statements).slice(first, next - first)));
-    }
-    if (!problem.empty())
-      return fallback(std::move(r), fallbackName);
-    return r;
+      file.problem = "a BEGIN ATOMIC body hides where its statements end";
+    for (const Statement &st : statements)
+      file.statements.push_back({st.begin, st.end});
+    CompiledScript script;
+    script.dialect = dialect.str();
+    script.beginTransaction = "BEGIN;";
+    script.commitTransaction = "COMMIT;";
+    StepRules rules;
+    rules.block = "BEGIN; ... COMMIT;";
+    rules.opens = [&](size_t i) { return textOf(statements[i]) == "BEGIN;"; };
+    rules.closes = [&](size_t i) { return textOf(statements[i]) == "COMMIT;"; };
+    rules.ownControl = [&](size_t i) {
+      llvm::StringRef word = firstWord(statements[i]);
+      return isTransactionControl(word) ? word.upper() : std::string();
+    };
+    rules.ledgerRow = [&](size_t i, bool &) { return ledgerRecordOf(statements[i]); };
+    return assembleSteps(std::move(script), file, rules, fallbackName);
   }
 
 private:
@@ -110,47 +106,6 @@ private:
   llvm::StringRef firstWord(const Statement &s) const {
     const SqlToken &t = tokens[s.firstToken];
     return t.kind == SqlTokenKind::Word ? text.slice(t.begin, t.end) : "";
-  }
-
-  ParsedScript fallback(ParsedScript r, llvm::StringRef fallbackName) {
-    return wholeFileScript(std::move(r.script), text, fallbackName,
-                           markers.empty() ? llvm::StringRef() : llvm::StringRef(problem));
-  }
-
-  ScriptStep buildStep(const Marker &m, llvm::ArrayRef<Statement> stmts) {
-    ScriptStep step;
-    step.name = m.name;
-    step.phase = m.phase;
-    step.empty = m.empty;
-    auto fail = [&](const std::string &why) {
-      if (problem.empty())
-        problem = "migration " + m.name + " " + why;
-      return step;
-    };
-    if (m.empty)
-      return stmts.empty() ? step : fail("has no operations but holds statements");
-    if (stmts.size() < 2 || textOf(stmts.front()) != "BEGIN;" || textOf(stmts.back()) != "COMMIT;")
-      return fail("is not one BEGIN; ... COMMIT; block");
-    std::optional<LedgerRecord> record;
-    for (const Statement &s : stmts.drop_front().drop_back()) {
-      if (isTransactionControl(firstWord(s)))
-        return fail("holds a " + firstWord(s).upper() + " of its own");
-      std::optional<LedgerRecord> r = ledgerRecordOf(s);
-      if (r && record)
-        return fail("writes two ledger rows");
-      if (r)
-        record = std::move(r);
-    }
-    if (record && (commentSafe(record->name) != m.name || record->phase != m.phase))
-      return fail("writes the ledger row of migration " + commentSafe(record->name));
-    size_t from = stmts.front().end;
-    if (from < text.size() && text[from] == '\n')
-      ++from;
-    step.sql = text.slice(from, stmts.back().begin).str();
-    if (record)
-      step.name = record->name;
-    step.ledger = std::move(record);
-    return step;
   }
 
   /// The ledger row `s` writes: `INSERT INTO <ledger> ...` itself, or the one
@@ -184,8 +139,6 @@ private:
   llvm::StringRef text;
   std::vector<SqlToken> tokens;
   std::vector<Statement> statements;
-  std::vector<Marker> markers;
-  std::string problem;
 };
 
 } // namespace

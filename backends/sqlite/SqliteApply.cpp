@@ -2,6 +2,7 @@
 
 #include "backends/sqlite/SqliteApply.h"
 
+#include "backends/common/StepRunner.h"
 #include "backends/sqlite/SqliteDb.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -28,14 +29,12 @@ struct Failure {
   int code = SQLITE_OK; ///< primary result code
 };
 
-class Runner {
+class Runner : public StepRunner {
 public:
   Runner(SqliteDb &conn, const CompiledScript &script, const ApplyOptions &opts)
-      : conn(conn), db(conn.get()), script(script), opts(opts) {}
+      : StepRunner(script, opts), conn(conn), db(conn.get()) {}
 
   ApplyReport run() {
-    for (const ScriptStep &s : script.steps)
-      report.steps.push_back({s.name, StepStatus::NotRun, 0, "", ""});
     sqlite3_busy_handler(db, &Runner::onBusy, this);
     sqlite3_set_authorizer(db, &Runner::onAuthorize, this);
     sqlite3_progress_handler(db, 1000, &Runner::onProgress, this);
@@ -52,7 +51,6 @@ public:
   }
 
 private:
-  int interrupted() const { return opts.interrupted ? opts.interrupted() : 0; }
   bool inTransaction() const { return !sqlite3_get_autocommit(db); }
   void rollback() {
     if (inTransaction())
@@ -194,26 +192,14 @@ private:
     return true;
   }
 
-  bool setupFailed(const Failure &f) {
-    report.signal = interrupted();
-    report.setupError =
-        report.signal ? interruptedBy(report.signal) + " (" + f.message + ")" : f.message;
-    return false;
-  }
+  bool setupFailed(const Failure &f) { return StepRunner::setupFailed(f.message); }
 
   /// False when apply stops after step `i`.
   bool runStep(size_t i) {
+    if (StepStart start = startStep(i); start != StepStart::Run)
+      return start == StepStart::Skipped;
     const ScriptStep &step = script.steps[i];
     StepOutcome &out = report.steps[i];
-    if ((report.signal = interrupted()))
-      return false;
-    if (opts.progress)
-      opts.progress(i, script.steps.size(), step.name);
-    if (step.empty) {
-      out.status = StepStatus::Skipped;
-      out.note = "no operations for this dialect";
-      return true;
-    }
     if (!opts.dryRun)
       if (std::optional<Failure> f = begin())
         return failed(out, *f);
@@ -277,9 +263,6 @@ private:
 
   SqliteDb &conn;
   sqlite3 *db;
-  const CompiledScript &script;
-  const ApplyOptions &opts;
-  ApplyReport report;
   StatementFacts facts;
   Clock::time_point busySince, deadline;
   bool saidWaiting = false;

@@ -2,7 +2,11 @@
 
 #include "backends/sqlite/SqliteCatalog.h"
 
+#include "backends/common/BasicCatalog.h"
+
 #include "backends/sqlite/SqliteDialect.h"
+
+#include "ir/TimeZones.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -72,25 +76,7 @@ std::string SqliteCatalog::typeName(const Type &t) const {
 }
 
 TypeCategory SqliteCatalog::category(const Type &t) const {
-  if (t.isArray())
-    return TypeCategory::Array;
-  if (t.isUnknown() || t.isIndeterminate())
-    return TypeCategory::Unknown;
-  switch (t.getKind()) {
-  case K::Bool:
-    return TypeCategory::Boolean;
-  case K::Date:
-  case K::Timestamp:
-  case K::TimestampTz:
-    return TypeCategory::DateTime;
-  case K::Bytea:
-  case K::Other:
-    return TypeCategory::User;
-  default:
-    if (t.isNumeric())
-      return TypeCategory::Numeric;
-    return TypeCategory::String; // text, json and uuid are text to SQLite
-  }
+  return textualCategory(t); // json and uuid are text here
 }
 
 bool SqliteCatalog::isPreferred(const Type &t) const {
@@ -142,15 +128,7 @@ bool shc::parseSqliteOffset(llvm::StringRef zone, int &minutes) {
     minutes = 0;
     return true;
   }
-  // [+-]HH:MM, as SQLite's date functions take a time zone suffix.
-  if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':')
-    return false;
-  unsigned h = 0, m = 0;
-  if (zone.substr(1, 2).getAsInteger(10, h) || zone.substr(4, 2).getAsInteger(10, m) ||
-      !llvm::isDigit(zone[1]) || !llvm::isDigit(zone[4]) || h > 14 || m > 59)
-    return false;
-  minutes = static_cast<int>(h * 60 + m) * (zone[0] == '-' ? -1 : 1);
-  return true;
+  return parseUtcOffset(zone, minutes); // the time zone suffix of SQLite's date functions
 }
 
 bool SqliteCatalog::acceptsTimeZone(llvm::StringRef zone) const {

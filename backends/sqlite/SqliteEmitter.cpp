@@ -45,25 +45,7 @@ private:
 
 } // namespace
 
-LogicalResult SqliteEmitter::emit(const Module &module, const AnalysisResults &results,
-                                  const EmitOptions &opts, CompiledScript &out) {
-  SqliteExprEmitter exprs(flavor, catalog, diags);
-  SqliteScriptEmitter emitter(exprs, diags, opts, flavor);
-  return emitter.emitModule(module, results, out);
-}
-
-std::string SqliteEmitter::updateStatement(const UpdateOp &op) {
-  SqliteExprEmitter exprs(flavor, catalog, diags);
-  EmitOptions eo;
-  eo.ledger = false;
-  SqliteScriptEmitter emitter(exprs, diags, eo, flavor);
-  return emitter.updateStatement(op);
-}
-
-std::string SqliteEmitter::expression(const Expr &e) {
-  SqliteExprEmitter exprs(flavor, catalog, diags);
-  std::string out;
-  if (failed(exprs.emit(e, out)))
-    return std::string();
-  return out;
+std::unique_ptr<ScriptEmitter> SqliteEmitter::makeScriptEmitter(ExprEmitter &exprs,
+                                                                const EmitOptions &opts) {
+  return std::make_unique<SqliteScriptEmitter>(exprs, diags, opts, flavor);
 }

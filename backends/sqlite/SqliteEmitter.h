@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "backends/common/DialectEmitter.h"
 #include "backends/common/ExprEmitter.h"
 #include "backends/common/SqlWriter.h"
 #include "ir/Catalog.h"
@@ -39,30 +40,28 @@ protected:
   std::optional<std::string> typeName(const Type &type, llvm::StringRef spelling,
                                       SourceLoc loc) override;
   void emitTimezoneConvert(const TimezoneConvertExpr &tz) override;
-  void emitCast(const CastExpr &c) override;
   void emitFuncCall(const FuncCallExpr &f) override;
-  /// SQLite's function names that are also keywords (glob, like, replace)
-  /// are called bare: its parser falls back to an identifier there.
-  std::string functionName(llvm::StringRef name) const override;
 
 private:
   const SqliteFlavor &flavor;
   const Catalog &catalog;
 };
 
-class SqliteEmitter : public Emitter {
+class SqliteEmitter : public DialectEmitter {
 public:
   SqliteEmitter(const SqliteFlavor &flavor, const Catalog &catalog, DiagnosticEngine &diags)
-      : flavor(flavor), catalog(catalog), diags(diags) {}
-  LogicalResult emit(const Module &module, const AnalysisResults &results, const EmitOptions &opts,
-                     CompiledScript &out) override;
-  std::string updateStatement(const UpdateOp &op) override;
-  std::string expression(const Expr &e) override;
+      : DialectEmitter(diags), flavor(flavor), catalog(catalog) {}
+
+protected:
+  std::unique_ptr<ExprEmitter> makeExprEmitter() override {
+    return std::make_unique<SqliteExprEmitter>(flavor, catalog, diags);
+  }
+  std::unique_ptr<ScriptEmitter> makeScriptEmitter(ExprEmitter &exprs,
+                                                   const EmitOptions &opts) override;
 
 private:
   const SqliteFlavor &flavor;
   const Catalog &catalog;
-  DiagnosticEngine &diags;
 };
 
 } // namespace shc

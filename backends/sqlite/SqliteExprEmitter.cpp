@@ -45,6 +45,10 @@ const SqlWriter &shc::sqliteWriter() {
     p.quoteFrom = KeywordCategory::Reserved;
     p.escaping = StringEscaping::Standard;
     p.rejectsNul = true;
+    p.castFunctionOnly = true;
+    // SQLite's function names that are also keywords (glob, like, replace)
+    // are called bare: its parser falls back to an identifier there.
+    p.bareFunctionNames = true;
     p.displayName = "SQLite";
     return p;
   }();
@@ -85,15 +89,6 @@ std::optional<std::string> SqliteExprEmitter::typeName(const Type &type, llvm::S
   }
 }
 
-void SqliteExprEmitter::emitCast(const CastExpr &c) {
-  std::optional<std::string> type = typeName(c.target, c.spelling, c.getLoc());
-  if (!type)
-    return;
-  text() += "CAST(";
-  emitNested(c.operand);
-  text() += " AS " + *type + ")";
-}
-
 void SqliteExprEmitter::emitFuncCall(const FuncCallExpr &f) {
   if (flavor.replicatesStatements && catalog.functionProperties(f.name, f.args.size()).runVarying)
     return unsupported(f.getLoc(), f.name + "() is not allowed in " + flavor.displayName.str() +
@@ -103,12 +98,6 @@ void SqliteExprEmitter::emitFuncCall(const FuncCallExpr &f) {
     return unsupported(f.getLoc(), "SQLite has no " + llvm::StringRef(f.name).upper() +
                                        "(... FROM ...) form; use the plain function call");
   ExprEmitter::emitFuncCall(f);
-}
-
-std::string SqliteExprEmitter::functionName(llvm::StringRef name) const {
-  if (writer.isPlainWord(name))
-    return name.str();
-  return writer.quotedIdentifier(name);
 }
 
 void SqliteExprEmitter::emitTimezoneConvert(const TimezoneConvertExpr &tz) {

@@ -174,7 +174,6 @@ const OperatorRow operatorRows[] = {
 /// Comparable storage classes: every comparison operator over each.
 const char *comparable[] = {"int8",   "float8", "numeric", "text",     "bytea",
                             "bool",   "date",   "timestamp"};
-const char *comparisons[] = {"=", "<>", "<", ">", "<=", ">="};
 
 const SignatureTable &table() {
   static const SignatureTable t = [] {
@@ -182,7 +181,7 @@ const SignatureTable &table() {
     t.addFunctions(functionRows);
     t.addFunctions(aggregateRows, /*aggregate=*/true);
     t.addOperators(operatorRows);
-    t.addComparisons(comparisons, comparable);
+    t.addComparisons(comparable);
     return t;
   }();
   return t;
@@ -195,5 +194,5 @@ llvm::ArrayRef<Signature> SqliteCatalog::lookupFunction(llvm::StringRef fn) cons
 }
 
 llvm::ArrayRef<Signature> SqliteCatalog::lookupOperator(llvm::StringRef op, bool prefix) const {
-  return table().op(op == "!=" ? "<>" : op, prefix);
+  return table().op(op, prefix);
 }

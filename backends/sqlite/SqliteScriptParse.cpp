@@ -2,6 +2,7 @@
 
 #include "backends/sqlite/SqliteScriptParse.h"
 
+#include "backends/common/ScriptSteps.h"
 #include "backends/sqlite/SqliteDb.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -90,7 +91,6 @@ struct Statement {
   size_t firstToken = 0, lastToken = 0;
 };
 
-using Marker = MigrationMarker;
 
 /// Reads the row a ledger INSERT writes by running it on an in-memory
 /// ledger table: the emitter's spelling of the values is SQLite's business.
@@ -151,46 +151,49 @@ public:
   explicit FileParser(llvm::StringRef text) : text(text) {}
 
   ParsedScript parse(llvm::StringRef fallbackName) {
-    ParsedScript r;
-    r.script.dialect = "sqlite";
+    CompiledScript script;
+    script.dialect = "sqlite";
+    script.beginTransaction = "BEGIN IMMEDIATE;";
+    script.commitTransaction = "COMMIT;";
+    SplitFile file;
+    file.text = text;
     bool open = false;
     tokens = lexSqlite(text, open);
     if (open)
-      problem = "it ends inside a quoted string, quoted name or comment";
-    split(r.script.dialect);
-    if (markers.empty() || !problem.empty())
-      return fallback(std::move(r), fallbackName);
-    r.script.preamble = text.take_front(markers.front().begin).str();
-    r.script.beginTransaction = "BEGIN IMMEDIATE;";
-    r.script.commitTransaction = "COMMIT;";
-    size_t next = 0; // the preamble's statements run as they are
-    while (next < statements.size() && statements[next].begin < markers.front().begin)
-      ++next;
-    for (size_t k = 0; k < markers.size() && problem.empty(); ++k) {
-      size_t end = k + 1 < markers.size() ? markers[k + 1].begin : text.size();
-      size_t first = next;
-      while (next < statements.size() && statements[next].begin < end)
-        ++next;
-      r.script.steps.push_back(
-          buildStep(markers[k], llvm::ArrayRef<Statement>(statements).slice(first, next - first)));
-    }
-    if (!problem.empty())
-      return fallback(std::move(r), fallbackName);
-    return r;
+      file.problem = "it ends inside a quoted string, quoted name or comment";
+    split(file, script.dialect);
+    StepRules rules;
+    rules.block = "BEGIN; ... COMMIT;";
+    rules.opens = [&](size_t i) { return isBegin(statements[i]); };
+    rules.closes = [&](size_t i) { return isCommit(statements[i]); };
+    rules.ownControl = [&](size_t i) {
+      std::vector<std::string> w = leadingWords(statements[i]);
+      bool control = !w.empty() && isOneOf(w.front(), {"BEGIN", "COMMIT", "END", "ROLLBACK"});
+      return control ? w.front() : std::string();
+    };
+    rules.ledgerRow = [&](size_t i, bool &) -> std::optional<LedgerRecord> {
+      const Statement &s = statements[i];
+      std::vector<std::string> w = leadingWords(s);
+      if (w.empty() || (w.front() != "INSERT" && w.front() != "REPLACE") ||
+          !textOf(s).contains_insensitive(sqliteLedgerTable()))
+        return std::nullopt;
+      return ledger.read(textOf(s).str());
+    };
+    return assembleSteps(std::move(script), file, rules, fallbackName);
   }
 
 private:
   /// The statements, the markers between them, and the header's dialect.
-  void split(std::string &dialect) {
+  void split(SplitFile &file, std::string &dialect) {
     std::optional<size_t> cur;
     for (size_t i = 0; i < tokens.size(); ++i) {
       const Token &t = tokens[i];
       if (t.kind == Tok::LineComment && !cur && (!t.begin || text[t.begin - 1] == '\n')) {
         llvm::StringRef line = text.slice(t.begin, t.end).rtrim("\r");
-        if (std::optional<Marker> m = parseMigrationMarker(line)) {
+        if (std::optional<MigrationMarker> m = parseMigrationMarker(line)) {
           m->begin = t.begin;
-          markers.push_back(std::move(*m));
-        } else if (markers.empty() && line.consume_front("-- dialect: ")) {
+          file.markers.push_back(std::move(*m));
+        } else if (file.markers.empty() && line.consume_front("-- dialect: ")) {
           dialect = line.trim().str();
         }
       }
@@ -207,6 +210,8 @@ private:
     }
     if (cur)
       statements.push_back({tokens[*cur].begin, text.size(), *cur, tokens.size() - 1});
+    for (const Statement &st : statements)
+      file.statements.push_back({st.begin, st.end});
   }
 
   llvm::StringRef textOf(const Statement &s) const { return text.slice(s.begin, s.end); }
@@ -246,56 +251,9 @@ private:
            tokens[s.lastToken].kind == Tok::Semicolon;
   }
 
-  ParsedScript fallback(ParsedScript r, llvm::StringRef fallbackName) {
-    return wholeFileScript(std::move(r.script), text, fallbackName,
-                           markers.empty() ? llvm::StringRef() : llvm::StringRef(problem));
-  }
-
-  ScriptStep buildStep(const Marker &m, llvm::ArrayRef<Statement> stmts) {
-    ScriptStep step;
-    step.name = m.name;
-    step.phase = m.phase;
-    step.empty = m.empty;
-    auto fail = [&](const std::string &why) {
-      if (problem.empty())
-        problem = "migration " + m.name + " " + why;
-      return step;
-    };
-    if (m.empty)
-      return stmts.empty() ? step : fail("has no operations but holds statements");
-    if (stmts.size() < 2 || !isBegin(stmts.front()) || !isCommit(stmts.back()))
-      return fail("is not one BEGIN; ... COMMIT; block");
-    std::optional<LedgerRecord> record;
-    for (const Statement &s : stmts.drop_front().drop_back()) {
-      std::vector<std::string> w = leadingWords(s);
-      if (!w.empty() && isOneOf(w.front(), {"BEGIN", "COMMIT", "END", "ROLLBACK"}))
-        return fail("holds a " + w.front() + " of its own");
-      if (w.empty() || (w.front() != "INSERT" && w.front() != "REPLACE") ||
-          !textOf(s).contains_insensitive(sqliteLedgerTable()))
-        continue;
-      std::optional<LedgerRecord> r = ledger.read(textOf(s).str());
-      if (r && record)
-        return fail("writes two ledger rows");
-      if (r)
-        record = std::move(r);
-    }
-    if (record && (commentSafe(record->name) != m.name || record->phase != m.phase))
-      return fail("writes the ledger row of migration " + commentSafe(record->name));
-    size_t from = stmts.front().end;
-    if (from < text.size() && text[from] == '\n')
-      ++from;
-    step.sql = text.slice(from, stmts.back().begin).str();
-    if (record)
-      step.name = record->name;
-    step.ledger = std::move(record);
-    return step;
-  }
-
   llvm::StringRef text;
   std::vector<Token> tokens;
   std::vector<Statement> statements;
-  std::vector<Marker> markers;
-  std::string problem;
   ScratchLedger ledger;
 };
 

@@ -32,6 +32,8 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+import differential  # noqa: E402  (test/typing/differential.py)
 
 OURS = {
     "smallint": "integer", "integer": "integer", "bigint": "integer", "boolean": "integer",
@@ -54,27 +56,12 @@ THEIRS = {
 
 
 def read_corpus(path):
-    cases, known = [], None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            m = re.match(r"^#\s*known:\s*(.+)$", line)
-            if m:
-                known = m.group(1)
-                continue
-            if not line.strip() or line.startswith("#"):
-                continue
-            m = re.match(r"^(\w+) := (.*)$", line)
-            cases.append((m.groups() if m else None, line, known))
-            known = None
+    """[(assignment or None, line, known)]: `column := value` is an assignment."""
+    cases = []
+    for line, known in differential.read_corpus(path):
+        m = re.match(r"^(\w+) := (.*)$", line)
+        cases.append((m.groups() if m else None, line, known))
     return cases
-
-
-def yaml_value(value):
-    if value.startswith("'"):
-        inner = value[1:-1].replace("''", "'")
-        return "'" + inner.replace("'", "''") + "'"
-    return value
 
 
 def ours(compile_cmd, cases, workdir):
@@ -87,7 +74,9 @@ def ours(compile_cmd, cases, workdir):
             starts.append(line + 2)
             if assign:
                 f.write("    - staticUpdate:\n        table: t\n        where: id = 1\n")
-                f.write("        set:\n          %s: %s\n" % (assign[0], yaml_value(assign[1])))
+                # A SQL literal is its own YAML scalar: '...' with '' quotes
+                # SQL's way and YAML's alike, and a number is plain.
+                f.write("        set:\n          %s: %s\n" % (assign[0], assign[1]))
                 line += 10
             else:
                 f.write("    - calculatedUpdate:\n        table: t\n        where: id = 1\n")
@@ -97,16 +86,7 @@ def ours(compile_cmd, cases, workdir):
     proc = subprocess.run(compile_cmd + ["--dialect", "mysql", "--emit=ir", "--error-limit", "0",
                                          spec, os.path.join(HERE, "table.yaml")],
                           capture_output=True, text=True)
-    types, verdicts = {}, {}
-    current = None
-    for text in proc.stdout.splitlines():
-        m = re.match(r"^migration c(\d+) ", text)
-        if m:
-            current = int(m.group(1))
-            continue
-        m = re.match(r"^\s*set out = .*: ([a-z ]+?)(\(\d+(,\d+)?\))?\) @\S+$", text)
-        if m and current is not None:
-            types[current] = m.group(1)
+    types, verdicts = differential.types_by_case(proc.stdout), {}
     for text in proc.stderr.splitlines():
         m = re.match(r"^.*cases\.yaml:(\d+):\d+: (error|warning): (.*)$", text)
         if not m:

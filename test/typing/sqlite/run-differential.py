@@ -29,6 +29,8 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+import differential  # noqa: E402  (test/typing/differential.py)
 
 CLASS = {
     "smallint": "integer", "integer": "integer", "bigint": "integer", "boolean": "integer",
@@ -38,22 +40,6 @@ CLASS = {
     "timestamp without time zone": "text", "timestamp": "text", "json": "text", "uuid": "text",
     "bytea": "blob",
 }
-
-
-def read_corpus(path):
-    cases, known = [], None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            m = re.match(r"^#\s*known:\s*(.+)$", line)
-            if m:
-                known = m.group(1)
-                continue
-            if not line.strip() or line.startswith("#"):
-                continue
-            cases.append((line, known))
-            known = None
-    return cases
 
 
 def ours(compile_cmd, cases, workdir):
@@ -67,16 +53,7 @@ def ours(compile_cmd, cases, workdir):
     proc = subprocess.run(compile_cmd + ["--dialect", "sqlite", "--emit=ir", "--error-limit", "0",
                                          spec, os.path.join(HERE, "table.yaml")],
                           capture_output=True, text=True)
-    types, errors = {}, {}
-    current = None
-    for line in proc.stdout.splitlines():
-        m = re.match(r"^migration c(\d+) ", line)
-        if m:
-            current = int(m.group(1))
-            continue
-        m = re.match(r"^\s*set out = .*: ([a-z ]+?)(\(\d+(,\d+)?\))?\) @\S+$", line)
-        if m and current is not None:
-            types[current] = m.group(1)
+    types, errors = differential.types_by_case(proc.stdout), {}
     # Errors, mapped back to a case by the document they are in.
     starts = []
     with open(spec, encoding="utf-8") as f:
@@ -108,7 +85,7 @@ def main():
     ap.add_argument("--workdir", required=True)
     args = ap.parse_args()
     os.makedirs(args.workdir, exist_ok=True)
-    cases = read_corpus(os.path.join(HERE, "corpus.txt"))
+    cases = differential.read_corpus(os.path.join(HERE, "corpus.txt"))
     types, errors = ours(args.compile.split(), cases, args.workdir)
     agree = known = unchecked = 0
     bad = []
