@@ -94,7 +94,16 @@ void shc::lowerLiveSchema(const std::vector<LiveTable> &tables, llvm::StringRef 
     // over the live table.
     if (!beforeGiven)
       module.beforeTables.push_back(std::make_unique<Table>(*t));
-    if (findTables(module.tables, "", t->schemaOrDefault(), t->name).empty())
+    for (const auto &[path, value] : lt.settings)
+      t->liveSettings.push_back({path, value, t->loc});
+    // A spec of the same table keeps what the server says about it.
+    bool described = false;
+    for (const auto &spec : module.tables)
+      if (!spec->live && spec->name == t->name && tableIsIn(*spec, "", t->schemaOrDefault())) {
+        spec->liveSettings = t->liveSettings;
+        described = true;
+      }
+    if (!described)
       module.tables.push_back(std::move(t));
   }
   module.beforeSchemaKnown = true;

@@ -11,6 +11,7 @@
 #include "ir/Diagnostics.h"
 #include "ir/Suggest.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 
 using namespace shc;
@@ -46,6 +47,24 @@ void checkIdentifierLength(llvm::StringRef name, SourceLoc loc, llvm::StringRef 
 
 /// One `columns` item (its shape already checked). `d` reads the type: the
 /// target, when a postgres entry stands in for cockroachdb.
+/// `n`'s scalar leaves under `path`, into `out` (Setting); mapping keys in
+/// `skip` (at the top level only) are left out.
+void flattenSettings(const YamlNode &n, const std::string &path, std::vector<Setting> &out,
+                     std::initializer_list<llvm::StringRef> skip = {}) {
+  if (n.isScalar()) {
+    out.push_back({path, n.value, n.loc});
+  } else if (n.isSequence()) {
+    for (size_t i = 0; i < n.items.size(); ++i)
+      flattenSettings(*n.items[i], path + "[" + std::to_string(i) + "]", out);
+  } else if (n.isMapping()) {
+    for (const YamlNode::Entry &e : n.entries) {
+      if (!e.key->isScalar() || llvm::is_contained(skip, e.key->value))
+        continue;
+      flattenSettings(*e.value, path.empty() ? e.key->value : path + "." + e.key->value, out);
+    }
+  }
+}
+
 void lowerColumn(const YamlNode &item, const Dialect &d, Table &t,
                  llvm::StringMap<SourceLoc> &seen, LowerContext &ctx) {
   const YamlNode *name = item.get("name"), *type = item.get("type");
@@ -67,6 +86,7 @@ void lowerColumn(const YamlNode &item, const Dialect &d, Table &t,
     return;
   }
   c.type = *parsed;
+  flattenSettings(item, "", c.settings, {"name", "type"});
   auto [it, inserted] = seen.try_emplace(c.name, c.loc);
   if (!inserted) {
     ctx.diags.error(c.loc, "duplicate-key", "column \"" + c.name + "\" specified more than once")
@@ -131,6 +151,7 @@ std::unique_ptr<Table> lowerTableSchema(const YamlNode &n, llvm::StringRef key, 
     t->schema = *schema;
     t->onSearchPath = *schema == "public";
   }
+  flattenSettings(n, "", t->settings, {"columns"});
   deleted = isTrue(n.get("isDeleted"));
   return t;
 }

@@ -18,10 +18,20 @@
 
 namespace shc {
 
+class AnalysisResults;
 class Catalog;
 class DiagnosticEngine;
 class Emitter;
+class Module;
 class Runtime;
+
+/// A command-line flag of one dialect's own (`--NAME` on compile, lint and
+/// plan), for what only that server has; Module::dialectFlags holds those
+/// given.
+struct DialectFlag {
+  llvm::StringRef name;
+  llvm::StringRef help;
+};
 
 class Dialect {
 public:
@@ -49,6 +59,14 @@ public:
   /// Connects to a live database of this dialect; null when apply, --uri
   /// and estimates are not available for it.
   virtual const Runtime *runtime() const { return nullptr; }
+
+  /// The flags only this dialect has.
+  virtual llvm::ArrayRef<DialectFlag> flags() const { return {}; }
+  /// The dialect's own checks of a module the passes have checked (pass
+  /// "dialect-checks", after the analyses): what is valid but costly,
+  /// unsafe or not expressible on this server, reported through `diags`.
+  virtual void check(const Module &module, const AnalysisResults &results,
+                     DiagnosticEngine &diags) const {}
 };
 
 /// The dialects the tool knows (backends/Registry.cpp), in the order help

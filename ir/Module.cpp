@@ -4,6 +4,13 @@ using namespace shc;
 
 Operation::~Operation() = default;
 
+const Setting *shc::findSetting(llvm::ArrayRef<Setting> settings, llvm::StringRef path) {
+  for (const Setting &s : settings)
+    if (s.path == path)
+      return &s;
+  return nullptr;
+}
+
 const Column *Table::findColumn(llvm::StringRef n) const {
   for (const Column &c : columns)
     if (c.name == n) return &c;

@@ -10,6 +10,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,20 @@ namespace shc {
 // Schema (from kind: Table)
 // ---------------------------------------------------------------------------
 
+/// A field of a Table spec's dialect entry that the IR does not model (a
+/// hypertable's time column, a CQL clustering order), flattened to its
+/// scalar leaves: `path` as written, list items as `[i]`
+/// ("hypertable.compression.interval", "clusteringOrder.column"). Only the
+/// dialect that owns the entry reads them (Dialect::check, its emitter).
+struct Setting {
+  std::string path;
+  std::string value;
+  SourceLoc loc;
+};
+
+/// The setting at `path`, or null.
+const Setting *findSetting(llvm::ArrayRef<Setting> settings, llvm::StringRef path);
+
 struct Column {
   std::string name;
   Type type;
@@ -29,6 +44,7 @@ struct Column {
   bool primaryKey = false;
   std::optional<std::string> defaultValue;
   SourceLoc loc;
+  std::vector<Setting> settings; ///< the column's other fields (Setting)
 };
 
 struct Table {
@@ -52,6 +68,13 @@ struct Table {
   std::vector<std::string> primaryKey; ///< Cassandra: partition keys first
   size_t partitionKeyCount = 0;        ///< Cassandra only
   SourceLoc loc;
+  /// The schema entry's fields the IR does not model (Setting), but
+  /// `columns`.
+  std::vector<Setting> settings;
+  /// What the live database (--uri) says about the table beyond its columns
+  /// (LiveTable::settings), also for a table a spec describes; located at
+  /// the live table.
+  std::vector<Setting> liveSettings;
   /// For the table a WITH query or a FROM subquery stands for (resolve):
   /// that query, so analyses can see what its columns read.
   const DmlQuery *fromQuery = nullptr;
@@ -226,6 +249,12 @@ public:
   /// built-in catalogue does not exist in that database.
   std::vector<Signature> liveFunctions;
   bool liveFunctionsLoaded = false;
+  /// The target's own flags given on the command line (Dialect::flags),
+  /// by name: read by its checks and its emitter.
+  std::vector<std::string> dialectFlags;
+  bool hasDialectFlag(llvm::StringRef name) const {
+    return std::find(dialectFlags.begin(), dialectFlags.end(), name) != dialectFlags.end();
+  }
 
   /// The first table named `name` by spec.name or metadata.name, in
   /// `database` (see findTables), or null: what `requires` may name.

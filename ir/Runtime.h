@@ -41,6 +41,9 @@ struct LiveTable {
   /// connection's search path that has a relation of that name).
   bool onSearchPath = false;
   std::vector<LiveColumn> columns;
+  /// What the dialect knows about the table beyond its columns, as
+  /// (path, value) (Table::liveSettings): a hypertable's chunk count.
+  std::vector<std::pair<std::string, std::string>> settings;
 };
 
 // --- apply ---------------------------------------------------------------------

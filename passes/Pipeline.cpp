@@ -13,5 +13,6 @@ void shc::buildDefaultPipeline(PassManager &pm) {
   pm.addPass(createIdempotencyPass());
   pm.addPass(createSchedulePass());
   pm.addPass(createDependencePass());
+  pm.addPass(createDialectChecksPass());
   pm.addPass(createLintPass());
 }

@@ -55,6 +55,8 @@ struct FrontOptions {
   std::string beforeSpecs;
   /// -j: threads for the front half (0: one per core, at most 8).
   unsigned jobs = 0;
+  /// The dialects' own flags given (Dialect::flags), by name.
+  std::vector<std::string> dialectFlags;
   DiagnosticOptions diag;
 };
 void addFrontOptions(CLI::App &cmd, FrontOptions &opts);

@@ -75,6 +75,38 @@ void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
   cmd.add_option("-j,--jobs", o.jobs,
                  "Threads that parse the inputs (default: one per core, at most 8); the "
                  "output is the same for every N");
+  // Each dialect's own flags, once per name, with the dialect in the help.
+  std::vector<std::string> seen;
+  for (const Dialect *d : dialects().all())
+    for (const DialectFlag &f : d->flags()) {
+      if (llvm::is_contained(seen, f.name))
+        continue;
+      seen.push_back(f.name.str());
+      std::string name = f.name.str();
+      cmd.add_flag_callback("--" + name, [&o, name] { o.dialectFlags.push_back(name); },
+                            f.help.str() + " (" + d->key().str() + ")");
+    }
+}
+
+/// The dialect flags given that the target does not have: an error each.
+static void checkDialectFlags(const FrontOptions &opts, Module &module, DiagnosticEngine &diags) {
+  const Dialect &target = module.getTarget();
+  for (const std::string &name : opts.dialectFlags) {
+    bool known = false;
+    for (const DialectFlag &f : target.flags())
+      known |= f.name == name;
+    if (known) {
+      module.dialectFlags.push_back(name);
+      continue;
+    }
+    std::string owners;
+    for (const Dialect *d : dialects().all())
+      for (const DialectFlag &f : d->flags())
+        if (f.name == name)
+          owners += (owners.empty() ? "" : ", ") + d->key().str();
+    diags.error(SourceLoc(), "invalid-flag",
+                "--" + name + " is a flag of " + owners + ", not of " + target.key().str());
+  }
 }
 
 FrontResult shc::runFrontHalf(const FrontOptions &opts, bool runPasses) {
@@ -106,6 +138,7 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, bool runPasses) {
         s.diags.report(d);
     }
   }
+  checkDialectFlags(opts, *r.module, s.diags);
   if (!opts.beforeSpecs.empty()) {
     std::vector<uint32_t> before = loadInputs({opts.beforeSpecs}, s.sources, s.diags);
     (void)lowerBeforeSchema(s.sources, before, *r.module, dialects(), s.diags);
