@@ -39,6 +39,7 @@ std::string shc::renderScript(const CompiledScript &script) {
     out += step.sql;
     if (!script.commitTransaction.empty())
       out += script.commitTransaction + "\n";
+    out += step.afterCommit;
   }
   return out;
 }

@@ -70,6 +70,10 @@ struct ScriptStep {
   /// The operations whose statements, in order, make up the body that `sql`
   /// guards and records; empty for a file applied as it is (--ddl).
   std::vector<ScriptOp> ops;
+  /// Whole lines that run after the step's transaction commits, outside
+  /// any transaction (a server procedure that refuses to run inside one);
+  /// not guarded by the ledger, so they must be safe to run again.
+  std::string afterCommit;
 };
 
 struct CompiledScript {

@@ -23,6 +23,13 @@ public:
     };
     if (m.empty)
       return first == last ? step : fail("has no operations but holds statements");
+    size_t end = last; // statements [end, last) run after the block commits
+    while (rules.afterCommit && end > first && rules.afterCommit(end - 1))
+      --end;
+    if (end != last)
+      step.afterCommit =
+          file.text.slice(file.statements[end].begin, file.statements[last - 1].end).str() + "\n";
+    last = end;
     if (last - first < 2 || !rules.opens(first) || !rules.closes(last - 1))
       return fail("is not one " + rules.block.str() + " block");
     std::optional<LedgerRecord> record;

@@ -39,6 +39,9 @@ struct StepRules {
   /// The ledger row statement i writes, or nullopt. `unreadable` is set
   /// when it writes one that apply cannot read.
   std::function<std::optional<LedgerRecord>(size_t, bool &unreadable)> ledgerRow;
+  /// Statement i may follow a step's block, outside it
+  /// (ScriptStep::afterCommit); unset: nothing may.
+  std::function<bool(size_t)> afterCommit;
 };
 
 struct SplitFile {

@@ -175,6 +175,17 @@ private:
       }
     out.rows = before && after && *after >= *before ? *after - *before : changedRows(step, *r);
     out.status = opts.dryRun ? StepStatus::DryRun : StepStatus::Applied;
+    if (!step.afterCommit.empty()) {
+      if (opts.dryRun) {
+        out.note = "not run in a dry run: what follows its COMMIT";
+      } else if (auto a = conn.exec(step.afterCommit); !a) {
+        // The migration is in: only what follows it failed, and may run again.
+        out.error = "applied, but what follows its COMMIT failed: " +
+                    describeFailure(a.takeError()).message + "\nrun it by hand:\n" +
+                    step.afterCommit;
+        return Attempt::Stop;
+      }
+    }
     return Attempt::Done;
   }
 

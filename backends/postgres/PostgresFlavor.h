@@ -10,8 +10,12 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <vector>
+
 namespace shc {
 
+class Connection;
+struct LiveTable;
 struct NameEntry;
 
 struct PostgresFlavor {
@@ -24,6 +28,9 @@ struct PostgresFlavor {
   bool advisoryLocks = true;
   /// Type names looked up before PostgreSQL's (CockroachDB's INT is 64-bit).
   llvm::ArrayRef<NameEntry> typeNames;
+  /// Adds what the member knows of the live tables beyond their columns
+  /// (LiveTable::settings); may be null.
+  void (*describeTables)(Connection &, std::vector<LiveTable> &) = nullptr;
 };
 
 /// PostgreSQL 15 itself.

@@ -19,7 +19,12 @@ public:
   PgLiveDatabase(const PostgresFlavor &flavor, std::unique_ptr<Connection> conn)
       : flavor(flavor), conn(std::move(conn)) {}
 
-  llvm::Expected<std::vector<LiveTable>> tables() override { return introspectTables(*conn); }
+  llvm::Expected<std::vector<LiveTable>> tables() override {
+    llvm::Expected<std::vector<LiveTable>> tables = introspectTables(*conn);
+    if (tables && flavor.describeTables)
+      flavor.describeTables(*conn, *tables);
+    return tables;
+  }
   llvm::Expected<std::vector<Signature>> functions(const std::vector<std::string> &names) override {
     return introspectFunctions(*conn, names);
   }

@@ -98,6 +98,9 @@ public:
       return isTransactionControl(word) ? word.upper() : std::string();
     };
     rules.ledgerRow = [&](size_t i, bool &) { return ledgerRecordOf(statements[i]); };
+    // A procedure that refuses a transaction block follows it (TimescaleDB's
+    // refresh_continuous_aggregate).
+    rules.afterCommit = [&](size_t i) { return firstWord(statements[i]).equals_insensitive("CALL"); };
     return assembleSteps(std::move(script), file, rules, fallbackName);
   }
 

@@ -265,5 +265,6 @@ CommandRunner shc::registerApplyCommand(CLI::App &app) {
   cmd->add_option("--color", f.diag.color, "Colour diagnostics: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_flag("--werror", f.diag.werror, "Treat warnings as errors");
+  addDialectFlags(*cmd, f);
   return [cmd, opts]() { return cmd->parsed() ? runApply(*opts) : -1; };
 }

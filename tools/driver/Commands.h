@@ -60,6 +60,8 @@ struct FrontOptions {
   DiagnosticOptions diag;
 };
 void addFrontOptions(CLI::App &cmd, FrontOptions &opts);
+/// Every dialect's own flags (Dialect::flags), into `opts.dialectFlags`.
+void addDialectFlags(CLI::App &cmd, FrontOptions &opts);
 
 /// The front half of the compiler: load, lower, run the pass pipeline and (on
 /// a clean input) the IR verifier. `runPasses=false` stops after lowering

@@ -75,6 +75,10 @@ void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
   cmd.add_option("-j,--jobs", o.jobs,
                  "Threads that parse the inputs (default: one per core, at most 8); the "
                  "output is the same for every N");
+  addDialectFlags(cmd, o);
+}
+
+void shc::addDialectFlags(CLI::App &cmd, FrontOptions &o) {
   // Each dialect's own flags, once per name, with the dialect in the help.
   std::vector<std::string> seen;
   for (const Dialect *d : dialects().all())
