@@ -83,6 +83,8 @@ static const RuleInfo kRules[] = {
     {"phase-order", Severity::Error, false,
      "a before_schema migration requires an after_schema one"},
     {"connection", Severity::Error, false, "--uri: the database cannot be reached"},
+    {"batch-not-possible", Severity::Error, false,
+     "batchSize on an operation that cannot run in keyset batches"},
     {"invalid-flag", Severity::Error, false, "a dialect's own flag given for another dialect"},
     {"ir-verifier", Severity::Error, false, "internal: the IR verifier failed (a bug)"},
     {"too-many-errors", Severity::Error, false, "the error limit was reached"},

@@ -11,8 +11,8 @@ using namespace shc;
 
 namespace {
 
-const llvm::StringRef MigrationSpecFields[] = {"database",   "name",     "executionOrder",
-                                               "idempotent", "requires", "schema"};
+const llvm::StringRef MigrationSpecFields[] = {"database", "name",     "executionOrder", "idempotent",
+                                               "requires", "schema",   "batchSize"};
 const llvm::StringRef Phases[] = {"before_schema", "after_schema"};
 
 void lowerPhase(const YamlNode *n, Migration &m, LowerContext &ctx) {
@@ -158,7 +158,17 @@ void shc::lowerDataMigrationSpec(const YamlNode &specNode, const YamlNode *metaN
   for (const YamlNode *r : readStringList(spec.get("requires"), "requires", ctx.diags))
   m->requires.push_back({r->value, r->loc});
 
+  SourceLoc batchLoc;
+  if (const YamlNode *n = spec.get("batchSize"); n && !n->isNull())
+    (void)readBatchSize(n, m->batchSize, batchLoc, ctx.diags);
   lowerOperations(spec, *m, nameNode ? nameNode->loc : spec.getLoc(), ctx);
+  // The migration's batchSize is the default of its operations.
+  if (m->batchSize)
+    for (OperationPtr &op : m->operations)
+      if (op && !op->batchSize) {
+        op->batchSize = m->batchSize;
+        op->batchSizeLoc = batchLoc;
+      }
   if (nameNode)
     ctx.module.migrations.push_back(std::move(m));
 }

@@ -101,7 +101,7 @@ const YamlNode *requireList(const FieldMap &f, llvm::StringRef field, LowerConte
 }
 
 OperationPtr lowerStatic(const YamlNode *body, SourceLoc loc, LowerContext &ctx) {
-  static const llvm::StringRef Fields[] = {"table", "set", "where", "condition"};
+  static const llvm::StringRef Fields[] = {"table", "set", "where", "condition", "batchSize"};
   FieldMap f(body, Fields, "staticUpdate", ctx.diags);
   if (!f.isValid())
     return nullptr;
@@ -137,7 +137,7 @@ OperationPtr lowerStatic(const YamlNode *body, SourceLoc loc, LowerContext &ctx)
 }
 
 OperationPtr lowerCalculated(const YamlNode *body, SourceLoc loc, LowerContext &ctx) {
-  static const llvm::StringRef Fields[] = {"table", "calculations", "where", "condition"};
+  static const llvm::StringRef Fields[] = {"table", "calculations", "where", "condition", "batchSize"};
   static const llvm::StringRef CalcFields[] = {"column", "expression"};
   FieldMap f(body, Fields, "calculatedUpdate", ctx.diags);
   if (!f.isValid())
@@ -175,7 +175,7 @@ OperationPtr lowerCalculated(const YamlNode *body, SourceLoc loc, LowerContext &
 
 OperationPtr lowerTransformUpdate(const YamlNode *body, SourceLoc loc,
                                   LowerContext &ctx) {
-  static const llvm::StringRef Fields[] = {"table", "transformations", "where", "condition"};
+  static const llvm::StringRef Fields[] = {"table", "transformations", "where", "condition", "batchSize"};
   FieldMap f(body, Fields, "transformUpdate", ctx.diags);
   if (!f.isValid())
     return nullptr;
@@ -200,7 +200,7 @@ OperationPtr lowerTransformUpdate(const YamlNode *body, SourceLoc loc,
 }
 
 OperationPtr lowerCustomSql(const YamlNode *body, SourceLoc loc, LowerContext &ctx) {
-  static const llvm::StringRef Fields[] = {"sql", "validate"};
+  static const llvm::StringRef Fields[] = {"sql", "validate", "batchSize"};
   FieldMap f(body, Fields, "customSQL", ctx.diags);
   if (!f.isValid())
     return nullptr;
@@ -279,6 +279,9 @@ OperationPtr shc::lowerOperation(const YamlNode &item, LowerContext &ctx) {
     op = lowerCustomSql(body, loc, ctx);
   else
     return reportUnknownOperation(kind, loc, kinds, ctx);
+  if (op && body->isMapping())
+    if (const YamlNode *b = body->get("batchSize"); b && !b->isNull())
+      (void)readBatchSize(b, op->batchSize, op->batchSizeLoc, ctx.diags);
   // Part of it failed (a where that does not parse, a bad value): what is
   // left is still checked, but not judged as if it were the whole operation.
   if (op && ctx.diags.getNumErrors() != errorsBefore)

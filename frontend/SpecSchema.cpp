@@ -119,6 +119,24 @@ bool shc::readBool(const YamlNode *n, llvm::StringRef field, bool &out, Diagnost
   return false;
 }
 
+bool shc::readBatchSize(const YamlNode *n, unsigned &out, SourceLoc &loc,
+                        DiagnosticEngine &diags) {
+  unsigned v = 0;
+  if (n && n->isScalar() && (n->isPlain() || n->tag == "tag:yaml.org,2002:int") &&
+      !llvm::StringRef(n->value).getAsInteger(10, v) && v >= 1 && v <= kMaxBatchSize) {
+    out = v;
+    loc = n->loc;
+    return true;
+  }
+  std::string found = (n && n->isScalar()) ? "'" + n->value + "'"
+                      : n                  ? n->describe().str()
+                                           : "nothing";
+  diags.error(n ? n->loc : SourceLoc(), "invalid-field",
+              "'batchSize' must be a number of rows from 1 to " + std::to_string(kMaxBatchSize) +
+                  ", found " + found);
+  return false;
+}
+
 std::vector<const YamlNode *> shc::readStringList(const YamlNode *n, llvm::StringRef field,
                                                   DiagnosticEngine &diags) {
   std::vector<const YamlNode *> out;

@@ -71,6 +71,11 @@ std::optional<std::string> readString(const YamlNode *n, llvm::StringRef field,
 /// A YAML 1.2 core-schema boolean (true/True/TRUE/false/False/FALSE). Anything
 /// else is an "invalid-field" error and leaves `out` unchanged.
 bool readBool(const YamlNode *n, llvm::StringRef field, bool &out, DiagnosticEngine &diags);
+/// The largest `batchSize` accepted.
+inline constexpr unsigned kMaxBatchSize = 1000000;
+/// `batchSize`: a whole number of rows, 1 to kMaxBatchSize, into `out` and
+/// its location into `loc`; false (reported) otherwise.
+bool readBatchSize(const YamlNode *n, unsigned &out, SourceLoc &loc, DiagnosticEngine &diags);
 
 /// The items of a list of strings (null reads as empty). Non-scalar items and
 /// a non-list are "invalid-field" errors and are left out.

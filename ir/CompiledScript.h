@@ -53,6 +53,8 @@ struct ScriptOp {
   std::optional<RowWrite> write;
   /// Why `write` is missing (customSQL that is not one such statement).
   std::string whyNoWrite;
+  /// Operation::batchSize: apply runs `write` in keyset batches; 0: `sql`.
+  unsigned batchSize = 0;
 };
 
 struct ScriptStep {

@@ -119,6 +119,11 @@ public:
   /// typecheck, custom-sql): analyses give it no verdict and reviewer rules
   /// skip it, so that one mistake gives one diagnostic.
   bool hasErrors = false;
+  /// `batchSize` (its own, else its migration's): apply runs the UPDATE or
+  /// DELETE in keyset batches of this many rows, each its own transaction
+  /// (docs/batching.md); 0: one statement.
+  unsigned batchSize = 0;
+  SourceLoc batchSizeLoc;
 
 protected:
   Operation(Kind k, SourceLoc loc) : kind(k), loc(loc) {}
@@ -205,6 +210,8 @@ struct Migration {
   std::string database;
   Phase phase = Phase::AfterSchema;
   bool declaredIdempotent = false;
+  /// `spec.batchSize`: the default of its operations (Operation::batchSize).
+  unsigned batchSize = 0;
   std::vector<Requirement> requires;
   std::vector<OperationPtr> operations;
   /// Which `spec.schema` list the operations came from ("postgres" for a

@@ -68,6 +68,29 @@ struct ApplyOptions {
   /// --backup: before each UPDATE or DELETE, in its transaction, save the
   /// rows it changes; refuses (setupError, nothing run) what cannot be.
   bool backup = false;
+  /// --batch-size: batches for every UPDATE and DELETE that can be batched
+  /// (a spec's own batchSize wins); 0: only those the specs ask for.
+  unsigned batchSize = 0;
+  unsigned batchDelayMs = 0;  ///< --batch-delay: a pause after each batch
+  unsigned batchTargetMs = 0; ///< --batch-target: adapt the size to this time
+  /// Retries of a batch that waited too long for a lock (lock_timeout).
+  unsigned batchLockRetries = 5;
+  /// Called after each batch, for progress output.
+  std::function<void(const struct BatchProgress &)> batchProgress;
+};
+
+/// Where a batched operation stands, after a batch.
+struct BatchProgress {
+  std::string migration;
+  size_t op = 0;         ///< its index in the migration
+  uint64_t batches = 0;  ///< done so far, this run and before (a resume)
+  uint64_t rows = 0;     ///< changed so far, this run and before
+  double estimate = -1;  ///< the planner's estimate of the rows; -1: none
+  double seconds = 0;    ///< since this operation started in this run
+  uint64_t rowsThisRun = 0;
+  unsigned size = 0;     ///< the batch size now (--batch-target adapts it)
+  unsigned retries = 0;  ///< lock timeouts retried so far
+  bool done = false;     ///< the operation is finished
 };
 
 enum class StepStatus : uint8_t {

@@ -71,6 +71,9 @@ std::unique_ptr<Pass> createLintPass();
 /// or the same text) must give the same data there; rewrites what has an
 /// exact equivalent, reports what has none (docs/portability.md).
 std::unique_ptr<Pass> createPortabilityPass();
+/// batching: an operation with batchSize is one UPDATE or DELETE of one
+/// table that does not change its key (docs/batching.md).
+std::unique_ptr<Pass> createBatchingPass();
 /// dialect-checks: the target dialect's own checks (Dialect::check), after
 /// the analyses.
 std::unique_ptr<Pass> createDialectChecksPass();

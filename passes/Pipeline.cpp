@@ -13,6 +13,7 @@ void shc::buildDefaultPipeline(PassManager &pm) {
   pm.addPass(createIdempotencyPass());
   pm.addPass(createSchedulePass());
   pm.addPass(createDependencePass());
+  pm.addPass(createBatchingPass());
   pm.addPass(createDialectChecksPass());
   pm.addPass(createLintPass());
 }

@@ -87,6 +87,7 @@ ScriptStep ScriptEmitter::emitMigration(const Migration &m) {
     size_t start = body.size();
     bool errorsBefore = hadError;
     ScriptOp sop;
+    sop.batchSize = op->batchSize;
     if (auto *u = llvm::dyn_cast<UpdateOp>(op.get())) {
       sop.kind = updateOriginName(u->origin).str();
       emitUpdate(*u);

@@ -6,6 +6,7 @@
 #include "backends/common/StepRunner.h"
 #include "backends/postgres/ApplyLedger.h"
 #include "backends/postgres/ApplyLock.h"
+#include "backends/postgres/Batched.h"
 #include "backends/postgres/Connection.h"
 #include "backends/postgres/PostgresBackend.h"
 #include "ir/CompiledScript.h"
@@ -110,6 +111,22 @@ private:
       }
       return setupFailed(f);
     }
+    // Batches commit as they go: a dry run or a rehearsal (rolled back
+    // whole) runs each operation as one statement instead.
+    if (!opts.dryRun) {
+      llvm::Expected<std::vector<std::string>> left = interruptedMigrations(conn);
+      if (!left)
+        return setupFailed(describeFailure(left.takeError()));
+      interruptedSteps = std::move(*left);
+      bool batched = false;
+      for (const ScriptStep &step : script.steps)
+        batched |= isBatched(step, opts, interruptedSteps);
+      if (batched && opts.backup)
+        return StepRunner::setupFailed("--backup does not run in batches yet: apply the "
+                                       "batched migrations without --backup");
+      if (std::string why = checkBatchedTables(conn, script, opts); !why.empty())
+        return StepRunner::setupFailed(why);
+    }
     if (opts.dryRun)
       if (auto r = conn.exec("BEGIN"); !r)
         return setupFailed(describeFailure(r.takeError()));
@@ -137,6 +154,8 @@ private:
   }
 
   Attempt attemptStep(const ScriptStep &step, StepOutcome &out, unsigned attempt) {
+    if (!opts.dryRun && !hooks && isBatched(step, opts, interruptedSteps))
+      return runBatched(step, out);
     if (!opts.dryRun)
       if (auto r = conn.exec(lock->beginStep()); !r)
         return failed(out, describeFailure(r.takeError()), attempt);
@@ -175,16 +194,54 @@ private:
       }
     out.rows = before && after && *after >= *before ? *after - *before : changedRows(step, *r);
     out.status = opts.dryRun ? StepStatus::DryRun : StepStatus::Applied;
-    if (!step.afterCommit.empty()) {
-      if (opts.dryRun) {
-        out.note = "not run in a dry run: what follows its COMMIT";
-      } else if (auto a = conn.exec(step.afterCommit); !a) {
-        // The migration is in: only what follows it failed, and may run again.
-        out.error = "applied, but what follows its COMMIT failed: " +
-                    describeFailure(a.takeError()).message + "\nrun it by hand:\n" +
-                    step.afterCommit;
-        return Attempt::Stop;
-      }
+    return runAfterCommit(step, out);
+  }
+
+  /// A batched step (Batched.h): batches commit as they go, so a failure
+  /// is not retried whole; apply again resumes it.
+  Attempt runBatched(const ScriptStep &step, StepOutcome &out) {
+    BatchedResult r = runBatchedStep(conn, *lock, step, opts, opts.interrupted);
+    out.rows = r.rows;
+    std::string done = std::to_string(r.batches) + (r.batches == 1 ? " batch" : " batches") +
+                       (r.resumed ? ", resumed" : "");
+    switch (r.end) {
+    case BatchedResult::End::Skipped:
+      out.status = StepStatus::Skipped;
+      out.note = "already applied";
+      return Attempt::Done;
+    case BatchedResult::End::Done:
+      out.status = StepStatus::Applied;
+      out.note = done;
+      break;
+    case BatchedResult::End::Interrupted:
+      report.signal = interrupted();
+      out.status = StepStatus::RolledBack;
+      out.note = r.error;
+      return Attempt::Stop;
+    case BatchedResult::End::Failed:
+      out.status = StepStatus::RolledBack;
+      out.error = r.error;
+      if (r.batches)
+        out.note = done + " committed before the failure; apply again resumes after them";
+      return Attempt::Stop;
+    }
+    return runAfterCommit(step, out);
+  }
+
+  /// What follows the step's COMMIT (ScriptStep::afterCommit), once it is in.
+  Attempt runAfterCommit(const ScriptStep &step, StepOutcome &out) {
+    if (step.afterCommit.empty())
+      return Attempt::Done;
+    if (opts.dryRun) {
+      out.note = "not run in a dry run: what follows its COMMIT";
+      return Attempt::Done;
+    }
+    if (auto a = conn.exec(step.afterCommit); !a) {
+      // The migration is in: only what follows it failed, and may run again.
+      out.error = "applied, but what follows its COMMIT failed: " +
+                  describeFailure(a.takeError()).message + "\nrun it by hand:\n" +
+                  step.afterCommit;
+      return Attempt::Stop;
     }
     return Attempt::Done;
   }
@@ -212,6 +269,8 @@ private:
   Connection &conn;
   std::unique_ptr<ApplyLock> lock;
   StepHooks *hooks;
+  /// Migrations an earlier batched apply left half done.
+  std::vector<std::string> interruptedSteps;
 };
 
 } // namespace

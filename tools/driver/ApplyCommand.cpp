@@ -1,6 +1,7 @@
 //===- ApplyCommand.cpp - `apply`: run the migrations on a live database --===//
 
 #include "tools/driver/ApplyCommand.h"
+#include "tools/driver/BatchProgress.h"
 #include "tools/driver/ApplySignals.h"
 #include "tools/driver/Commands.h"
 #include "tools/driver/Duration.h"
@@ -93,6 +94,10 @@ int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOpt
   ao.backup = o.backup;
   ao.lockTimeoutMs = o.lockTimeoutMs;
   ao.statementTimeoutMs = o.statementTimeoutMs;
+  ao.batchSize = o.batchSize;
+  ao.batchDelayMs = o.batchDelayMs;
+  ao.batchTargetMs = o.batchTargetMs;
+  ao.batchProgress = batchProgressPrinter(o.progress);
   ao.interrupted = &CancelOnSignal::caught;
   ao.waiting = [tool] {
     llvm::errs() << tool << ": another apply holds the lock on this database; waiting for it\n";
@@ -151,7 +156,7 @@ struct ApplyCliOptions {
   ApplyCommandOptions apply;
   std::string ddl;
   std::string phase = "all";
-  std::string lockTimeout, statementTimeout;
+  std::string lockTimeout, statementTimeout, batchDelay, batchTarget;
   /// Options that mean something only with --rehearse.
   std::vector<CLI::Option *> rehearseOnly;
 };
@@ -197,7 +202,9 @@ static int runApply(ApplyCliOptions &opts) {
     opts.apply.statementTimeoutMs = kRehearseStatementTimeoutMs;
   }
   if (!parseTimeout("--lock-timeout", opts.lockTimeout, opts.apply.lockTimeoutMs) ||
-      !parseTimeout("--statement-timeout", opts.statementTimeout, opts.apply.statementTimeoutMs))
+      !parseTimeout("--statement-timeout", opts.statementTimeout, opts.apply.statementTimeoutMs) ||
+      !parseTimeout("--batch-delay", opts.batchDelay, opts.apply.batchDelayMs) ||
+      !parseTimeout("--batch-target", opts.batchTarget, opts.apply.batchTargetMs))
     return 2;
   opts.apply.dialect = targetDialect(opts.front).key().str();
   if (!opts.ddl.empty()) {
@@ -262,6 +269,17 @@ CommandRunner shc::registerApplyCommand(CLI::App &app) {
                   "for another apply");
   cmd->add_option("--statement-timeout", opts->statementTimeout,
                   "statement_timeout: 500 (milliseconds), 200ms, 5s, 1min");
+  cmd->add_option("--batch-size", opts->apply.batchSize,
+                  "Run every UPDATE and DELETE that can be in keyset batches of N rows, each its "
+                  "own transaction (a spec's batchSize wins)")
+      ->check(CLI::Range(1u, 1000000u));
+  cmd->add_option("--batch-delay", opts->batchDelay, "Pause after each batch: 50ms, 1s");
+  cmd->add_option("--batch-target", opts->batchTarget,
+                  "Adapt the batch size so that a batch takes about this long: 200ms");
+  cmd->add_option("--progress", opts->apply.progress,
+                  "Batch progress on stderr: auto (a live line on a terminal, else a line "
+                  "every 10 batches), text, json (one object per batch) or none")
+      ->check(CLI::IsMember({"auto", "text", "json", "none"}));
   cmd->add_option("--color", f.diag.color, "Colour diagnostics: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_flag("--werror", f.diag.werror, "Treat warnings as errors");

@@ -24,6 +24,12 @@ struct ApplyCommandOptions {
   unsigned sampleRows = 5;
   std::string format = "text";
   bool backup = false;
+  /// --batch-size, --batch-delay, --batch-target (ms) and --progress
+  /// (auto, text, json, none) for batched migrations (docs/batching.md).
+  unsigned batchSize = 0;
+  unsigned batchDelayMs = 0;
+  unsigned batchTargetMs = 0;
+  std::string progress = "auto";
 };
 
 /// The dialects with a runtime, which apply, revert and backups can reach.
