@@ -98,6 +98,9 @@ static const RuleInfo kRules[] = {
     {"unordered-migrations", Severity::Warning, true,
      "two migrations write the same column with no order between them"},
     {"null-into-not-null", Severity::Warning, true, "NULL set into a NOT NULL column"},
+    {"unbatched-large-write", Severity::Warning, true,
+     "lint --uri: an UPDATE or DELETE the planner estimates above --large-write-rows, without "
+     "batchSize"},
     {"hypertable-all-chunks", Severity::Warning, true,
      "an UPDATE or DELETE of a hypertable with no condition on its time column"},
     {"hypertable-compressed-chunks", Severity::Warning, true,

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tools/driver/Commands.h"
+#include "tools/driver/LargeWrites.h"
 #include "tools/driver/DiagnosticFormats.h"
 
 #include "frontend/LintConfig.h"
@@ -32,6 +33,7 @@ struct LintOptions {
   FrontOptions front;
   std::string format = "text"; ///< text | json | sarif | github
   std::string config;          ///< --config; default: found by walking up
+  uint64_t largeWriteRows = kLargeWriteRows; ///< --large-write-rows
 };
 } // namespace
 
@@ -79,6 +81,8 @@ static int runLint(LintOptions opts) {
     return 2;
   }
   unsigned numFiles = fr.numInputFiles; // not the live schema of --uri
+  if (!opts.front.uri.empty() && !session.diags.hasErrors())
+    warnLargeUnbatchedWrites(*fr.module, opts.front.uri, opts.largeWriteRows, session.diags);
 
   std::vector<Diagnostic> diags = session.diags.takeSorted();
   applyLintConfig(config, diags);
@@ -126,6 +130,9 @@ CommandRunner shc::registerLintCommand(CLI::App &app) {
   cmd->add_option("--config", opts->config,
                   "Lint configuration (default: the nearest .schemahero-lint.yaml)")
       ->check(CLI::ExistingFile);
+  cmd->add_option("--large-write-rows", opts->largeWriteRows,
+                  "With --uri: warn when the planner estimates an UPDATE or DELETE without "
+                  "batchSize changes more rows than this (default 100000)");
   // --uri (from addFrontOptions) reads tables without a spec from a live
   // database, as for compile and plan.
   return [cmd, opts]() { return cmd->parsed() ? runLint(*opts) : -1; };

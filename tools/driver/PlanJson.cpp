@@ -17,6 +17,8 @@
 
 #include "llvm/Support/JSON.h"
 
+#include <cmath>
+
 using namespace shc;
 
 static llvm::json::Array strings(const std::vector<std::string> &v) {
@@ -74,6 +76,14 @@ void shc::printPlanJson(const Plan &plan, const SourceManager &sm, llvm::raw_ost
         o["estimatedRows"] = *op.estimatedRows;
       if (op.kind == "customSQL")
         o["statements"] = statements(op, sm);
+      if (op.batchSize) {
+        llvm::json::Object b{{"size", static_cast<int64_t>(op.batchSize)},
+                             {"key", op.batchKey.empty() ? llvm::json::Value(nullptr)
+                                                         : llvm::json::Value(strings(op.batchKey))}};
+        if (op.estimatedRows)
+          b["estimatedBatches"] = std::ceil(*op.estimatedRows / op.batchSize);
+        o["batch"] = std::move(b);
+      }
       ops.push_back(std::move(o));
     }
     std::vector<std::string> reqs;

@@ -113,6 +113,16 @@ static SourceLoc startOf(const Migration &m) {
   return s;
 }
 
+/// The table a batched operation's batches run over.
+static const Table *batchedTable(const Operation &op) {
+  if (auto *u = llvm::dyn_cast<UpdateOp>(&op))
+    return u->resolved;
+  auto *c = llvm::dyn_cast<CustomSqlOp>(&op);
+  if (c && c->statements.size() == 1 && c->statements.front().query.update)
+    return c->statements.front().query.update->resolved;
+  return nullptr;
+}
+
 Plan shc::buildPlan(const Module &module, const AnalysisResults &results,
                     std::vector<Diagnostic> diags, const SourceManager &sm, LiveDatabase *conn,
                     DiagnosticEngine &engine) {
@@ -183,6 +193,9 @@ Plan shc::buildPlan(const Module &module, const AnalysisResults &results,
         }
       }
       fillAccesses(p, computeEffects(*op));
+      if ((p.batchSize = op->batchSize))
+        if (const Table *t = batchedTable(*op))
+          p.batchKey = t->primaryKey;
       if (!shownTable.empty())
         p.table = shownTable;
       step.operations.push_back(std::move(p));

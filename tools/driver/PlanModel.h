@@ -41,6 +41,11 @@ struct PlanOperation {
   std::string verdict, reason;
   std::optional<double> estimatedRows;
   std::vector<PlanStatement> statements; ///< customSQL with validate: true
+  /// batchSize: apply runs it in keyset batches of this many rows, in the
+  /// order of `batchKey` (the spec's primary key; empty: the server's
+  /// unique NOT NULL key, which apply reads).
+  unsigned batchSize = 0;
+  std::vector<std::string> batchKey;
 };
 
 struct PlanStep {

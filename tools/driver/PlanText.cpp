@@ -7,6 +7,9 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
+#include <cmath>
+
 using namespace shc;
 
 static std::string joined(const std::vector<std::string> &v, llvm::StringRef none = "(none)") {
@@ -57,6 +60,26 @@ static void printStatementText(const PlanStatement &st, size_t n, const SourceMa
     os << "         " << diagnosticOneLine(d, sm) << "\n";
 }
 
+/// How apply runs a batched operation, and how many batches the estimate
+/// makes.
+static std::string batchLine(const PlanOperation &op) {
+  std::string line = "batches: " + std::to_string(op.batchSize) + " rows each, in order of ";
+  if (op.batchKey.empty()) {
+    line += "the table's unique NOT NULL key (apply reads it from the server)";
+  } else {
+    line += "the primary key (";
+    for (size_t i = 0; i < op.batchKey.size(); ++i)
+      line += (i ? ", " : "") + op.batchKey[i];
+    line += ")";
+  }
+  line += ", each its own transaction";
+  if (op.estimatedRows) {
+    double n = std::max(1.0, std::ceil(*op.estimatedRows / op.batchSize));
+    line += "; about " + formatRows(n) + (n == 1 ? " batch" : " batches");
+  }
+  return line;
+}
+
 void shc::printPlanText(const Plan &plan, const SourceManager &sm, llvm::raw_ostream &os) {
   os << "Plan: " << plan.steps.size() << " migration" << (plan.steps.size() == 1 ? "" : "s") << " ("
      << countPhase(plan, Phase::BeforeSchema) << " before_schema, "
@@ -85,6 +108,8 @@ void shc::printPlanText(const Plan &plan, const SourceManager &sm, llvm::raw_ost
       if (op.kind != "customSQL" || !op.where.empty())
         os << "       where: " << (op.where.empty() ? "(every row)" : op.where) << "\n";
       printVerdictAndRows("       ", op.verdict, op.reason, op.estimatedRows, os);
+      if (op.batchSize)
+        os << "       " << batchLine(op) << "\n";
       for (size_t k = 0; k < op.statements.size(); ++k)
         printStatementText(op.statements[k], k + 1, sm, os);
     }
