@@ -41,10 +41,14 @@ void CassandraDialect::check(const Module &module, const AnalysisResults &result
                              DiagnosticEngine &diags) const {
   for (const auto &m : module.migrations) {
     for (const OperationPtr &op : m->operations) {
-      if (!op || op->hasErrors)
+      if (!op)
+        continue;
+      // Refused whatever else is wrong with them: the reason comes first.
+      auto *u = llvm::dyn_cast<UpdateOp>(op.get());
+      if (op->hasErrors && !(u && u->origin != UpdateOp::Origin::Static))
         continue;
       unsigned errors = diags.getNumErrors();
-      if (auto *u = llvm::dyn_cast<UpdateOp>(op.get())) {
+      if (u) {
         CqlUpdatePlan plan;
         if (!planCqlUpdate(*u, *m, plan, &diags) || diags.getNumErrors() != errors)
           continue;

@@ -157,6 +157,7 @@ void StatementChecker::where(const CqlStatement &st, const Table &t, bool static
         .hint("read the keys with a SELECT ... ALLOW FILTERING from application code, then "
               "write one statement per key");
   std::vector<KeyRelation> relations;
+  bool token = false;
   for (const CqlRelation &r : st.where) {
     bool known = true;
     for (const CqlName &n : r.columns)
@@ -165,6 +166,7 @@ void StatementChecker::where(const CqlStatement &st, const Table &t, bool static
     if (!known)
       continue;
     if (r.token) {
+      token = true;
       diags.error(at(r.offset), "cql-partition-range",
                   "token() restriction in a write: a write names its partitions by the key's "
                   "values, not by a token range")
@@ -186,7 +188,9 @@ void StatementChecker::where(const CqlStatement &st, const Table &t, bool static
   std::vector<KeyRelation> nonKey;
   bool singleRow = false;
   WriteKind kind = st.kind == CqlStatement::Kind::Delete ? WriteKind::Delete : WriteKind::Update;
-  checkKeyRelations(t, kind, staticOnly, relations, at(st.offset), nonKey, singleRow, &diags);
+  // After token(), "the partition key is not fixed" says the same again.
+  if (!token)
+    checkKeyRelations(t, kind, staticOnly, relations, at(st.offset), nonKey, singleRow, &diags);
   for (const KeyRelation &r : nonKey)
     diags.error(r.loc, "cql-non-key-where",
                 "\"" + r.column + "\" is not part of the primary key of \"" + t.name +
@@ -211,13 +215,16 @@ void StatementChecker::check(const CqlStatement &st) {
       diags.error(at(st.offset), "insert-width",
                   "INSERT has " + std::to_string(st.columns.size()) + " columns and " +
                       std::to_string(st.values.size()) + " values");
+    std::string missing;
     for (const std::string &k : t->primaryKey)
       if (std::none_of(st.columns.begin(), st.columns.end(),
                        [&](const CqlName &n) { return n.name == k; }))
-        diags.error(at(st.table.offset), "cql-key-restriction",
-                    "INSERT into \"" + t->name + "\" without primary key column \"" + k +
-                        "\": CQL writes a row under its whole key")
-            .hint("add " + k + " to the column list");
+        missing += (missing.empty() ? "" : ", ") + k;
+    if (!missing.empty())
+      diags.error(at(st.table.offset), "cql-key-restriction",
+                  "INSERT into \"" + t->name + "\" without primary key column(s) " + missing +
+                      ": CQL writes a row under its whole key")
+          .hint("add " + missing + " to the column list and values");
     values(st.values);
     return;
   }
