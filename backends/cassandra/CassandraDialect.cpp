@@ -14,6 +14,8 @@
 
 #include "backends/cassandra/CassandraEmitter.h"
 #include "backends/cassandra/CassandraKeys.h"
+#include "backends/cassandra/CassandraLiterals.h"
+#include "ir/Expr.h"
 #include "ir/AnalysisResults.h"
 #include "ir/Diagnostics.h"
 #include "ir/Module.h"
@@ -35,6 +37,39 @@ void warnRerun(SourceLoc loc, llvm::StringRef what, const std::string &reason,
             "runs it again; write it so that a second run changes nothing, or run it once");
 }
 
+void checkLiteral(const Expr *e, const Column *col, DiagnosticEngine &diags) {
+  std::string out, error;
+  if (e && col && writeCqlLiteral(*e, *col, out, error) == CqlLiteralResult::Invalid)
+    diags.error(e->getLoc(), "invalid-literal", error);
+}
+
+/// Each value against its column's CQL type (timeuuid, collections, ranges
+/// of dates: what the catalogue's types do not tell apart).
+void checkLiterals(const UpdateOp &u, const CqlUpdatePlan &plan, DiagnosticEngine &diags) {
+  for (const Assignment &a : u.assignments)
+    checkLiteral(a.value.get(), a.resolved, diags);
+  for (const auto *list : {&plan.where, &plan.conditions})
+    for (const Expr *e : *list) {
+      const ColumnRefExpr *col = nullptr;
+      std::vector<const Expr *> values;
+      if (auto *b = llvm::dyn_cast<BinaryExpr>(e)) {
+        col = llvm::dyn_cast<ColumnRefExpr>(b->lhs.get());
+        values.push_back(col ? b->rhs.get() : b->lhs.get());
+        if (!col)
+          col = llvm::dyn_cast<ColumnRefExpr>(b->rhs.get());
+      } else if (auto *in = llvm::dyn_cast<InListExpr>(e)) {
+        col = llvm::dyn_cast<ColumnRefExpr>(in->operand.get());
+        for (const ExprPtr &item : in->items)
+          values.push_back(item.get());
+      } else if (auto *bt = llvm::dyn_cast<BetweenExpr>(e)) {
+        col = llvm::dyn_cast<ColumnRefExpr>(bt->operand.get());
+        values = {bt->low.get(), bt->high.get()};
+      }
+      for (const Expr *v : values)
+        checkLiteral(v, col ? col->column : nullptr, diags);
+    }
+}
+
 } // namespace
 
 void CassandraDialect::check(const Module &module, const AnalysisResults &results,
@@ -51,6 +86,9 @@ void CassandraDialect::check(const Module &module, const AnalysisResults &result
       if (u) {
         CqlUpdatePlan plan;
         if (!planCqlUpdate(*u, *m, plan, &diags) || diags.getNumErrors() != errors)
+          continue;
+        checkLiterals(*u, plan, diags);
+        if (diags.getNumErrors() != errors)
           continue;
         if (!plan.conditions.empty())
           diags

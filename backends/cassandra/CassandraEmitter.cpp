@@ -88,41 +88,13 @@ private:
 };
 
 void CassandraScriptEmitter::value(const Expr *e, const Column *col, std::string &out) {
-  if (auto *c = llvm::dyn_cast<CastExpr>(e))
-    return value(c->operand.get(), col, out);
-  auto *lit = llvm::dyn_cast<LiteralExpr>(e);
-  const UnaryExpr *neg = llvm::dyn_cast<UnaryExpr>(e);
-  if (neg && neg->op == UnaryExpr::Op::Neg)
-    lit = llvm::dyn_cast<LiteralExpr>(neg->operand.get());
-  else
-    neg = nullptr;
-  if (!lit || !col) {
-    if (failed(exprs.emit(*e, out)))
-      hadError = true;
-    return;
-  }
-  CqlValueKind kind = CqlValueKind::String;
-  switch (lit->litKind) {
-  case LiteralExpr::LitKind::Integer:
-  case LiteralExpr::LitKind::Numeric:
-    kind = CqlValueKind::Number;
-    break;
-  case LiteralExpr::LitKind::Bool:
-    kind = CqlValueKind::Bool;
-    break;
-  case LiteralExpr::LitKind::Null:
-    kind = CqlValueKind::Null;
-    break;
-  case LiteralExpr::LitKind::String:
-    break;
-  }
-  std::string text = neg ? "-" + lit->text : lit->text, error;
-  llvm::StringRef spelling = col->typeSpelling.empty() ? llvm::StringRef(col->type.str())
-                                                       : llvm::StringRef(col->typeSpelling);
-  if (!formatCqlLiteral(spelling, kind, text, out, error)) {
-    diags.error(e->getLoc(), "invalid-literal",
-                "invalid value for column \"" + col->name + "\" (" + spelling.str() + "): " +
-                    error);
+  std::string error;
+  CqlLiteralResult r =
+      col ? writeCqlLiteral(*e, *col, out, error) : CqlLiteralResult::NotLiteral;
+  if (r == CqlLiteralResult::Invalid) {
+    diags.error(e->getLoc(), "invalid-literal", error);
+    hadError = true;
+  } else if (r == CqlLiteralResult::NotLiteral && failed(exprs.emit(*e, out))) {
     hadError = true;
   }
 }

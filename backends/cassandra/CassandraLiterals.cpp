@@ -10,6 +10,9 @@
 
 #include "backends/cassandra/CassandraLiterals.h"
 
+#include "ir/Expr.h"
+#include "ir/Module.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -99,26 +102,28 @@ bool isUuid(llvm::StringRef s) {
   return true;
 }
 
-/// `n` digits at the front of `s`, consumed.
-bool digits(llvm::StringRef &s, size_t n) {
-  if (s.size() < n || !allOf(s.take_front(n), isDigit))
+/// `n` digits at the front of `s` with a value from `lo` to `hi`, consumed.
+bool digits(llvm::StringRef &s, size_t n, unsigned lo = 0, unsigned hi = 9999) {
+  unsigned v;
+  if (s.size() < n || !allOf(s.take_front(n), isDigit) || s.take_front(n).getAsInteger(10, v) ||
+      v < lo || v > hi)
     return false;
   s = s.drop_front(n);
   return true;
 }
 
 bool isDate(llvm::StringRef &s) {
-  return digits(s, 4) && s.consume_front("-") && digits(s, 2) && s.consume_front("-") &&
-         digits(s, 2);
+  return digits(s, 4) && s.consume_front("-") && digits(s, 2, 1, 12) && s.consume_front("-") &&
+         digits(s, 2, 1, 31);
 }
 
 /// hh:mm[:ss[.f...]] with at most `maxFraction` fraction digits.
 bool isTime(llvm::StringRef &s, size_t maxFraction, bool secondsRequired) {
-  if (!(digits(s, 2) && s.consume_front(":") && digits(s, 2)))
+  if (!(digits(s, 2, 0, 23) && s.consume_front(":") && digits(s, 2, 0, 59)))
     return false;
   if (!s.consume_front(":"))
     return !secondsRequired;
-  if (!digits(s, 2))
+  if (!digits(s, 2, 0, 59))
     return false;
   if (!s.consume_front("."))
     return true;
@@ -182,7 +187,7 @@ bool formatScalar(const TypeShape &t, CqlValueKind kind, llvm::StringRef v, std:
                   std::string &error) {
   const std::string &n = t.name;
   auto bad = [&](llvm::StringRef expected) {
-    error = "'" + v.str() + "' is not a " + n + " value: expected " + expected.str();
+    error = "'" + v.str() + "' is not a valid " + n + ": expected " + expected.str();
     return false;
   };
   if (n == "text" || n == "varchar" || n == "ascii") {
@@ -400,4 +405,40 @@ bool shc::formatCqlLiteral(llvm::StringRef typeSpelling, CqlValueKind kind,
     return formatCollection(t, *json, out, error);
   }
   return formatScalar(t, kind, value, out, error);
+}
+
+CqlLiteralResult shc::writeCqlLiteral(const Expr &e, const Column &col, std::string &out,
+                                      std::string &error) {
+  if (auto *c = llvm::dyn_cast<CastExpr>(&e))
+    return c->operand ? writeCqlLiteral(*c->operand, col, out, error)
+                      : CqlLiteralResult::NotLiteral;
+  auto *lit = llvm::dyn_cast<LiteralExpr>(&e);
+  auto *neg = llvm::dyn_cast<UnaryExpr>(&e);
+  if (neg && neg->op == UnaryExpr::Op::Neg)
+    lit = llvm::dyn_cast_or_null<LiteralExpr>(neg->operand.get());
+  else
+    neg = nullptr;
+  if (!lit)
+    return CqlLiteralResult::NotLiteral;
+  CqlValueKind kind = CqlValueKind::String;
+  switch (lit->litKind) {
+  case LiteralExpr::LitKind::Integer:
+  case LiteralExpr::LitKind::Numeric:
+    kind = CqlValueKind::Number;
+    break;
+  case LiteralExpr::LitKind::Bool:
+    kind = CqlValueKind::Bool;
+    break;
+  case LiteralExpr::LitKind::Null:
+    kind = CqlValueKind::Null;
+    break;
+  case LiteralExpr::LitKind::String:
+    break;
+  }
+  std::string text = neg ? "-" + lit->text : lit->text;
+  std::string spelling = col.typeSpelling.empty() ? col.type.str() : col.typeSpelling;
+  if (formatCqlLiteral(spelling, kind, text, out, error))
+    return CqlLiteralResult::Written;
+  error = "invalid value for column \"" + col.name + "\" (" + spelling + "): " + error;
+  return CqlLiteralResult::Invalid;
 }

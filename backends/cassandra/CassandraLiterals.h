@@ -19,6 +19,9 @@
 
 namespace shc {
 
+class Expr;
+struct Column;
+
 /// How the value was written in the YAML or SQL.
 enum class CqlValueKind { String, Number, Bool, Null };
 
@@ -27,6 +30,13 @@ enum class CqlValueKind { String, Number, Bool, Null };
 /// when `value` is not a value of that type.
 bool formatCqlLiteral(llvm::StringRef typeSpelling, CqlValueKind kind, llvm::StringRef value,
                       std::string &out, std::string &error);
+
+/// Whether `e` (a literal, its negation or a cast of one) was written as
+/// a CQL literal for `col`: Written with the text appended to `out`,
+/// NotLiteral for anything else (a function call), Invalid with `error`.
+enum class CqlLiteralResult { Written, NotLiteral, Invalid };
+CqlLiteralResult writeCqlLiteral(const Expr &e, const Column &col, std::string &out,
+                                 std::string &error);
 
 /// `text` as a CQL string literal: '...' with '' for a quote.
 std::string cqlString(llvm::StringRef text);
