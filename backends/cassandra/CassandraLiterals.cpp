@@ -373,6 +373,28 @@ bool formatJson(const TypeShape &t, const llvm::json::Value &v, std::string &out
   return false;
 }
 
+/// The deepest nesting of [ and { in `text`, outside JSON strings.
+size_t maxBracketDepth(llvm::StringRef text) {
+  size_t depth = 0, deepest = 0;
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (inString) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 } // namespace
 
 std::string shc::cqlString(llvm::StringRef text) {
@@ -390,6 +412,13 @@ bool shc::formatCqlLiteral(llvm::StringRef typeSpelling, CqlValueKind kind,
   if (kind == CqlValueKind::Null) {
     out += "NULL";
     return true;
+  }
+  // Nesting is bounded before anything recurses over it (hostile input).
+  constexpr size_t kMaxNesting = 32;
+  if (std::count(typeSpelling.begin(), typeSpelling.end(), '<') > kMaxNesting ||
+      maxBracketDepth(value) > kMaxNesting) {
+    error = "collections nested more than " + std::to_string(kMaxNesting) + " deep";
+    return false;
   }
   TypeShape t = shapeOf(typeSpelling);
   if (t.name == "set" || t.name == "list" || t.name == "map" || t.name == "frozen") {

@@ -306,8 +306,47 @@ llvm::StringRef shc::cqlStatementName(CqlStatement::Kind kind) {
   return "";
 }
 
+/// Where the text nests brackets deeper than the parser may recurse, or
+/// nullopt: checked before ANTLR's recursive descent sees it. Quotes and
+/// comments are skipped as the lexer skips them.
+static std::optional<size_t> tooDeep(llvm::StringRef text) {
+  constexpr size_t kMaxNesting = 200;
+  size_t depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\'' || c == '"') {
+      size_t end = text.find(c, i + 1);
+      while (end != llvm::StringRef::npos && end + 1 < text.size() && text[end + 1] == c)
+        end = text.find(c, end + 2);
+      if (end == llvm::StringRef::npos)
+        return std::nullopt;
+      i = end;
+    } else if (text.substr(i).startswith("--") || text.substr(i).startswith("//")) {
+      i = text.find('\n', i);
+      if (i == llvm::StringRef::npos)
+        return std::nullopt;
+    } else if (text.substr(i).startswith("/*")) {
+      i = text.find("*/", i + 2);
+      if (i == llvm::StringRef::npos)
+        return std::nullopt;
+      ++i;
+    } else if (c == '(' || c == '[' || c == '{') {
+      if (++depth > kMaxNesting)
+        return i;
+    } else if ((c == ')' || c == ']' || c == '}') && depth) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 CqlScript shc::parseCql(llvm::StringRef text) {
   CqlScript out;
+  if (std::optional<size_t> at = tooDeep(text)) {
+    out.error = "the statement is nested too deeply";
+    out.errorOffset = *at;
+    return out;
+  }
   try {
     Reader reader(text);
     antlr4::ANTLRInputStream input(text.str());
