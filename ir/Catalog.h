@@ -126,6 +126,11 @@ public:
   /// typecheck) leaves them to it, takes what they are from
   /// describeStatement, and does not report them as not analysed.
   virtual bool checksOwnStatements() const { return false; }
+  /// A table name's qualifier (`ks.events`) names where the connection keeps
+  /// the table (a keyspace), not a schema the Table specs place tables in:
+  /// resolve finds the table by its name alone, and the emitter writes the
+  /// qualifier as given.
+  virtual bool qualifierNamesConnectionScope() const { return false; }
   /// The first name of `statement` (one the analysis leaves opaque) that
   /// the server's own resolution does not find among `tables` (the Table
   /// specs of its database); nullopt when every name resolves, or the

@@ -37,6 +37,8 @@ public:
   CustomSqlParse parseCustomSql(llvm::StringRef sql) const override;
   StatementFacts describeStatement(llvm::StringRef sql) const override;
   bool checksOwnStatements() const override { return true; }
+  /// `ks.table`: the keyspace, which SchemaHero's Database gives, not the spec.
+  bool qualifierNamesConnectionScope() const override { return true; }
 
 private:
   ExprSyntax cqlSyntax;

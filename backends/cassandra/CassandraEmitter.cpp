@@ -144,7 +144,11 @@ void CassandraScriptEmitter::emitUpdate(const UpdateOp &op) {
     return;
   }
   std::string s = "UPDATE ";
-  exprs.appendTableName(op.resolved, op.schema, op.table, s);
+  if (!op.schema.empty()) { // the keyspace, as written
+    exprs.appendIdentifier(op.schema, s);
+    s += '.';
+  }
+  exprs.appendIdentifier(op.resolved ? op.resolved->name : op.table, s);
   s += " SET ";
   for (size_t i = 0; i < op.assignments.size(); ++i) {
     const Assignment &a = op.assignments[i];
