@@ -184,7 +184,12 @@ void StatementChecker::where(const CqlStatement &st, const Table &t, bool static
   }
   for (const CqlRelation &r : st.conditions)
     for (const CqlName &n : r.columns)
-      (void)column(t, n);
+      if (column(t, n) &&
+          std::find(t.primaryKey.begin(), t.primaryKey.end(), n.name) != t.primaryKey.end())
+        diags.error(at(n.offset), "cql-key-restriction",
+                    "IF on primary key column \"" + n.name + "\": the WHERE fixes the key, a "
+                    "condition tests the row's other columns")
+            .hint("move it to the WHERE");
   std::vector<KeyRelation> nonKey;
   bool singleRow = false;
   WriteKind kind = st.kind == CqlStatement::Kind::Delete ? WriteKind::Delete : WriteKind::Update;
