@@ -121,6 +121,16 @@ public:
   virtual CustomSqlParse parseCustomSql(llvm::StringRef sql) const;
   /// What the server's parser makes of one statement's text.
   virtual StatementFacts describeStatement(llvm::StringRef) const { return {}; }
+  /// The dialect's own checks (Dialect::check) read its customSQL statements
+  /// with its own grammar: the shared analysis (our SQL grammar, resolve,
+  /// typecheck) leaves them to it, takes what they are from
+  /// describeStatement, and does not report them as not analysed.
+  virtual bool checksOwnStatements() const { return false; }
+  /// A table name's qualifier (`ks.events`) names where the connection keeps
+  /// the table (a keyspace), not a schema the Table specs place tables in:
+  /// resolve finds the table by its name alone, and the emitter writes the
+  /// qualifier as given.
+  virtual bool qualifierNamesConnectionScope() const { return false; }
   /// The first name of `statement` (one the analysis leaves opaque) that
   /// the server's own resolution does not find among `tables` (the Table
   /// specs of its database); nullopt when every name resolves, or the

@@ -81,8 +81,8 @@ private:
           .hint("schema changes belong in a kind: Table spec, applied by SchemaHero");
       return;
     }
-    if (st.analysed)
-      return; // resolve and typecheck covered it
+    if (st.analysed || ctx.catalog.checksOwnStatements())
+      return; // resolve and typecheck covered it, or the dialect's own checks do
     if (st.kind == StatementKind::Insert && !st.table.empty() && !targetExists(st, module, m)) {
       std::vector<std::string> tableNames;
       for (const auto &t : module.tables)

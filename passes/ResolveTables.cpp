@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ir/Catalog.h"
 #include "ir/Suggest.h"
 
 #include "passes/ResolveInternal.h"
@@ -85,6 +86,8 @@ bool Resolver::resolveTarget(const std::string &schema, const std::string &name,
 
 const Table *Resolver::findBaseTable(llvm::StringRef schema, llvm::StringRef name, SourceLoc loc) {
   std::string written = qualifiedName(schema, name);
+  if (module.getTarget().catalog().qualifierNamesConnectionScope())
+    schema = ""; // a keyspace: the specs do not say which, the name finds the table
   std::vector<const Table *> found = tablesNamed(schema, name);
   if (asWritten && schema.empty() && !found.empty()) {
     std::vector<const Table *> visible;

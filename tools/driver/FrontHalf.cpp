@@ -37,10 +37,13 @@ static std::string dialectsWithChecks(bool checked, llvm::StringRef last) {
 /// The --dialect help: every dialect, grouped by what it has, so --help,
 /// README and docs/dialects.md say the same.
 static std::string dialectHelp() {
+  std::string unchecked = dialectsWithChecks(false, ", ");
   return "Target dialect (default: " + dialects().defaultDialect().key().str() +
          ", or the one every data migration has operations for): " +
-         dialectsWithChecks(true, ", ") + " (every check, SQL); " + dialectsWithChecks(false, ", ") +
-         " (structure checks only, no SQL yet; docs/dialects.md)";
+         dialectsWithChecks(true, ", ") + " (every check" +
+         (unchecked.empty() ? std::string("; docs/dialects.md)")
+                            : "); " + unchecked +
+                                  " (structure checks only, no SQL yet; docs/dialects.md)");
 }
 
 const Dialect &shc::targetDialect(const FrontOptions &opts) {
