@@ -2,6 +2,7 @@
 // grammar grammar/SqlExpr.g4, build the IR (frontend/ExprBuilder*.cpp).
 // Every ANTLR or library exception stops here and becomes a diagnostic.
 #include "frontend/ExprParser.h"
+#include "grammar/FirstErrorStrategy.h"
 
 #include "frontend/ExprBuilder.h"
 #include "frontend/ExprLexer.h"
@@ -50,24 +51,7 @@ private:
   const ExprText &text;
 };
 
-/// Reports the first syntax error to the listeners and stops the parse: no
-/// recovery, since only the first error of an expression is reported.
-class FirstErrorStrategy : public antlr4::DefaultErrorStrategy {
-public:
-  void reportError(antlr4::Parser *parser, const antlr4::RecognitionException &e) override {
-    if (inErrorRecoveryMode(parser))
-      return;
-    beginErrorCondition(parser);
-    parser->notifyErrorListeners(e.getOffendingToken(), "", nullptr);
-  }
-  void recover(antlr4::Parser *, std::exception_ptr) override {
-    throw antlr4::ParseCancellationException();
-  }
-  Token *recoverInline(antlr4::Parser *parser) override {
-    throw antlr4::InputMismatchException(parser);
-  }
-  void sync(antlr4::Parser *) override {}
-};
+using grammar::FirstErrorStrategy;
 
 /// Remembers the token of the first syntax error; the diagnostic is written
 /// by reportSyntaxError, which knows the lexer's findings.

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/cassandra/CqlParse.h"
+#include "grammar/FirstErrorStrategy.h"
 
 #include "CqlLexer.h"
 #include "CqlParser.h"
@@ -20,24 +21,7 @@ using antlr4::Token;
 
 namespace {
 
-/// Reports the first syntax error at its offending token and stops: no
-/// recovery, one error per customSQL.
-class FirstErrorStrategy : public antlr4::DefaultErrorStrategy {
-public:
-  void reportError(antlr4::Parser *parser, const antlr4::RecognitionException &e) override {
-    if (inErrorRecoveryMode(parser))
-      return;
-    beginErrorCondition(parser);
-    parser->notifyErrorListeners(e.getOffendingToken(), "", nullptr);
-  }
-  void recover(antlr4::Parser *, std::exception_ptr) override {
-    throw antlr4::ParseCancellationException();
-  }
-  Token *recoverInline(antlr4::Parser *parser) override {
-    throw antlr4::InputMismatchException(parser);
-  }
-  void sync(antlr4::Parser *) override {}
-};
+using grammar::FirstErrorStrategy;
 
 /// Remembers the first syntax error.
 class FirstError : public antlr4::BaseErrorListener {
