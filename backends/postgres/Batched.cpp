@@ -11,6 +11,7 @@
 #include "backends/postgres/RowBackup.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/JSON.h"
 
 #include <algorithm>
 #include <chrono>
@@ -210,41 +211,15 @@ private:
   /// ["a","b"] (array_to_json of a text[]) as its strings.
   static std::vector<std::string> parseTextArray(llvm::StringRef json) {
     std::vector<std::string> out;
-    json = json.trim();
-    if (!json.consume_front("[") || !json.consume_back("]"))
+    llvm::Expected<llvm::json::Value> v = llvm::json::parse(json);
+    if (!v) {
+      llvm::consumeError(v.takeError());
       return out;
-    while (!json.empty()) {
-      json = json.ltrim(", ");
-      if (!json.consume_front("\""))
-        break;
-      std::string s;
-      while (!json.empty() && json.front() != '"') {
-        char c = json.front();
-        json = json.drop_front();
-        if (c == '\\' && !json.empty()) {
-          char e = json.front();
-          json = json.drop_front();
-          if (e == 'n') c = '\n';
-          else if (e == 't') c = '\t';
-          else if (e == 'r') c = '\r';
-          else if (e == 'u' && json.size() >= 4) {
-            unsigned code = 0;
-            (void)json.take_front(4).getAsInteger(16, code);
-            json = json.drop_front(4);
-            std::string utf8;
-            if (code < 0x80) utf8 = char(code);
-            else if (code < 0x800) utf8 = {char(0xC0 | code >> 6), char(0x80 | (code & 0x3F))};
-            else utf8 = {char(0xE0 | code >> 12), char(0x80 | (code >> 6 & 0x3F)),
-                         char(0x80 | (code & 0x3F))};
-            s += utf8;
-            continue;
-          } else c = e;
-        }
-        s += c;
-      }
-      json = json.drop_front();
-      out.push_back(std::move(s));
     }
+    if (const llvm::json::Array *items = v->getAsArray())
+      for (const llvm::json::Value &item : *items)
+        if (llvm::Optional<llvm::StringRef> text = item.getAsString())
+          out.push_back(text->str());
     return out;
   }
 

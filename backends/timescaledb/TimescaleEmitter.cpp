@@ -20,6 +20,8 @@
 #include "ir/CompiledScript.h"
 #include "ir/Module.h"
 
+#include "llvm/ADT/StringMap.h"
+
 #include <set>
 
 using namespace shc;
@@ -68,12 +70,13 @@ LogicalResult TimescaleEmitter::emit(const Module &module, const AnalysisResults
     return failure();
   if (!module.hasDialectFlag(kRefreshFlag))
     return success();
-  for (ScriptStep &step : out.steps) {
-    if (step.empty)
-      continue;
-    for (const auto &m : module.migrations)
-      if (m->name == step.name && m->phase == step.phase)
-        step.afterCommit = refreshes(*m);
-  }
+  // Steps are named by their migration (names are unique): one lookup
+  // each, not a scan of every migration per step.
+  llvm::StringMap<const Migration *> byName;
+  for (const auto &m : module.migrations)
+    byName.try_emplace(m->name, m.get());
+  for (ScriptStep &step : out.steps)
+    if (const Migration *m = byName.lookup(step.name); m && !step.empty)
+      step.afterCommit = refreshes(*m);
   return success();
 }
