@@ -285,12 +285,18 @@ private:
     }
     std::string sql = "WITH shc_batch AS (SELECT " + aliased + " FROM " + fromItem(w) +
                       " WHERE " + cond + " ORDER BY " + cols + " LIMIT " + std::to_string(size) +
-                      " FOR UPDATE), shc_done AS (";
+                      "), shc_done AS (";
     if (w.isDelete)
       sql += "DELETE FROM " + fromItem(w) + " USING shc_batch";
     else
       sql += "UPDATE " + fromItem(w) + " SET " + w.assignments + " FROM shc_batch";
-    sql += " WHERE (" + cols + ") = (" + join + ") RETURNING 1) SELECT (SELECT count(*) FROM "
+    // No FOR UPDATE in shc_batch: locking each row there and then updating
+    // it wrote it twice (0.65x the single UPDATE's throughput, 0.76x
+    // without). The WHERE is checked again here instead, so a row another
+    // session changed while this waited for its lock is judged by its new
+    // values, as one UPDATE would judge it.
+    sql += " WHERE (" + cols + ") = (" + join + ")" +
+           (w.where.empty() ? std::string() : " AND (" + w.where + ")") + " RETURNING 1) SELECT (SELECT count(*) FROM "
            "shc_done)::text, (count(*) OVER ())::text" + outer + " FROM shc_batch ORDER BY " +
            order + " LIMIT 1";
     return sql;

@@ -6,9 +6,9 @@
 // its own short transaction:
 //
 //   WITH shc_batch AS (SELECT key FROM t WHERE key > last AND (where)
-//                      ORDER BY key LIMIT n FOR UPDATE),
+//                      ORDER BY key LIMIT n),
 //        shc_done AS (UPDATE t SET ... FROM shc_batch WHERE t.key = shc_batch.key
-//                     RETURNING 1)
+//                     AND (where) RETURNING 1)
 //   SELECT count(*) of shc_done, rows of shc_batch, the batch's last key
 //
 // The checkpoint (the operation and the last key done) is written to
