@@ -114,7 +114,8 @@ private:
     // Batches commit as they go: a dry run or a rehearsal (rolled back
     // whole) runs each operation as one statement instead.
     if (!opts.dryRun) {
-      llvm::Expected<std::vector<std::string>> left = interruptedMigrations(conn);
+      batches = postgresBatchSession(conn, *lock);
+      llvm::Expected<std::vector<std::string>> left = batches->interruptedMigrations();
       if (!left)
         return setupFailed(describeFailure(left.takeError()));
       interruptedSteps = std::move(*left);
@@ -124,7 +125,7 @@ private:
       if (batched && opts.backup)
         return StepRunner::setupFailed("--backup does not run in batches yet: apply the "
                                        "batched migrations without --backup");
-      if (std::string why = checkBatchedTables(conn, script, opts); !why.empty())
+      if (std::string why = checkBatchedTables(*batches, script, opts); !why.empty())
         return StepRunner::setupFailed(why);
     }
     if (opts.dryRun)
@@ -200,31 +201,14 @@ private:
   /// A batched step (Batched.h): batches commit as they go, so a failure
   /// is not retried whole; apply again resumes it.
   Attempt runBatched(const ScriptStep &step, StepOutcome &out) {
-    BatchedResult r = runBatchedStep(conn, *lock, step, opts, opts.interrupted);
-    out.rows = r.rows;
-    std::string done = std::to_string(r.batches) + (r.batches == 1 ? " batch" : " batches") +
-                       (r.resumed ? ", resumed" : "");
-    switch (r.end) {
-    case BatchedResult::End::Skipped:
-      out.status = StepStatus::Skipped;
-      out.note = "already applied";
-      return Attempt::Done;
-    case BatchedResult::End::Done:
-      out.status = StepStatus::Applied;
-      out.note = done;
-      break;
-    case BatchedResult::End::Interrupted:
-      report.signal = interrupted();
-      out.status = StepStatus::RolledBack;
-      out.note = r.error;
-      return Attempt::Stop;
-    case BatchedResult::End::Failed:
-      out.status = StepStatus::RolledBack;
-      out.error = r.error;
-      if (r.batches)
-        out.note = done + " committed before the failure; apply again resumes after them";
+    BatchedResult r = runBatchedStep(*batches, step, opts, opts.interrupted);
+    if (!reportBatchedStep(r, out)) {
+      if (r.end == BatchedResult::End::Interrupted)
+        report.signal = interrupted();
       return Attempt::Stop;
     }
+    if (r.end == BatchedResult::End::Skipped)
+      return Attempt::Done;
     return runAfterCommit(step, out);
   }
 
@@ -271,6 +255,7 @@ private:
   StepHooks *hooks;
   /// Migrations an earlier batched apply left half done.
   std::vector<std::string> interruptedSteps;
+  std::unique_ptr<BatchSession> batches;
 };
 
 } // namespace
