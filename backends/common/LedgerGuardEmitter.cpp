@@ -37,16 +37,27 @@ void LedgerGuardEmitter::emitMigrationBody(const Migration &m, llvm::StringRef b
   std::string checksum = migrationChecksum(m, body);
   bool isIdempotent = idempotent(m);
   step.ledger = LedgerRecord{m.name, checksum, isIdempotent, m.phase};
-  std::string name = writer.stringLiteral(m.name);
   line(verdictComment(results->verdict(m)) +
        (isIdempotent ? ": runs again when its checksum changed"
                      : ": its UPDATEs run only when the ledger has no row for it; apply "
                        "also refuses it when changed"));
-  if (isIdempotent) // it may have changed since: its old row goes
-    line("DELETE FROM " + ledgerTableName().str() + " WHERE name = " + name + ";");
+  std::vector<std::string> writes = ledgerGuardRowWrites(*step.ledger, writer);
+  // An idempotent migration may have changed since: its old row goes first.
+  for (size_t i = 0; i + 1 < writes.size(); ++i)
+    line(writes[i] + ";");
   *out += body;
+  line(writes.back() + ";");
+}
+
+std::vector<std::string> shc::ledgerGuardRowWrites(const LedgerRecord &r,
+                                                   const SqlWriter &writer) {
+  std::string name = writer.stringLiteral(r.name);
+  std::vector<std::string> out;
+  if (r.idempotent)
+    out.push_back("DELETE FROM " + ledgerTableName().str() + " WHERE name = " + name);
   // A plain INSERT: a second run by a plain client fails here.
-  line("INSERT INTO " + ledgerTableName().str() + " (name, checksum, idempotent, phase) VALUES (" +
-       name + ", '" + checksum + "', " + (isIdempotent ? "1" : "0") + ", '" +
-       phaseName(m.phase).str() + "');");
+  out.push_back("INSERT INTO " + ledgerTableName().str() +
+                " (name, checksum, idempotent, phase) VALUES (" + name + ", '" + r.checksum +
+                "', " + (r.idempotent ? "1" : "0") + ", '" + phaseName(r.phase).str() + "')");
+  return out;
 }

@@ -15,6 +15,10 @@
 
 namespace shc {
 
+/// The statements that record `r` in the ledger: for an idempotent
+/// migration, the DELETE of its old row, then a plain INSERT.
+std::vector<std::string> ledgerGuardRowWrites(const LedgerRecord &r, const SqlWriter &writer);
+
 class LedgerGuardEmitter : public ScriptEmitter {
 public:
   LedgerGuardEmitter(ExprEmitter &exprs, DiagnosticEngine &diags, const EmitOptions &opts,

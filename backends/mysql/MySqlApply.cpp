@@ -2,6 +2,8 @@
 
 #include "backends/mysql/MySqlApply.h"
 
+#include "backends/mysql/MySqlBatches.h"
+
 #include "backends/common/LedgerText.h"
 #include "backends/common/StepRunner.h"
 #include "backends/mysql/MySqlDb.h"
@@ -127,7 +129,28 @@ private:
     for (const MySqlStatement &st : splitMySqlStatements(script.preamble))
       if (auto r = db.exec(st.text); !r)
         return setupFailed(describeMySqlFailure(r.takeError()));
+    return setUpBatches();
+  }
+
+  /// Batches commit as they go, so a dry run runs each operation whole.
+  bool setUpBatches() {
+    batches = mysqlBatchSession(db, [this](const std::string &name) { return ledgerChecksum(name); });
+    llvm::Expected<std::vector<std::string>> left = batches->interruptedMigrations();
+    if (!left)
+      return setupFailed(describeMySqlFailure(left.takeError()));
+    interruptedSteps = std::move(*left);
+    if (std::string why = checkBatchedTables(*batches, script, opts); !why.empty())
+      return StepRunner::setupFailed(why);
     return true;
+  }
+
+  /// A batched step: batches commit as they go; apply again resumes it.
+  Attempt runBatched(const ScriptStep &step, StepOutcome &out) {
+    BatchedResult r = runBatchedStep(*batches, step, opts, opts.interrupted);
+    bool goOn = reportBatchedStep(r, out);
+    if (r.end == BatchedResult::End::Interrupted)
+      report.signal = interrupted();
+    return goOn ? Attempt::Done : Attempt::Stop;
   }
 
   bool begin() {
@@ -229,6 +252,8 @@ private:
   }
 
   Attempt attemptStep(const ScriptStep &step, StepOutcome &out, unsigned attempt) {
+    if (!opts.dryRun && isBatched(step, opts, interruptedSteps))
+      return runBatched(step, out);
     if (!opts.dryRun)
       if (auto r = db.exec("START TRANSACTION"); !r)
         return failed(out, describeMySqlFailure(r.takeError()), attempt);
@@ -307,6 +332,9 @@ private:
   }
 
   MySqlDb &db;
+  std::unique_ptr<BatchSession> batches;
+  /// Migrations an earlier batched apply left half done.
+  std::vector<std::string> interruptedSteps;
   bool lockHeld = false;
   std::vector<std::string> temporaryTables;
 };

@@ -3,6 +3,7 @@
 #include "backends/sqlite/SqliteApply.h"
 
 #include "backends/common/StepRunner.h"
+#include "backends/sqlite/SqliteBatches.h"
 #include "backends/sqlite/SqliteDb.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -189,7 +190,43 @@ private:
         rollback();
         return setupFailed(*f);
       }
+    return opts.dryRun || setUpBatches();
+  }
+
+  /// Batches commit as they go, so a dry run runs each operation whole.
+  bool setUpBatches() {
+    SqliteBatchHooks hooks;
+    auto batchFailure = [](std::optional<Failure> f) -> MaybeFailure {
+      if (!f)
+        return std::nullopt;
+      return BatchFailure{f->message};
+    };
+    hooks.begin = [this, batchFailure] { return batchFailure(begin()); };
+    hooks.exec = [this, batchFailure](llvm::StringRef sql, uint64_t *rows) {
+      return batchFailure(exec(sql, rows));
+    };
+    hooks.arm = [this] {
+      deadline = Clock::now() + std::chrono::milliseconds(opts.statementTimeoutMs);
+      timedOut = false;
+    };
+    hooks.ledgerChecksum = [this](const std::string &name) { return ledgerChecksum(name); };
+    batches = sqliteBatchSession(conn, std::move(hooks));
+    llvm::Expected<std::vector<std::string>> left = batches->interruptedMigrations();
+    if (!left)
+      return StepRunner::setupFailed(llvm::toString(left.takeError()));
+    interruptedSteps = std::move(*left);
+    if (std::string why = checkBatchedTables(*batches, script, opts); !why.empty())
+      return StepRunner::setupFailed(why);
     return true;
+  }
+
+  /// A batched step: batches commit as they go; apply again resumes it.
+  bool runBatched(const ScriptStep &step, StepOutcome &out) {
+    BatchedResult r = runBatchedStep(*batches, step, opts, opts.interrupted);
+    bool goOn = reportBatchedStep(r, out);
+    if (r.end == BatchedResult::End::Interrupted)
+      report.signal = interrupted();
+    return goOn;
   }
 
   bool setupFailed(const Failure &f) { return StepRunner::setupFailed(f.message); }
@@ -200,6 +237,8 @@ private:
       return start == StepStart::Skipped;
     const ScriptStep &step = script.steps[i];
     StepOutcome &out = report.steps[i];
+    if (!opts.dryRun && isBatched(step, opts, interruptedSteps))
+      return runBatched(step, out);
     if (!opts.dryRun)
       if (std::optional<Failure> f = begin())
         return failed(out, *f);
@@ -267,6 +306,9 @@ private:
   Clock::time_point busySince, deadline;
   bool saidWaiting = false;
   bool timedOut = false;
+  std::unique_ptr<BatchSession> batches;
+  /// Migrations an earlier batched apply left half done.
+  std::vector<std::string> interruptedSteps;
 };
 
 } // namespace
