@@ -1,83 +1,182 @@
 #!/usr/bin/env python3
 """kill -9 at random points of a batched apply, then apply again: the data
-must equal one clean run. Usage: kill-restart.py COMPILER SEED.sql SPECS... --
-RUNS. Prints one line per run and a summary; exits 1 on any difference."""
+must equal one clean run. Usage:
+  kill-restart.py ENGINE COMPILER SEED.sql SPECS... -- RUNS
+ENGINE is postgres ($PGHOST), sqlite (a file in $TMPDIR) or mysql
+($SHC_MYSQL_SOCKET); the data is read through the engine's own client or
+python's sqlite3, never through the tool under test. Prints one line per
+run and a summary; exits 1 on any difference."""
+import hashlib
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 
-compiler, seed = sys.argv[1], sys.argv[2]
+engine, compiler, seed = sys.argv[1], sys.argv[2], sys.argv[3]
 sep = sys.argv.index("--")
-specs, runs = sys.argv[3:sep], int(sys.argv[sep + 1])
-host = os.environ["PGHOST"]
+specs, runs = sys.argv[4:sep], int(sys.argv[sep + 1])
 rng = random.Random(20261204)
-CHECKSUM = ("SELECT md5(string_agg(r::text, ',' ORDER BY site, seq)) || ' ' || count(*) "
-            "FROM readings r")
+TABLES = ["readings", "sensors"]
 
 
-def psql(db, *args, capture=False):
-    out = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", db, *args],
-                         check=True, capture_output=True, text=True)
-    return out.stdout.strip()
+class Postgres:
+    db = "shc_kill_restart"
+
+    def run(self, sql):
+        out = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d",
+                              self.db, "-c", sql], check=True, capture_output=True, text=True)
+        return out.stdout.strip()
+
+    def fresh(self):
+        subprocess.run(["dropdb", "--if-exists", self.db], check=True, capture_output=True)
+        subprocess.run(["createdb", self.db], check=True)
+        subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.db, "-f", seed],
+                       check=True, capture_output=True)
+
+    def uri(self):
+        return f"postgresql:///{self.db}?host={os.environ['PGHOST']}&user=postgres"
+
+    def exists(self, table):
+        return self.run(f"SELECT to_regclass('{table}') IS NOT NULL") == "t"
+
+    def rows(self, sql):
+        return self.run(sql)
+
+    def drop(self):
+        subprocess.run(["dropdb", "--if-exists", self.db], check=True, capture_output=True)
 
 
-def fresh(db):
-    subprocess.run(["dropdb", "--if-exists", db], check=True, capture_output=True)
-    subprocess.run(["createdb", db], check=True)
-    psql(db, "-f", seed)
+class Sqlite:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp()
+        self.path = os.path.join(self.dir, "k.db")
+
+    def run(self, sql):
+        con = sqlite3.connect(self.path, isolation_level=None)
+        con.executescript(sql)
+        con.close()
+
+    def fresh(self):
+        if os.path.exists(self.path):
+            os.remove(self.path)
+        with open(seed) as f:
+            self.run(f.read())
+
+    def uri(self):
+        return "sqlite://" + self.path
+
+    def exists(self, table):
+        return self.rows(f"SELECT 1 FROM sqlite_schema WHERE name = '{table}'") != ""
+
+    def rows(self, sql):
+        con = sqlite3.connect(self.path)
+        out = "\n".join("|".join(str(v) for v in r) for r in con.execute(sql).fetchall())
+        con.close()
+        return out
+
+    def drop(self):
+        os.remove(self.path)
+        os.rmdir(self.dir)
 
 
-def uri(db):
-    return f"postgresql:///{db}?host={host}&user=postgres"
+class Mysql:
+    db = "shc_kill_restart"
+
+    def client(self, *extra):
+        return ["mariadb", "--no-defaults", "-S", os.environ["SHC_MYSQL_SOCKET"], "-u", "root",
+                "-N", "-B", *extra]
+
+    def run(self, sql, db=None):
+        out = subprocess.run(self.client(*([db or self.db] if db != "" else [])), input=sql,
+                             check=True, capture_output=True, text=True)
+        return out.stdout.strip()
+
+    def fresh(self):
+        self.run(f"DROP DATABASE IF EXISTS {self.db}; CREATE DATABASE {self.db}", db="")
+        with open(seed) as f:
+            self.run(f.read())
+
+    def uri(self):
+        return f"mysql://root@/{self.db}?socket={os.environ['SHC_MYSQL_SOCKET']}"
+
+    def exists(self, table):
+        return self.run("SELECT count(*) FROM information_schema.tables WHERE table_schema = "
+                        f"DATABASE() AND table_name = '{table}'") == "1"
+
+    def rows(self, sql):
+        return self.run(sql).replace("\t", "|")
+
+    def drop(self):
+        self.run(f"DROP DATABASE IF EXISTS {self.db}", db="")
 
 
-def apply(db, *extra, **kw):
-    return subprocess.Popen([compiler, "apply", "--uri", uri(db), "--progress", "none", *extra,
-                             *specs], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            **kw)
+e = {"postgres": Postgres, "sqlite": Sqlite, "mysql": Mysql}[engine]()
+dialect = ["--dialect", engine]
 
 
-# The reference: the compiled file, unbatched, in psql.
-db = "shc_kill_restart"
-fresh(db)
-compiled = subprocess.run([compiler, *specs], check=True, capture_output=True, text=True).stdout
-psql(db, "-c", compiled)
-reference = psql(db, "-c", CHECKSUM)
+def checksum():
+    h = hashlib.sha256()
+    n = 0
+    for t in TABLES:
+        if e.exists(t):
+            text = e.rows(f"SELECT * FROM {t} ORDER BY 1, 2")
+            h.update(text.encode())
+            n += text.count("\n") + 1
+    return f"{h.hexdigest()[:16]} {n}"
+
+
+def apply(*extra):
+    return subprocess.Popen([compiler, "apply", *dialect, "--uri", e.uri(), "--progress", "none",
+                             *extra, *specs], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+# The reference: the compiled file, unbatched, through the engine's client.
+e.fresh()
+compiled = subprocess.run([compiler, *dialect, *specs], check=True, capture_output=True,
+                          text=True).stdout
+e.run(compiled)
+reference = checksum()
 
 failures = 0
 killed_mid = 0
 for run in range(runs):
-    fresh(db)
+    e.fresh()
     delay = rng.choice(["2ms", "5ms", "10ms"])
-    p = apply(db, "--batch-size", str(rng.randint(1, 6)), "--batch-delay", delay)
+    p = apply("--batch-size", str(rng.randint(1, 6)), "--batch-delay", delay)
     time.sleep(rng.uniform(0.02, 1.0))
     p.send_signal(signal.SIGKILL)
     p.wait()
     state = ""
-    if psql(db, "-c", "SELECT to_regclass('schemahero_data_batches') IS NOT NULL") == "t":
-        state = psql(db, "-c", "SELECT string_agg(name || ' op ' || op || ' after ' || batches "
-                     "|| ' batches', ', ') FROM schemahero_data_batches")
-    if not state and psql(db, "-c", "SELECT to_regclass('schemahero_data_migrations') IS NOT "
-                          "NULL") == "t":
-        state = "none; ledger: " + psql(db, "-c", "SELECT string_agg(name, ' ' ORDER BY name) "
-                                        "FROM schemahero_data_migrations")
-    killed_mid += state not in ("", "none")
-    q = apply(db)
+    if e.exists("schemahero_data_batches"):
+        state = ", ".join(f"{r.split('|')[0]} op {r.split('|')[1]} after {r.split('|')[2]} batches"
+                          for r in e.rows("SELECT name, op, batches_done FROM "
+                                          "schemahero_data_batches ORDER BY name"
+                                          if engine != "postgres" else
+                                          "SELECT name, op, batches FROM "
+                                          "schemahero_data_batches ORDER BY name").split("\n")
+                          if r)
+    if not state and e.exists("schemahero_data_migrations"):
+        state = "none; ledger: " + " ".join(
+            e.rows("SELECT name FROM schemahero_data_migrations ORDER BY name").split("\n"))
+    killed_mid += state not in ("", "none") and not state.startswith("none;")
+    q = apply()
     out, err = q.communicate()
-    got = psql(db, "-c", CHECKSUM)
+    got = checksum()
     ok = q.returncode == 0 and got == reference
     failures += not ok
     print(f"run {run + 1}: killed at checkpoint [{state or 'before any'}] -> "
           f"{'same data' if ok else 'DIFFERENT: ' + got + ' ' + out + err}")
     # A third apply changes nothing.
-    r = apply(db)
+    r = apply()
     out, err = r.communicate()
-    if r.returncode != 0 or psql(db, "-c", CHECKSUM) != reference or "0 applied" not in out:
+    if r.returncode != 0 or checksum() != reference or "0 applied" not in out:
         failures += 1
         print(f"run {run + 1}: a further apply changed something: {out}{err}")
-subprocess.run(["dropdb", "--if-exists", db], check=True, capture_output=True)
+e.drop()
 print(f"{runs} runs, {killed_mid} killed mid-migration, {failures} failed")
 sys.exit(1 if failures else 0)

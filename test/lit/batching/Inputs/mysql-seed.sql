@@ -1,8 +1,9 @@
 -- The batching tests' readings on MariaDB: a composite key with a text
 -- column that sorts differently from its insertion order (and without
 -- regard to case, as utf8mb4_general_ci does), NULLs outside the key; and
--- sensors, keyed by a BIGINT beyond 2^53, where a key compared as a double
--- would meet its neighbours.
+-- sensors, keyed by a unique BIGINT beyond 2^53, which a double cannot hold
+-- exactly (MariaDB compares such a column with a string literal exactly,
+-- but apply writes integer keys back as integers all the same).
 CREATE TABLE readings (site VARCHAR(32) NOT NULL, seq INT NOT NULL, value INT, note TEXT,
                        PRIMARY KEY (site, seq)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 INSERT INTO readings
