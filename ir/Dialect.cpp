@@ -2,9 +2,13 @@
 
 #include "ir/Dialect.h"
 
+#include "ir/Module.h"
+
 using namespace shc;
 
 Dialect::~Dialect() = default;
+
+std::vector<std::string> Dialect::batchKey(const Table &t) const { return t.primaryKey; }
 DialectRegistry::~DialectRegistry() = default;
 
 const Dialect *DialectRegistry::find(llvm::StringRef key) const {

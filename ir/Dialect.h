@@ -24,6 +24,7 @@ class DiagnosticEngine;
 class Emitter;
 class Module;
 class Runtime;
+struct Table;
 
 /// A command-line flag of one dialect's own (`--NAME` on compile, lint and
 /// plan), for what only that server has; Module::dialectFlags holds those
@@ -67,6 +68,10 @@ public:
   /// unsafe or not expressible on this server, reported through `diags`.
   virtual void check(const Module &module, const AnalysisResults &results,
                      DiagnosticEngine &diags) const {}
+  /// The columns apply orders the batches of a write to `t` by (batchSize,
+  /// docs/batching.md), as plan shows them: by default its primary key;
+  /// none: a unique key apply reads from the server.
+  virtual std::vector<std::string> batchKey(const Table &t) const;
 };
 
 /// The dialects the tool knows (backends/Registry.cpp), in the order help

@@ -213,8 +213,8 @@ private:
       if (!beginAtCheckpoint())
         return false;
       BatchOutcome b;
-      if (MaybeFailure f = s.runBatch(w, i == cp.op ? cp.lastKey : std::vector<std::string>(),
-                                      size, b)) {
+      if (MaybeFailure f = s.runBatch(
+              step, i, i == cp.op ? cp.lastKey : std::vector<std::string>(), size, b)) {
         s.rollback();
         if (f->retryable && retries < opts.batchLockRetries) {
           std::this_thread::sleep_for(std::chrono::milliseconds(backoffMs(retries)));
@@ -259,7 +259,7 @@ private:
   /// with the checkpoint that moves past it.
   bool runWhole(size_t i) {
     uint64_t rows = 0;
-    if (!beginAtCheckpoint() || !ok(s.runWhole(step.ops[i], rows)))
+    if (!beginAtCheckpoint() || !ok(s.runWhole(step, i, rows)))
       return false;
     if (!save(i, {}, 0, 0, 0))
       return false;

@@ -93,12 +93,14 @@ public:
   /// The ledger row of `r` written and its checkpoint removed.
   virtual MaybeFailure finish(const LedgerRecord &r) = 0;
 
-  /// An operation that is not batched, whole; adds the rows it changed.
-  virtual MaybeFailure runWhole(const ScriptOp &op, uint64_t &rows) = 0;
-  /// One batch of `w`: at most `size` keys after `last` (empty: from the
-  /// start), in key order.
-  virtual MaybeFailure runBatch(const RowWrite &w, const std::vector<std::string> &last,
-                                unsigned size, BatchOutcome &out) = 0;
+  /// Operation `op` of `step`, not batched, whole; adds the rows it
+  /// changed.
+  virtual MaybeFailure runWhole(const ScriptStep &step, size_t op, uint64_t &rows) = 0;
+  /// One batch of the write of operation `op` of `step`: at most `size`
+  /// keys after `last` (empty: from the start), in key order.
+  virtual MaybeFailure runBatch(const ScriptStep &step, size_t op,
+                                const std::vector<std::string> &last, unsigned size,
+                                BatchOutcome &out) = 0;
   /// Outside a transaction: the rows `w` would change, as the planner
   /// guesses; -1: no guess.
   virtual double estimate(const RowWrite &) { return -1; }

@@ -109,8 +109,8 @@ MaybeFailure RangeBatches::finish(const LedgerRecord &r) {
                  nullptr);
 }
 
-MaybeFailure RangeBatches::runWhole(const ScriptOp &op, uint64_t &rows) {
-  return execute(op.sql, &rows);
+MaybeFailure RangeBatches::runWhole(const ScriptStep &step, size_t op, uint64_t &rows) {
+  return execute(step.ops[op].sql, &rows);
 }
 
 llvm::Expected<const RangeBatches::Key *> RangeBatches::keyFor(const std::string &table) {
@@ -159,8 +159,10 @@ static std::string keyCompare(const std::vector<std::string> &columns,
   return columns.size() == 1 ? out : "(" + out + ")";
 }
 
-MaybeFailure RangeBatches::runBatch(const RowWrite &w, const std::vector<std::string> &last,
-                                    unsigned size, BatchOutcome &out) {
+MaybeFailure RangeBatches::runBatch(const ScriptStep &step, size_t op,
+                                    const std::vector<std::string> &last, unsigned size,
+                                    BatchOutcome &out) {
+  const RowWrite &w = *step.ops[op].write;
   llvm::Expected<const Key *> found = keyFor(w.table);
   if (!found)
     return BatchFailure{llvm::toString(found.takeError())};

@@ -47,9 +47,9 @@ public:
                               std::optional<BatchCheckpoint> &out) override;
   MaybeFailure writeCheckpoint(const std::string &name, const BatchCheckpoint &cp) override;
   MaybeFailure finish(const LedgerRecord &r) override;
-  MaybeFailure runWhole(const ScriptOp &op, uint64_t &rows) override;
-  MaybeFailure runBatch(const RowWrite &w, const std::vector<std::string> &last, unsigned size,
-                        BatchOutcome &out) override;
+  MaybeFailure runWhole(const ScriptStep &step, size_t op, uint64_t &rows) override;
+  MaybeFailure runBatch(const ScriptStep &step, size_t op, const std::vector<std::string> &last,
+                        unsigned size, BatchOutcome &out) override;
   llvm::Expected<std::vector<std::string>> keyOf(const std::string &table) override;
   llvm::Expected<std::vector<std::string>> interruptedMigrations() override;
 

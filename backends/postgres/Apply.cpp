@@ -114,17 +114,11 @@ private:
     // Batches commit as they go: a dry run or a rehearsal (rolled back
     // whole) runs each operation as one statement instead.
     if (!opts.dryRun) {
-      batches = postgresBatchSession(conn, *lock);
+      batches = postgresBatchSession(conn, *lock, opts.backup);
       llvm::Expected<std::vector<std::string>> left = batches->interruptedMigrations();
       if (!left)
         return setupFailed(describeFailure(left.takeError()));
       interruptedSteps = std::move(*left);
-      bool batched = false;
-      for (const ScriptStep &step : script.steps)
-        batched |= isBatched(step, opts, interruptedSteps);
-      if (batched && opts.backup)
-        return StepRunner::setupFailed("--backup does not run in batches yet: apply the "
-                                       "batched migrations without --backup");
       if (std::string why = checkBatchedTables(*batches, script, opts); !why.empty())
         return StepRunner::setupFailed(why);
     }
@@ -155,7 +149,9 @@ private:
   }
 
   Attempt attemptStep(const ScriptStep &step, StepOutcome &out, unsigned attempt) {
-    if (!opts.dryRun && !hooks && isBatched(step, opts, interruptedSteps))
+    // --backup's hooks back each batch up (Batched.h); a rehearsal is a
+    // dry run, rolled back whole.
+    if (!opts.dryRun && (!hooks || opts.backup) && isBatched(step, opts, interruptedSteps))
       return runBatched(step, out);
     if (!opts.dryRun)
       if (auto r = conn.exec(lock->beginStep()); !r)

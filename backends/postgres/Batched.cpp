@@ -27,7 +27,8 @@ struct Key {
 
 class PostgresBatches : public BatchSession {
 public:
-  PostgresBatches(Connection &conn, ApplyLock &lock) : conn(conn), lock(lock) {}
+  PostgresBatches(Connection &conn, ApplyLock &lock, bool backup)
+      : conn(conn), lock(lock), backup(backup) {}
 
   MaybeFailure begin() override {
     if (auto r = conn.exec(lock.beginStep()); !r)
@@ -103,13 +104,17 @@ public:
   }
 
   MaybeFailure finish(const LedgerRecord &r) override {
+    if (backup)
+      if (MaybeFailure f = exec(backupMarkerSql(r.name)))
+        return f;
     if (MaybeFailure f = exec(ledgerWriteStatements(r)))
       return f;
     return exec("DELETE FROM " + batchTableName().str() + " WHERE name = " + lit(r.name));
   }
 
-  MaybeFailure runWhole(const ScriptOp &op, uint64_t &rows) override {
-    llvm::Expected<std::vector<StatementResult>> r = conn.exec(op.sql);
+  MaybeFailure runWhole(const ScriptStep &step, size_t op, uint64_t &rows) override {
+    llvm::Expected<std::vector<StatementResult>> r =
+        backup ? runWithBackup(conn, tableKeys, step, op) : conn.exec(step.ops[op].sql);
     if (!r)
       return failure(r.takeError());
     for (const StatementResult &s : *r)
@@ -117,12 +122,15 @@ public:
     return std::nullopt;
   }
 
-  MaybeFailure runBatch(const RowWrite &w, const std::vector<std::string> &last, unsigned size,
-                        BatchOutcome &out) override {
+  MaybeFailure runBatch(const ScriptStep &step, size_t op, const std::vector<std::string> &last,
+                        unsigned size, BatchOutcome &out) override {
+    const RowWrite &w = *step.ops[op].write;
     llvm::Expected<const Key *> key = keyWithTypes(w.table);
     if (!key)
       return failure(key.takeError());
-    llvm::Expected<Rows> rows = conn.query(batchSql(w, **key, last, size));
+    std::string sql = batchSql(w, **key, last, size,
+                               backup ? backupInsert(step.name, op, w) : std::string());
+    llvm::Expected<Rows> rows = conn.query(sql);
     if (!rows)
       return failure(rows.takeError());
     if (rows->empty())
@@ -219,8 +227,22 @@ private:
   }
 
   /// One batch of `w` after `last` (none: from the start).
+  /// With --backup: the CTE that saves the batch's rows, the pre-image
+  /// shc_batch read under FOR UPDATE next to the values shc_done wrote.
+  static std::string backupInsert(const std::string &migration, size_t op, const RowWrite &w) {
+    const SqlWriter &sw = postgresWriter();
+    return "shc_saved AS (INSERT INTO " + backupTableName().str() +
+           " (migration, op, table_name, kind, key, before, after) SELECT " +
+           sw.stringLiteral(migration) + ", " + std::to_string(op + 1) + ", " +
+           sw.stringLiteral(w.table) + ", " + (w.isDelete ? "'delete'" : "'update'") +
+           ", shc_batch.shc_key, shc_batch.shc_before, shc_done.shc_after FROM shc_batch JOIN "
+           "shc_done ON shc_done.shc_key = shc_batch.shc_key RETURNING 1)";
+  }
+
+  /// One batch of `w` after `last` (none: from the start); `save`: the
+  /// backup's CTE, or "".
   std::string batchSql(const RowWrite &w, const Key &k, const std::vector<std::string> &last,
-                       unsigned size) {
+                       unsigned size, const std::string &save) {
     std::string q = rowName(w);
     std::string cols = columnList(k.columns, q), aliased, outer, order, join;
     for (size_t i = 0; i < k.columns.size(); ++i) {
@@ -238,33 +260,46 @@ private:
         values += (i ? ", " : "") + lit(last[i]) + "::" + k.types[i];
       cond = "(" + cols + ") > (" + values + ") AND " + cond;
     }
+    // With a backup, shc_batch also reads each row's key and pre-image,
+    // under FOR UPDATE so that they are the values the UPDATE replaces.
+    std::string keyJson = jsonObject(k.columns, q);
+    if (!save.empty())
+      aliased += ", " + keyJson + " AS shc_key, " + changedValues(w) + " AS shc_before";
     std::string sql = "WITH shc_batch AS (SELECT " + aliased + " FROM " + fromItem(w) +
                       " WHERE " + cond + " ORDER BY " + cols + " LIMIT " + std::to_string(size) +
-                      "), shc_done AS (";
+                      (save.empty() ? "" : " FOR UPDATE OF " + q) + "), shc_done AS (";
     if (w.isDelete)
       sql += "DELETE FROM " + fromItem(w) + " USING shc_batch";
     else
       sql += "UPDATE " + fromItem(w) + " SET " + w.assignments + " FROM shc_batch";
-    // No FOR UPDATE in shc_batch: locking each row there and then updating
-    // it wrote it twice (0.65x the single UPDATE's throughput, 0.76x
-    // without). The WHERE is checked again here instead, so a row another
-    // session changed while this waited for its lock is judged by its new
-    // values, as one UPDATE would judge it.
+    // No FOR UPDATE in shc_batch (without a backup): locking each row there
+    // and then updating it wrote it twice (0.65x the single UPDATE's
+    // throughput, 0.76x without). The WHERE is checked again here instead,
+    // so a row another session changed while this waited for its lock is
+    // judged by its new values, as one UPDATE would judge it.
+    std::string returning =
+        save.empty() ? "1"
+                     : keyJson + " AS shc_key, " +
+                           (w.isDelete ? std::string("NULL::jsonb") : changedValues(w)) +
+                           " AS shc_after";
     sql += " WHERE (" + cols + ") = (" + join + ")" +
-           (w.where.empty() ? std::string() : " AND (" + w.where + ")") + " RETURNING 1) SELECT (SELECT count(*) FROM "
-           "shc_done)::text, (count(*) OVER ())::text" + outer + " FROM shc_batch ORDER BY " +
-           order + " LIMIT 1";
+           (w.where.empty() ? std::string() : " AND (" + w.where + ")") + " RETURNING " +
+           returning + ")" + (save.empty() ? "" : ", " + save) +
+           " SELECT (SELECT count(*) FROM shc_done)::text, (count(*) OVER ())::text" + outer +
+           " FROM shc_batch ORDER BY " + order + " LIMIT 1";
     return sql;
   }
 
   Connection &conn;
   ApplyLock &lock;
+  bool backup;
   TableKeys tableKeys;
   llvm::StringMap<Key> keys;
 };
 
 } // namespace
 
-std::unique_ptr<BatchSession> shc::postgresBatchSession(Connection &conn, ApplyLock &lock) {
-  return std::make_unique<PostgresBatches>(conn, lock);
+std::unique_ptr<BatchSession> shc::postgresBatchSession(Connection &conn, ApplyLock &lock,
+                                                       bool backup) {
+  return std::make_unique<PostgresBatches>(conn, lock, backup);
 }

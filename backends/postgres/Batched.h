@@ -26,7 +26,12 @@ namespace shc {
 class ApplyLock;
 class Connection;
 
-/// A BatchSession on `conn`, whose transactions `lock` brackets.
-std::unique_ptr<BatchSession> postgresBatchSession(Connection &conn, ApplyLock &lock);
+/// A BatchSession on `conn`, whose transactions `lock` brackets. With
+/// `backup` (apply --backup), each batch also saves the rows it changes in
+/// schemahero_data_backups (RowBackup.h), in its own statement: the key and
+/// pre-image read under FOR UPDATE, the values written from RETURNING; an
+/// operation run whole is backed up as without batches.
+std::unique_ptr<BatchSession> postgresBatchSession(Connection &conn, ApplyLock &lock,
+                                                   bool backup);
 
 } // namespace shc

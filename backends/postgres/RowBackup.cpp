@@ -164,45 +164,56 @@ llvm::Error BackupHooks::setUp(Connection &conn) {
   return llvm::Error::success();
 }
 
-llvm::Expected<std::vector<StatementResult>>
-BackupHooks::runStep(Connection &conn, const ScriptStep &step, StepOutcome &) {
+std::string shc::backupMarkerSql(llvm::StringRef migration) {
+  return "INSERT INTO " + backupTableName().str() +
+         " (migration, op, table_name, kind, key, before) VALUES (" +
+         postgresWriter().stringLiteral(migration) + ", 0, '', 'applied', '{}', '{}')";
+}
+
+llvm::Expected<std::vector<StatementResult>> shc::runWithBackup(Connection &conn,
+                                                                 TableKeys &keys,
+                                                                 const ScriptStep &step,
+                                                                 size_t i) {
   const SqlWriter &sw = postgresWriter();
   std::string table = backupTableName().str();
   std::string migration = sw.stringLiteral(step.name);
+  const RowWrite &w = *step.ops[i].write;
+  llvm::Expected<const std::vector<std::string> *> key = keys.get(conn, w.table);
+  if (!key)
+    return key.takeError();
+  std::string row = rowName(w), op = std::to_string(i + 1);
+  std::string pre = "INSERT INTO " + table +
+                    " (migration, op, table_name, kind, key, before) SELECT " + migration + ", " +
+                    op + ", " + sw.stringLiteral(w.table) + ", " +
+                    (w.isDelete ? "'delete'" : "'update'") + ", " + jsonObject(**key, row) + ", " +
+                    changedValues(w) + " FROM " + fromItem(w) + whereClause(w) +
+                    " FOR UPDATE OF " + row;
+  if (auto r = conn.exec(pre); !r)
+    return r.takeError();
+  auto r = conn.exec(step.ops[i].sql);
+  if (!r || w.isDelete)
+    return r;
+  std::string post = "UPDATE " + table + " AS shc_backup SET after = " + changedValues(w) +
+                     " FROM " + fromItem(w) +
+                     " WHERE shc_backup.txid = txid_current() AND shc_backup.migration = " +
+                     migration + " AND shc_backup.op = " + op +
+                     " AND shc_backup.key = " + jsonObject(**key, row);
+  if (auto p = conn.exec(post); !p)
+    return p.takeError();
+  return r;
+}
+
+llvm::Expected<std::vector<StatementResult>>
+BackupHooks::runStep(Connection &conn, const ScriptStep &step, StepOutcome &) {
   // A marker row, so that a migration that changed no row was still backed up.
-  std::string sql = "INSERT INTO " + table +
-                    " (migration, op, table_name, kind, key, before) VALUES (" + migration +
-                    ", 0, '', 'applied', '{}', '{}')";
-  if (auto r = conn.exec(sql); !r)
+  if (auto r = conn.exec(backupMarkerSql(step.name)); !r)
     return r.takeError();
   std::vector<StatementResult> results;
   for (size_t i = 0; i < step.ops.size(); ++i) {
-    const RowWrite &w = *step.ops[i].write;
-    llvm::Expected<const std::vector<std::string> *> key = keys.get(conn, w.table);
-    if (!key)
-      return key.takeError();
-    std::string row = rowName(w), op = std::to_string(i + 1);
-    std::string pre = "INSERT INTO " + table +
-                      " (migration, op, table_name, kind, key, before) SELECT " + migration +
-                      ", " + op + ", " + sw.stringLiteral(w.table) + ", " +
-                      (w.isDelete ? "'delete'" : "'update'") + ", " + jsonObject(**key, row) +
-                      ", " + changedValues(w) + " FROM " + fromItem(w) + whereClause(w) +
-                      " FOR UPDATE OF " + row;
-    if (auto r = conn.exec(pre); !r)
-      return r.takeError();
-    auto r = conn.exec(step.ops[i].sql);
+    auto r = runWithBackup(conn, keys, step, i);
     if (!r)
       return r.takeError();
     results.insert(results.end(), r->begin(), r->end());
-    if (w.isDelete)
-      continue;
-    std::string post = "UPDATE " + table + " AS shc_backup SET after = " + changedValues(w) +
-                       " FROM " + fromItem(w) +
-                       " WHERE shc_backup.txid = txid_current() AND shc_backup.migration = " +
-                       migration + " AND shc_backup.op = " + op +
-                       " AND shc_backup.key = " + jsonObject(**key, row);
-    if (auto p = conn.exec(post); !p)
-      return p.takeError();
   }
   if (step.ledger) {
     if (auto r = conn.exec(ledgerWriteStatements(*step.ledger)); !r)

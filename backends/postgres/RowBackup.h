@@ -60,6 +60,16 @@ std::string whereClause(const RowWrite &w);
 /// the whole row for a DELETE.
 std::string changedValues(const RowWrite &w);
 
+/// The row that says `migration` was applied with --backup (a migration
+/// that changed no row was still backed up).
+std::string backupMarkerSql(llvm::StringRef migration);
+
+/// Operation `i` of `step`, in the open transaction, with the rows it
+/// changes saved: before it, their key and pre-image (locked, FOR UPDATE);
+/// after it, the values it wrote.
+llvm::Expected<std::vector<StatementResult>> runWithBackup(Connection &conn, TableKeys &keys,
+                                                           const ScriptStep &step, size_t i);
+
 /// Saves the rows of each UPDATE and DELETE before it runs; refuses, before
 /// anything runs, a migration whose rows cannot be named or keyed.
 class BackupHooks : public StepHooks {

@@ -26,6 +26,8 @@ public:
     return std::make_unique<SqliteEmitter>(flavor, catalogue, diags);
   }
   const Runtime *runtime() const override;
+  /// Batches go by the rowid (SqliteBatches.h).
+  std::vector<std::string> batchKey(const Table &) const override { return {"rowid"}; }
 
 private:
   const SqliteFlavor &flavor;

@@ -195,7 +195,7 @@ Plan shc::buildPlan(const Module &module, const AnalysisResults &results,
       fillAccesses(p, computeEffects(*op));
       if ((p.batchSize = op->batchSize))
         if (const Table *t = batchedTable(*op))
-          p.batchKey = t->primaryKey;
+          p.batchKey = module.getTarget().batchKey(*t);
       if (!shownTable.empty())
         p.table = shownTable;
       step.operations.push_back(std::move(p));

@@ -67,7 +67,7 @@ static std::string batchLine(const PlanOperation &op) {
   if (op.batchKey.empty()) {
     line += "the table's unique NOT NULL key (apply reads it from the server)";
   } else {
-    line += "the primary key (";
+    line += "the key (";
     for (size_t i = 0; i < op.batchKey.size(); ++i)
       line += (i ? ", " : "") + op.batchKey[i];
     line += ")";
