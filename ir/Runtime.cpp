@@ -66,6 +66,12 @@ llvm::Expected<std::vector<BackupSummary>> LiveDatabase::backups() {
 
 llvm::Expected<uint64_t> LiveDatabase::pruneBackups(uint64_t) { return rowBackupsUnsupported(); }
 
+llvm::Expected<double> LiveDatabase::estimateBackupBytes(llvm::StringRef, llvm::StringRef,
+                                                         const std::vector<std::string> &,
+                                                         double) {
+  return rowBackupsUnsupported();
+}
+
 ParsedScript shc::wholeFileScript(CompiledScript script, llvm::StringRef text,
                                   llvm::StringRef name, llvm::StringRef problem) {
   ParsedScript r;

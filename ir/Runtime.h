@@ -175,6 +175,14 @@ public:
   /// Deletes the backups taken more than `olderThanMs` ago; returns the rows
   /// deleted.
   virtual llvm::Expected<uint64_t> pruneBackups(uint64_t olderThanMs);
+  /// The server's guess of the bytes `apply --backup` would store for
+  /// `rows` rows of `table` (in `schema`, or the default): their key, and
+  /// `columns` before and after, or the whole row when `columns` is empty
+  /// (a DELETE). An error when the dialect keeps no backups.
+  virtual llvm::Expected<double> estimateBackupBytes(llvm::StringRef schema,
+                                                     llvm::StringRef table,
+                                                     const std::vector<std::string> &columns,
+                                                     double rows);
 };
 
 class Runtime {

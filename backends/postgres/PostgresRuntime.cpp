@@ -8,6 +8,7 @@
 #include "backends/postgres/Redact.h"
 #include "backends/postgres/Rehearse.h"
 #include "backends/postgres/Revert.h"
+#include "backends/postgres/RowBackup.h"
 #include "backends/postgres/ScriptParse.h"
 
 using namespace shc;
@@ -55,6 +56,13 @@ public:
   llvm::Expected<std::vector<BackupSummary>> backups() override { return listBackups(*conn); }
   llvm::Expected<uint64_t> pruneBackups(uint64_t olderThanMs) override {
     return shc::pruneBackups(*conn, olderThanMs);
+  }
+  llvm::Expected<double> estimateBackupBytes(llvm::StringRef schema, llvm::StringRef table,
+                                             const std::vector<std::string> &columns,
+                                             double rows) override {
+    if (!supportsRowBackups())
+      return LiveDatabase::estimateBackupBytes(schema, table, columns, rows);
+    return shc::estimateBackupBytes(*conn, schema, table, columns, rows);
   }
 
 private:

@@ -164,6 +164,43 @@ llvm::Error BackupHooks::setUp(Connection &conn) {
   return llvm::Error::success();
 }
 
+llvm::Expected<double> shc::estimateBackupBytes(Connection &conn, llvm::StringRef schema,
+                                                llvm::StringRef table,
+                                                const std::vector<std::string> &columns,
+                                                double rows) {
+  const SqlWriter &sw = postgresWriter();
+  std::string name = (schema.empty() ? "" : sw.identifier(schema) + ".") + sw.identifier(table);
+  llvm::Expected<Rows> widths = conn.query(
+      "SELECT a.attname, COALESCE(s.avg_width, CASE WHEN t.typlen > 0 THEN t.typlen ELSE 32 "
+      "END)::text FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid JOIN pg_class c ON "
+      "c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_stats s "
+      "ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = a.attname WHERE "
+      "a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped",
+      {name});
+  if (!widths)
+    return widths.takeError();
+  if (widths->empty())
+    return error("table " + name + " does not exist");
+  llvm::Expected<std::vector<std::string>> key = tableKey(conn, name);
+  if (!key)
+    return key.takeError();
+  // A value in jsonb: its bytes, its name, and about 8 bytes of header.
+  auto jsonBytes = [&](const std::vector<std::string> &only) {
+    double bytes = 0;
+    for (const auto &w : *widths) {
+      std::string col = w[0].value_or("");
+      if (only.empty() || llvm::is_contained(only, col))
+        bytes += std::strtod(w[1].value_or("0").c_str(), nullptr) + col.size() + 8;
+    }
+    return bytes;
+  };
+  // The row's header, id, op, txid, taken_at, kind and names, and its entry
+  // in the primary key's index: about 120 bytes.
+  double perRow = 120 + jsonBytes(*key);
+  perRow += columns.empty() ? jsonBytes({}) : 2 * jsonBytes(columns);
+  return perRow * rows;
+}
+
 std::string shc::backupMarkerSql(llvm::StringRef migration) {
   return "INSERT INTO " + backupTableName().str() +
          " (migration, op, table_name, kind, key, before) VALUES (" +

@@ -70,6 +70,14 @@ std::string backupMarkerSql(llvm::StringRef migration);
 llvm::Expected<std::vector<StatementResult>> runWithBackup(Connection &conn, TableKeys &keys,
                                                            const ScriptStep &step, size_t i);
 
+/// LiveDatabase::estimateBackupBytes: from pg_stats' average widths (the
+/// type's length, or 32 bytes, for a column without statistics), each value
+/// with its name in jsonb, plus the backup row's own columns and index
+/// entry.
+llvm::Expected<double> estimateBackupBytes(Connection &conn, llvm::StringRef schema,
+                                           llvm::StringRef table,
+                                           const std::vector<std::string> &columns, double rows);
+
 /// Saves the rows of each UPDATE and DELETE before it runs; refuses, before
 /// anything runs, a migration whose rows cannot be named or keyed.
 class BackupHooks : public StepHooks {

@@ -74,6 +74,8 @@ void shc::printPlanJson(const Plan &plan, const SourceManager &sm, llvm::raw_ost
           {"idempotency", verdict(op.verdict, op.reason)}};
       if (op.estimatedRows)
         o["estimatedRows"] = *op.estimatedRows;
+      if (op.backupBytes)
+        o["estimatedBackupBytes"] = std::round(*op.backupBytes);
       if (op.kind == "customSQL")
         o["statements"] = statements(op, sm);
       if (op.batchSize) {
@@ -101,5 +103,7 @@ void shc::printPlanJson(const Plan &plan, const SourceManager &sm, llvm::raw_ost
   llvm::json::Object top{{"migrations", std::move(migrations)}, {"diagnostics", std::move(diags)}};
   if (plan.totalEstimatedRows)
     top["totalEstimatedRows"] = *plan.totalEstimatedRows;
+  if (plan.totalBackupBytes)
+    top["totalEstimatedBackupBytes"] = std::round(*plan.totalBackupBytes);
   os << llvm::formatv("{0:2}", llvm::json::Value(std::move(top))) << "\n";
 }

@@ -36,6 +36,37 @@ std::string shc::formatRows(double rows) {
   return llvm::formatv("{0:F1}", rows).str();
 }
 
+std::string shc::formatBytes(double bytes) {
+  static const char *units[] = {"kB", "MB", "GB", "TB"};
+  if (bytes < 1000)
+    return llvm::utostr(static_cast<uint64_t>(bytes)) + " B";
+  int u = -1;
+  while (bytes >= 1000 && u < 3) {
+    bytes /= 1000;
+    ++u;
+  }
+  return llvm::formatv("{0:F1} {1}", bytes, units[u]).str();
+}
+
+/// What apply --backup would store for `rows` rows of the write `u` (a
+/// DELETE when `isDelete`), where the database keeps backups.
+static void estimateBackup(LiveDatabase *conn, const UpdateOp &u, bool isDelete, double rows,
+                           const std::string &migration, PlanOperation &p, Plan &plan) {
+  if (!conn || !conn->supportsRowBackups())
+    return;
+  std::vector<std::string> columns;
+  if (!isDelete)
+    for (const Assignment &a : u.assignments)
+      columns.push_back(a.resolved ? a.resolved->name : a.column);
+  llvm::Expected<double> bytes = conn->estimateBackupBytes(u.schema, u.table, columns, rows);
+  if (!bytes) {
+    plan.estimateErrors.push_back(migration + ": backup size: " + llvm::toString(bytes.takeError()));
+    return;
+  }
+  p.backupBytes = p.backupBytes.value_or(0) + *bytes;
+  plan.totalBackupBytes = plan.totalBackupBytes.value_or(0) + *bytes;
+}
+
 static void addUnique(std::vector<std::string> &v, std::string s) {
   if (!llvm::is_contained(v, s))
     v.push_back(std::move(s));
@@ -162,6 +193,7 @@ Plan shc::buildPlan(const Module &module, const AnalysisResults &results,
           if (rows) {
             p.estimatedRows = *rows;
             plan.totalEstimatedRows = plan.totalEstimatedRows.value_or(0) + *rows;
+            estimateBackup(conn, *u, false, *rows, m->name, p, plan);
           } else {
             plan.estimateErrors.push_back(m->name + ": " + llvm::toString(rows.takeError()));
           }
@@ -187,6 +219,8 @@ Plan shc::buildPlan(const Module &module, const AnalysisResults &results,
             ps.estimatedRows = *rows;
             p.estimatedRows = p.estimatedRows.value_or(0) + *rows;
             plan.totalEstimatedRows = plan.totalEstimatedRows.value_or(0) + *rows;
+            if (u && st.kind != StatementKind::Insert)
+              estimateBackup(conn, *u, st.kind == StatementKind::Delete, *rows, m->name, p, plan);
           } else {
             plan.estimateErrors.push_back(m->name + ": " + llvm::toString(rows.takeError()));
           }

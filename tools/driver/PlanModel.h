@@ -46,6 +46,9 @@ struct PlanOperation {
   /// unique NOT NULL key, which apply reads).
   unsigned batchSize = 0;
   std::vector<std::string> batchKey;
+  /// With --uri, where apply --backup works: the bytes its backup of the
+  /// estimated rows would take.
+  std::optional<double> backupBytes;
 };
 
 struct PlanStep {
@@ -62,6 +65,7 @@ struct Plan {
   std::vector<Diagnostic> allDiagnostics; ///< sorted, for JSON
   /// With --uri: sum of the UPDATEs' estimates.
   std::optional<double> totalEstimatedRows;
+  std::optional<double> totalBackupBytes;
   std::vector<std::string> estimateErrors;
 };
 
@@ -85,5 +89,7 @@ std::string statementSummary(llvm::StringRef sql, size_t max = 72);
 std::string diagnosticOneLine(const Diagnostic &d, const SourceManager &sm);
 /// "3" or "12.5", the way EXPLAIN's estimates read.
 std::string formatRows(double rows);
+/// `512 B`, `3.4 kB`, `1.2 MB`, `5.0 GB` (powers of 1000).
+std::string formatBytes(double bytes);
 
 } // namespace shc

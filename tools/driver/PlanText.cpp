@@ -108,6 +108,8 @@ void shc::printPlanText(const Plan &plan, const SourceManager &sm, llvm::raw_ost
       if (op.kind != "customSQL" || !op.where.empty())
         os << "       where: " << (op.where.empty() ? "(every row)" : op.where) << "\n";
       printVerdictAndRows("       ", op.verdict, op.reason, op.estimatedRows, os);
+      if (op.backupBytes)
+        os << "       backup: about " << formatBytes(*op.backupBytes) << " with --backup\n";
       if (op.batchSize)
         os << "       " << batchLine(op) << "\n";
       for (size_t k = 0; k < op.statements.size(); ++k)
@@ -122,6 +124,8 @@ void shc::printPlanText(const Plan &plan, const SourceManager &sm, llvm::raw_ost
     os << diagnosticOneLine(d, sm) << "\n";
   if (plan.totalEstimatedRows)
     os << "\nTotal estimated rows: " << formatRows(*plan.totalEstimatedRows) << "\n";
+  if (plan.totalBackupBytes)
+    os << "Backups with --backup: about " << formatBytes(*plan.totalBackupBytes) << "\n";
   for (const std::string &e : plan.estimateErrors)
     os << "estimate failed: " << e << "\n";
 }
@@ -176,6 +180,8 @@ void shc::printPlanMarkdown(const Plan &plan, const Module &module, const Source
   }
   if (plan.totalEstimatedRows)
     os << "\nTotal estimated rows: " << formatRows(*plan.totalEstimatedRows) << "\n";
+  if (plan.totalBackupBytes)
+    os << "\nBackups with `--backup`: about " << formatBytes(*plan.totalBackupBytes) << "\n";
   os << "\n```mermaid\n";
   printPlanMermaid(plan, module, os);
   os << "```\n";
