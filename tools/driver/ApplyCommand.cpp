@@ -61,6 +61,24 @@ static void printReport(const ApplyReport &report, bool dryRun, llvm::StringRef 
   os << "\n";
 }
 
+/// The dialects apply runs, `postgres, cockroachdb, ...`.
+static std::string runtimeList() {
+  std::string runs;
+  for (const std::string &k : runtimeDialectKeys())
+    runs += (runs.empty() ? "" : ", ") + k;
+  return runs;
+}
+
+/// Why apply cannot run for dialect `key`: it has no runtime, or is unknown.
+static std::string noApplyReason(llvm::StringRef key) {
+  std::string runs = runtimeList();
+  if (dialects().find(key))
+    return key.str() + " has no apply: compile the specs to a file (schemahero-compile " +
+           "--dialect " + key.str() + " SPECS... -o FILE) and run it with the database's own " +
+           "client; apply runs " + runs;
+  return "unknown dialect " + key.str() + "; apply runs " + runs;
+}
+
 int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOptions &o,
                              llvm::StringRef tool) {
   if (script.steps.empty()) {
@@ -72,8 +90,8 @@ int shc::applyCompiledScript(const CompiledScript &script, const ApplyCommandOpt
   const Dialect *dialect = dialects().find(script.dialect.empty() ? o.dialect : script.dialect);
   const Runtime *runtime = dialect ? dialect->runtime() : nullptr;
   if (!runtime) {
-    llvm::errs() << tool << ": error: apply is not supported for "
-                 << (script.dialect.empty() ? o.dialect : script.dialect) << " yet\n";
+    llvm::errs() << tool << ": error: "
+                 << noApplyReason(script.dialect.empty() ? o.dialect : script.dialect) << "\n";
     return 2;
   }
   auto conn = runtime->connect(o.uri);
@@ -248,7 +266,13 @@ CommandRunner shc::registerApplyCommand(CLI::App &app) {
   cmd->add_option("--uri", opts->apply.uri, "Connection URI of the database")->required();
   cmd->add_option("--ddl", opts->ddl, "Apply this compiled SQL file instead of specs");
   cmd->add_option("--dialect", f.dialect, "Target dialect")
-      ->check(CLI::IsMember(runtimeDialectKeys()));
+      ->check(CLI::Validator(
+          [](std::string &key) {
+            std::vector<std::string> keys = runtimeDialectKeys();
+            return std::find(keys.begin(), keys.end(), key) != keys.end() ? std::string()
+                                                                          : noApplyReason(key);
+          },
+          "one of: " + runtimeList()));
   cmd->add_option("--phase", opts->phase, "Which phase to apply: before, after or all")
       ->check(CLI::IsMember({"before", "after", "all"}));
   cmd->add_flag("--dry-run", opts->apply.dryRun,
