@@ -17,38 +17,9 @@ work=$(mktemp -d)
 mariadb_start
 trap 'mariadb_stop; rm -rf "$work"' EXIT
 
-specs() { # $1 dialect key, $2 the note expression
-  cat > "$work/$1-table.yaml" <<YAML
-apiVersion: schemas.schemahero.io/v1alpha4
-kind: Table
-metadata: {name: big}
-spec:
-  name: big
-  schema:
-    $1:
-      primaryKey: [id]
-      columns:
-        - {name: id, type: bigint, constraints: {notNull: true}}
-        - {name: v, type: integer}
-        - {name: note, type: text}
-YAML
-  cat > "$work/$1-migration.yaml" <<YAML
-apiVersion: schemas.schemahero.io/v1alpha4
-kind: DataMigration
-metadata: {name: backfill}
-spec:
-  name: backfill
-  schema:
-    $1:
-      - calculatedUpdate:
-          table: big
-          calculations:
-            - {column: v, expression: "v * 2 + 1"}
-            - {column: note, expression: "$2"}
-YAML
-}
-specs sqlite "'n' || v"
-specs mysql "concat('n', v)"
+. "$here/bench/batching-specs.sh"
+batching_specs "$work" sqlite "'n' || v"
+batching_specs "$work" mysql "concat('n', v)"
 
 my() { mariadb --no-defaults -S "$SHC_MYSQL_SOCKET" -u root "$@"; }
 setup_sqlite() {

@@ -22,34 +22,8 @@ work=$(mktemp -d)
 chmod 777 "$work"
 uri="postgresql:///shc_bench?host=$PGHOST&user=postgres"
 
-cat > "$work/table.yaml" <<YAML
-apiVersion: schemas.schemahero.io/v1alpha4
-kind: Table
-metadata: {name: big}
-spec:
-  name: big
-  schema:
-    postgres:
-      primaryKey: [id]
-      columns:
-        - {name: id, type: bigint}
-        - {name: v, type: integer}
-        - {name: note, type: text}
-YAML
-cat > "$work/migration.yaml" <<YAML
-apiVersion: schemas.schemahero.io/v1alpha4
-kind: DataMigration
-metadata: {name: backfill}
-spec:
-  name: backfill
-  schema:
-    postgres:
-      - calculatedUpdate:
-          table: big
-          calculations:
-            - {column: v, expression: "v * 2 + 1"}
-            - {column: note, expression: "'n' || v"}
-YAML
+. "$here/bench/batching-specs.sh"
+batching_specs "$work" postgres "'n' || v"
 cat > "$work/writer.sql" <<SQL
 \set id random(1, $rows)
 UPDATE big SET note = 'w' WHERE id = :id;
@@ -75,7 +49,7 @@ run() {
   local t0 t1
   t0=$(date +%s.%N)
   /usr/bin/time -f %M -o "$work/rss" "$bin" apply --uri "$uri" --progress none "$@" \
-    "$work/migration.yaml" "$work/table.yaml" > "$work/apply.out"
+    "$work/postgres-migration.yaml" "$work/postgres-table.yaml" > "$work/apply.out"
   t1=$(date +%s.%N)
   sleep 0.5
   # Ending its session ends pgbench cleanly, with its log written.

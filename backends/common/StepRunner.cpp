@@ -2,6 +2,8 @@
 
 #include "backends/common/StepRunner.h"
 
+#include "backends/common/BatchLoop.h"
+
 #include <chrono>
 #include <thread>
 
@@ -43,4 +45,27 @@ bool StepRunner::runWithRetries(size_t i, const TryStep &tryStep) {
       return a == Attempt::Done;
     std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
   }
+}
+
+bool StepRunner::setUpBatches(std::unique_ptr<BatchSession> session,
+                              const std::function<std::string(llvm::Error)> &describe) {
+  batches = std::move(session);
+  llvm::Expected<std::vector<std::string>> left = batches->interruptedMigrations();
+  if (!left)
+    return setupFailed(describe(left.takeError()));
+  interruptedSteps = std::move(*left);
+  if (std::string why = checkBatchedTables(*batches, script, opts); !why.empty())
+    return setupFailed(why);
+  return true;
+}
+
+bool StepRunner::isBatchedStep(const ScriptStep &step) const {
+  return batches && !opts.dryRun && isBatched(step, opts, interruptedSteps);
+}
+
+bool StepRunner::runBatches(const ScriptStep &step, StepOutcome &out) {
+  BatchedResult r = runBatchedStep(*batches, step, opts, opts.interrupted);
+  if (r.end == BatchedResult::End::Interrupted)
+    report.signal = interrupted();
+  return reportBatchedStep(r, out);
 }

@@ -11,10 +11,16 @@
 #include "ir/CompiledScript.h"
 #include "ir/Runtime.h"
 
+#include "llvm/Support/Error.h"
+
 #include <functional>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace shc {
+
+class BatchSession;
 
 class StepRunner {
 protected:
@@ -40,9 +46,29 @@ protected:
   /// 10 ms times the attempt number between tries. False when apply stops.
   bool runWithRetries(size_t i, const TryStep &tryStep);
 
+  /// Before any step, outside a dry run (batches commit as they go, so a
+  /// dry run runs each operation whole): `session` is what batched steps
+  /// run through (BatchLoop.h); reads the migrations an earlier apply left
+  /// half done and checks every batched operation's table has a key.
+  /// False (with setupError, errors worded by `describe`) when apply may
+  /// not start.
+  bool setUpBatches(std::unique_ptr<BatchSession> session,
+                    const std::function<std::string(llvm::Error)> &describe);
+  /// Whether `step` runs in batches in this apply.
+  bool isBatchedStep(const ScriptStep &step) const;
+  /// Runs `step` in batches, reports it in `out` (and the signal that
+  /// stopped it); true when apply goes on. A failure is not retried whole:
+  /// apply again resumes it.
+  bool runBatches(const ScriptStep &step, StepOutcome &out);
+
   const CompiledScript &script;
   const ApplyOptions &opts;
   ApplyReport report;
+
+private:
+  std::unique_ptr<BatchSession> batches;
+  /// Migrations an earlier batched apply left half done.
+  std::vector<std::string> interruptedSteps;
 };
 
 } // namespace shc

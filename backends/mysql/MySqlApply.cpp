@@ -129,28 +129,9 @@ private:
     for (const MySqlStatement &st : splitMySqlStatements(script.preamble))
       if (auto r = db.exec(st.text); !r)
         return setupFailed(describeMySqlFailure(r.takeError()));
-    return setUpBatches();
-  }
-
-  /// Batches commit as they go, so a dry run runs each operation whole.
-  bool setUpBatches() {
-    batches = mysqlBatchSession(db, [this](const std::string &name) { return ledgerChecksum(name); });
-    llvm::Expected<std::vector<std::string>> left = batches->interruptedMigrations();
-    if (!left)
-      return setupFailed(describeMySqlFailure(left.takeError()));
-    interruptedSteps = std::move(*left);
-    if (std::string why = checkBatchedTables(*batches, script, opts); !why.empty())
-      return StepRunner::setupFailed(why);
-    return true;
-  }
-
-  /// A batched step: batches commit as they go; apply again resumes it.
-  Attempt runBatched(const ScriptStep &step, StepOutcome &out) {
-    BatchedResult r = runBatchedStep(*batches, step, opts, opts.interrupted);
-    bool goOn = reportBatchedStep(r, out);
-    if (r.end == BatchedResult::End::Interrupted)
-      report.signal = interrupted();
-    return goOn ? Attempt::Done : Attempt::Stop;
+    return setUpBatches(
+        mysqlBatchSession(db, [this](const std::string &name) { return ledgerChecksum(name); }),
+        [](llvm::Error e) { return describeMySqlFailure(std::move(e)).message; });
   }
 
   bool begin() {
@@ -252,8 +233,8 @@ private:
   }
 
   Attempt attemptStep(const ScriptStep &step, StepOutcome &out, unsigned attempt) {
-    if (!opts.dryRun && isBatched(step, opts, interruptedSteps))
-      return runBatched(step, out);
+    if (isBatchedStep(step))
+      return runBatches(step, out) ? Attempt::Done : Attempt::Stop;
     if (!opts.dryRun)
       if (auto r = db.exec("START TRANSACTION"); !r)
         return failed(out, describeMySqlFailure(r.takeError()), attempt);
@@ -332,9 +313,6 @@ private:
   }
 
   MySqlDb &db;
-  std::unique_ptr<BatchSession> batches;
-  /// Migrations an earlier batched apply left half done.
-  std::vector<std::string> interruptedSteps;
   bool lockHeld = false;
   std::vector<std::string> temporaryTables;
 };

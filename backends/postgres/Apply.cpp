@@ -113,15 +113,10 @@ private:
     }
     // Batches commit as they go: a dry run or a rehearsal (rolled back
     // whole) runs each operation as one statement instead.
-    if (!opts.dryRun) {
-      batches = postgresBatchSession(conn, *lock, opts.backup);
-      llvm::Expected<std::vector<std::string>> left = batches->interruptedMigrations();
-      if (!left)
-        return setupFailed(describeFailure(left.takeError()));
-      interruptedSteps = std::move(*left);
-      if (std::string why = checkBatchedTables(*batches, script, opts); !why.empty())
-        return StepRunner::setupFailed(why);
-    }
+    if (!opts.dryRun &&
+        !setUpBatches(postgresBatchSession(conn, *lock, opts.backup),
+                      [](llvm::Error e) { return describeFailure(std::move(e)).message; }))
+      return false;
     if (opts.dryRun)
       if (auto r = conn.exec("BEGIN"); !r)
         return setupFailed(describeFailure(r.takeError()));
@@ -151,7 +146,7 @@ private:
   Attempt attemptStep(const ScriptStep &step, StepOutcome &out, unsigned attempt) {
     // --backup's hooks back each batch up (Batched.h); a rehearsal is a
     // dry run, rolled back whole.
-    if (!opts.dryRun && (!hooks || opts.backup) && isBatched(step, opts, interruptedSteps))
+    if ((!hooks || opts.backup) && isBatchedStep(step))
       return runBatched(step, out);
     if (!opts.dryRun)
       if (auto r = conn.exec(lock->beginStep()); !r)
@@ -197,13 +192,9 @@ private:
   /// A batched step (Batched.h): batches commit as they go, so a failure
   /// is not retried whole; apply again resumes it.
   Attempt runBatched(const ScriptStep &step, StepOutcome &out) {
-    BatchedResult r = runBatchedStep(*batches, step, opts, opts.interrupted);
-    if (!reportBatchedStep(r, out)) {
-      if (r.end == BatchedResult::End::Interrupted)
-        report.signal = interrupted();
+    if (!runBatches(step, out))
       return Attempt::Stop;
-    }
-    if (r.end == BatchedResult::End::Skipped)
+    if (out.status == StepStatus::Skipped)
       return Attempt::Done;
     return runAfterCommit(step, out);
   }
@@ -249,9 +240,6 @@ private:
   Connection &conn;
   std::unique_ptr<ApplyLock> lock;
   StepHooks *hooks;
-  /// Migrations an earlier batched apply left half done.
-  std::vector<std::string> interruptedSteps;
-  std::unique_ptr<BatchSession> batches;
 };
 
 } // namespace

@@ -144,10 +144,7 @@ public:
   }
 
   double estimate(const RowWrite &w) override {
-    std::string of = (w.isDelete ? "DELETE FROM " + fromItem(w)
-                                 : "UPDATE " + fromItem(w) + " SET " + w.assignments) +
-                     whereClause(w);
-    llvm::Expected<double> e = estimateRows(conn, of);
+    llvm::Expected<double> e = estimateRows(conn, writeHead(w) + whereClause(w));
     if (e)
       return *e;
     llvm::consumeError(e.takeError());
@@ -268,10 +265,7 @@ private:
     std::string sql = "WITH shc_batch AS (SELECT " + aliased + " FROM " + fromItem(w) +
                       " WHERE " + cond + " ORDER BY " + cols + " LIMIT " + std::to_string(size) +
                       (save.empty() ? "" : " FOR UPDATE OF " + q) + "), shc_done AS (";
-    if (w.isDelete)
-      sql += "DELETE FROM " + fromItem(w) + " USING shc_batch";
-    else
-      sql += "UPDATE " + fromItem(w) + " SET " + w.assignments + " FROM shc_batch";
+    sql += writeHead(w) + (w.isDelete ? " USING shc_batch" : " FROM shc_batch");
     // No FOR UPDATE in shc_batch (without a backup): locking each row there
     // and then updating it wrote it twice (0.65x the single UPDATE's
     // throughput, 0.76x without). The WHERE is checked again here instead,

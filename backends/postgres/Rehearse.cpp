@@ -67,9 +67,7 @@ static std::string prefixStatement(const RowWrite &w, const std::vector<std::str
   std::string rows = " WHERE " + jsonObject(key, row) + " IN (SELECT " + jsonObject(key, "") +
                      " FROM " + fromItem(w) + whereClause(w) + " ORDER BY " +
                      columnList(key, "") + " LIMIT " + std::to_string(n) + ")";
-  if (w.isDelete)
-    return "DELETE FROM " + fromItem(w) + rows;
-  return "UPDATE " + fromItem(w) + " SET " + w.assignments + rows;
+  return writeHead(w) + rows;
 }
 
 /// The key of the first row (in key order) whose change makes the write

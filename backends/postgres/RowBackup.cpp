@@ -39,7 +39,8 @@ llvm::Expected<std::vector<std::string>> shc::tableKey(Connection &conn, llvm::S
       "unnest(i.indkey::int2[]) c JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum "
       "= c WHERE NOT a.attnotnull) ORDER BY i.indisprimary DESC, i.indexrelid LIMIT 1) "
       "SELECT a.attname FROM idx JOIN LATERAL unnest(idx.cols) WITH ORDINALITY AS k(attnum, "
-      "ord) ON TRUE JOIN pg_attribute a ON a.attrelid = idx.indrelid AND a.attnum = k.attnum ORDER BY k.ord";
+      "ord) ON TRUE JOIN pg_attribute a ON a.attrelid = idx.indrelid AND a.attnum = k.attnum ORDER "
+      "BY k.ord";
   llvm::Expected<Rows> rows = conn.query(sql, {table.str()});
   if (!rows)
     return rows.takeError();
@@ -110,6 +111,11 @@ std::string shc::fromItem(const RowWrite &w) {
 
 std::string shc::whereClause(const RowWrite &w) {
   return w.where.empty() ? std::string() : " WHERE (" + w.where + ")";
+}
+
+std::string shc::writeHead(const RowWrite &w) {
+  return w.isDelete ? "DELETE FROM " + fromItem(w)
+                    : "UPDATE " + fromItem(w) + " SET " + w.assignments;
 }
 
 std::string shc::changedValues(const RowWrite &w) {
@@ -207,10 +213,8 @@ std::string shc::backupMarkerSql(llvm::StringRef migration) {
          postgresWriter().stringLiteral(migration) + ", 0, '', 'applied', '{}', '{}')";
 }
 
-llvm::Expected<std::vector<StatementResult>> shc::runWithBackup(Connection &conn,
-                                                                 TableKeys &keys,
-                                                                 const ScriptStep &step,
-                                                                 size_t i) {
+llvm::Expected<std::vector<StatementResult>> shc::runWithBackup(Connection &conn, TableKeys &keys,
+                                                                const ScriptStep &step, size_t i) {
   const SqlWriter &sw = postgresWriter();
   std::string table = backupTableName().str();
   std::string migration = sw.stringLiteral(step.name);
@@ -219,22 +223,21 @@ llvm::Expected<std::vector<StatementResult>> shc::runWithBackup(Connection &conn
   if (!key)
     return key.takeError();
   std::string row = rowName(w), op = std::to_string(i + 1);
-  std::string pre = "INSERT INTO " + table +
-                    " (migration, op, table_name, kind, key, before) SELECT " + migration + ", " +
-                    op + ", " + sw.stringLiteral(w.table) + ", " +
-                    (w.isDelete ? "'delete'" : "'update'") + ", " + jsonObject(**key, row) + ", " +
-                    changedValues(w) + " FROM " + fromItem(w) + whereClause(w) +
-                    " FOR UPDATE OF " + row;
+  std::string pre =
+      "INSERT INTO " + table + " (migration, op, table_name, kind, key, before) SELECT " +
+      migration + ", " + op + ", " + sw.stringLiteral(w.table) + ", " +
+      (w.isDelete ? "'delete'" : "'update'") + ", " + jsonObject(**key, row) + ", " +
+      changedValues(w) + " FROM " + fromItem(w) + whereClause(w) + " FOR UPDATE OF " + row;
   if (auto r = conn.exec(pre); !r)
     return r.takeError();
   auto r = conn.exec(step.ops[i].sql);
   if (!r || w.isDelete)
     return r;
-  std::string post = "UPDATE " + table + " AS shc_backup SET after = " + changedValues(w) +
-                     " FROM " + fromItem(w) +
-                     " WHERE shc_backup.txid = txid_current() AND shc_backup.migration = " +
-                     migration + " AND shc_backup.op = " + op +
-                     " AND shc_backup.key = " + jsonObject(**key, row);
+  std::string post =
+      "UPDATE " + table + " AS shc_backup SET after = " + changedValues(w) + " FROM " +
+      fromItem(w) +
+      " WHERE shc_backup.txid = txid_current() AND shc_backup.migration = " + migration +
+      " AND shc_backup.op = " + op + " AND shc_backup.key = " + jsonObject(**key, row);
   if (auto p = conn.exec(post); !p)
     return p.takeError();
   return r;

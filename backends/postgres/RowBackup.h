@@ -56,6 +56,9 @@ std::string rowName(const RowWrite &w);
 std::string fromItem(const RowWrite &w);
 /// ` WHERE (condition)`, or "".
 std::string whereClause(const RowWrite &w);
+/// The write without its condition: `UPDATE table [AS alias] SET ...` or
+/// `DELETE FROM table [AS alias]`.
+std::string writeHead(const RowWrite &w);
 /// What a write's sample and backup record: the columns it sets (jsonb), or
 /// the whole row for a DELETE.
 std::string changedValues(const RowWrite &w);

@@ -190,11 +190,13 @@ private:
         rollback();
         return setupFailed(*f);
       }
-    return opts.dryRun || setUpBatches();
+    return opts.dryRun ||
+           setUpBatches(batchSession(), [](llvm::Error e) { return llvm::toString(std::move(e)); });
   }
 
-  /// Batches commit as they go, so a dry run runs each operation whole.
-  bool setUpBatches() {
+  /// The session batched steps run through: this runner's statements, so
+  /// that they have its timeouts and busy handling.
+  std::unique_ptr<BatchSession> batchSession() {
     SqliteBatchHooks hooks;
     auto batchFailure = [](std::optional<Failure> f) -> MaybeFailure {
       if (!f)
@@ -205,28 +207,15 @@ private:
     hooks.exec = [this, batchFailure](llvm::StringRef sql, uint64_t *rows) {
       return batchFailure(exec(sql, rows));
     };
-    hooks.arm = [this] {
-      deadline = Clock::now() + std::chrono::milliseconds(opts.statementTimeoutMs);
-      timedOut = false;
-    };
+    hooks.arm = [this] { arm(); };
     hooks.ledgerChecksum = [this](const std::string &name) { return ledgerChecksum(name); };
-    batches = sqliteBatchSession(conn, std::move(hooks));
-    llvm::Expected<std::vector<std::string>> left = batches->interruptedMigrations();
-    if (!left)
-      return StepRunner::setupFailed(llvm::toString(left.takeError()));
-    interruptedSteps = std::move(*left);
-    if (std::string why = checkBatchedTables(*batches, script, opts); !why.empty())
-      return StepRunner::setupFailed(why);
-    return true;
+    return sqliteBatchSession(conn, std::move(hooks));
   }
 
-  /// A batched step: batches commit as they go; apply again resumes it.
-  bool runBatched(const ScriptStep &step, StepOutcome &out) {
-    BatchedResult r = runBatchedStep(*batches, step, opts, opts.interrupted);
-    bool goOn = reportBatchedStep(r, out);
-    if (r.end == BatchedResult::End::Interrupted)
-      report.signal = interrupted();
-    return goOn;
+  /// Starts the statement timeout of a statement about to run.
+  void arm() {
+    deadline = Clock::now() + std::chrono::milliseconds(opts.statementTimeoutMs);
+    timedOut = false;
   }
 
   bool setupFailed(const Failure &f) { return StepRunner::setupFailed(f.message); }
@@ -237,8 +226,8 @@ private:
       return start == StepStart::Skipped;
     const ScriptStep &step = script.steps[i];
     StepOutcome &out = report.steps[i];
-    if (!opts.dryRun && isBatched(step, opts, interruptedSteps))
-      return runBatched(step, out);
+    if (isBatchedStep(step))
+      return runBatches(step, out);
     if (!opts.dryRun)
       if (std::optional<Failure> f = begin())
         return failed(out, *f);
@@ -278,8 +267,7 @@ private:
   /// transaction; a missing ledger table (a --ddl file need not create it)
   /// is no row.
   llvm::Expected<std::optional<std::string>> ledgerChecksum(const std::string &name) {
-    deadline = Clock::now() + std::chrono::milliseconds(opts.statementTimeoutMs);
-    timedOut = false;
+    arm();
     auto exists = conn.queryOne("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
                                 {sqliteLedgerTable().str()});
     if (!exists || !*exists)
@@ -306,9 +294,6 @@ private:
   Clock::time_point busySince, deadline;
   bool saidWaiting = false;
   bool timedOut = false;
-  std::unique_ptr<BatchSession> batches;
-  /// Migrations an earlier batched apply left half done.
-  std::vector<std::string> interruptedSteps;
 };
 
 } // namespace

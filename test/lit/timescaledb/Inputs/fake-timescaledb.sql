@@ -4,13 +4,7 @@
 -- fixed rows, time_bucket(), and a refresh_continuous_aggregate procedure
 -- that records its window and, like the real one, fails inside a
 -- transaction block (its COMMIT does).
-CREATE TABLE metrics (
-  time timestamptz NOT NULL,
-  device_id integer NOT NULL,
-  temperature double precision,
-  unit varchar(8),
-  PRIMARY KEY (device_id, time)
-);
+\ir metrics-table.sql
 INSERT INTO metrics
 SELECT now() - make_interval(hours => i), i % 3, 50 + i, CASE WHEN i % 2 = 0 THEN 'F' ELSE 'C' END
 FROM generate_series(1, 96) AS i;
