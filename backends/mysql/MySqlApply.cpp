@@ -5,7 +5,10 @@
 #include "backends/mysql/MySqlBatches.h"
 
 #include "backends/common/LedgerText.h"
+#include "backends/common/LiteralBackups.h"
+#include "backends/common/LiteralRehearse.h"
 #include "backends/common/StepRunner.h"
+#include "backends/mysql/MySqlBackups.h"
 #include "backends/mysql/MySqlDb.h"
 #include "backends/mysql/MySqlLex.h"
 
@@ -125,13 +128,60 @@ private:
     if (!takeLock())
       return false;
     if (opts.dryRun)
-      return dryRunPreamble() && begin();
+      return dryRunPreamble() && begin() && setUpRowHooks();
     for (const MySqlStatement &st : splitMySqlStatements(script.preamble))
       if (auto r = db.exec(st.text); !r)
         return setupFailed(describeMySqlFailure(r.takeError()));
     return setUpBatches(
-        mysqlBatchSession(db, [this](const std::string &name) { return ledgerChecksum(name); }),
-        [](llvm::Error e) { return describeMySqlFailure(std::move(e)).message; });
+               mysqlBatchSession(db,
+                                 [this](const std::string &name) { return ledgerChecksum(name); }),
+               [](llvm::Error e) { return describeMySqlFailure(std::move(e)).message; }) &&
+           setUpRowHooks();
+  }
+
+  /// --rehearse and --backup: the store their statements go through.
+  bool setUpRowHooks() {
+    if (!opts.rehearse && !opts.backup)
+      return true;
+    store = mysqlLiteralStore(db);
+    if (opts.rehearse) {
+      rehearsal = std::make_unique<LiteralRehearsal>(*store, opts.sampleRows);
+      return true;
+    }
+    for (const ScriptStep &step : script.steps)
+      if (isBatchedStep(step))
+        return StepRunner::setupFailed(
+            "--backup does not back up batched migrations on MySQL; migration '" + step.name +
+            "' runs in batches: apply it without --backup, or whole (no batchSize, no "
+            "--batch-size); nothing was run");
+    backups = std::make_unique<LiteralBackups>(*store);
+    if (MaybeFailure f = backups->setUp(script, opts.dryRun))
+      return StepRunner::setupFailed(f->message);
+    return true;
+  }
+
+  /// The step's statements: as they are, or through the row hooks. An
+  /// error, or nullopt.
+  std::optional<MySqlFailure> runBody(const ScriptStep &step, StepOutcome &out, uint64_t &rows) {
+    MaybeFailure f;
+    if (backups) {
+      f = backups->runStep(step, rows);
+    } else if (rehearsal) {
+      f = rehearsal->runStep(step, out, rows);
+    } else {
+      for (const MySqlStatement &st : splitMySqlStatements(step.sql)) {
+        if (interrupted())
+          return MySqlFailure{"", 0, false};
+        auto r = db.exec(st.text);
+        if (!r)
+          return describeMySqlFailure(r.takeError());
+        if (!st.writesLedger)
+          rows += *r;
+      }
+    }
+    if (f)
+      return MySqlFailure{f->message, f->retryable ? myerr::Deadlock : 0, false};
+    return std::nullopt;
   }
 
   bool begin() {
@@ -253,15 +303,8 @@ private:
         return failed(out, {changedMigrationError(*step.ledger), 0, false}, attempt);
     }
     uint64_t rows = 0;
-    for (const MySqlStatement &st : splitMySqlStatements(step.sql)) {
-      if (interrupted())
-        return failed(out, {"", 0, false}, attempt);
-      auto r = db.exec(st.text);
-      if (!r)
-        return failed(out, describeMySqlFailure(r.takeError()), attempt);
-      if (!st.writesLedger)
-        rows += *r;
-    }
+    if (std::optional<MySqlFailure> f = runBody(step, out, rows))
+      return failed(out, *f, attempt);
     if (interrupted())
       return failed(out, {"", 0, false}, attempt);
     if (!opts.dryRun)
@@ -315,11 +358,19 @@ private:
   MySqlDb &db;
   bool lockHeld = false;
   std::vector<std::string> temporaryTables;
+  std::unique_ptr<LiteralStore> store;
+  std::unique_ptr<LiteralBackups> backups;
+  std::unique_ptr<LiteralRehearsal> rehearsal;
 };
 
 } // namespace
 
 ApplyReport shc::applyMySqlScript(MySqlDb &db, const CompiledScript &script,
                                   const ApplyOptions &opts) {
+  if (opts.rehearse) {
+    ApplyOptions dry = opts;
+    dry.dryRun = true;
+    return Runner(db, script, dry).run();
+  }
   return Runner(db, script, opts).run();
 }

@@ -70,49 +70,21 @@ protected:
     return !r->empty();
   }
 
-  /// The primary key, else the first unique index (by name) whose columns
-  /// are all NOT NULL and whole.
+  /// The table's key (mysqlTableKey): numbers written back bare.
   llvm::Expected<Key> readKey(const std::string &table) override {
-    std::vector<std::string> parts = splitQualifiedName(table, '`');
-    std::string schema = parts.size() > 1 ? db.quote(parts.front()) : "DATABASE()";
-    std::string name = db.quote(parts.back());
-    auto exists = db.query("SELECT 1 FROM information_schema.tables WHERE table_schema = " +
-                           schema + " AND table_name = " + name);
-    if (!exists)
-      return exists.takeError();
-    if (exists->empty())
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "table " + table + " does not exist");
-    auto rows = db.query(
-        "SELECT s.INDEX_NAME, s.COLUMN_NAME, c.DATA_TYPE, c.IS_NULLABLE, s.SUB_PART IS NULL FROM "
-        "information_schema.STATISTICS s JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = "
-        "s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME WHERE "
-        "s.TABLE_SCHEMA = " +
-        schema + " AND s.TABLE_NAME = " + name +
-        " AND s.NON_UNIQUE = 0 ORDER BY s.INDEX_NAME <> 'PRIMARY', s.INDEX_NAME, s.SEQ_IN_INDEX");
-    if (!rows)
-      return rows.takeError();
+    llvm::Expected<std::vector<MySqlKeyColumn>> columns = mysqlTableKey(db, table);
+    if (!columns)
+      return columns.takeError();
     static const llvm::StringSet<> numeric = {"tinyint", "smallint", "mediumint", "int",
                                               "integer", "bigint",   "decimal",   "numeric",
                                               "float",   "double",   "year"};
     Key k;
-    bool usable = false;
-    std::string index;
-    for (const auto &r : *rows) {
-      std::string idx = r[0].value_or("");
-      if (idx != index) {
-        if (usable && !k.columns.empty())
-          return k;
-        index = idx;
-        k = Key();
-        usable = true;
-      }
-      usable = usable && r[3].value_or("") == "NO" && r[4].value_or("") == "1";
-      k.columns.push_back(mysqlWriter().identifier(r[1].value_or("")));
+    for (const MySqlKeyColumn &c : *columns) {
+      k.columns.push_back(mysqlWriter().identifier(c.name));
       k.reads.push_back(k.columns.back());
-      k.numeric.push_back(numeric.contains(llvm::StringRef(r[2].value_or("")).lower()));
+      k.numeric.push_back(numeric.contains(llvm::StringRef(c.type).lower()));
     }
-    return usable ? k : Key();
+    return k;
   }
 
   std::string createCheckpointTable() const override {
@@ -143,6 +115,47 @@ private:
 };
 
 } // namespace
+
+llvm::Expected<std::vector<MySqlKeyColumn>> shc::mysqlTableKey(MySqlDb &db,
+                                                              const std::string &table) {
+  std::vector<std::string> parts = splitQualifiedName(table, '`');
+  std::string schema = parts.size() > 1 ? db.quote(parts.front()) : "DATABASE()";
+  std::string name = db.quote(parts.back());
+  auto exists = db.query("SELECT 1 FROM information_schema.tables WHERE table_schema = " + schema +
+                         " AND table_name = " + name);
+  if (!exists)
+    return exists.takeError();
+  if (exists->empty())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "table " + table + " does not exist");
+  auto rows = db.query(
+      "SELECT s.INDEX_NAME, s.COLUMN_NAME, c.DATA_TYPE, c.IS_NULLABLE, s.SUB_PART IS NULL FROM "
+      "information_schema.STATISTICS s JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = "
+      "s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME WHERE "
+      "s.TABLE_SCHEMA = " +
+      schema + " AND s.TABLE_NAME = " + name +
+      " AND s.NON_UNIQUE = 0 ORDER BY s.INDEX_NAME <> 'PRIMARY', s.INDEX_NAME, s.SEQ_IN_INDEX");
+  if (!rows)
+    return rows.takeError();
+  std::vector<MySqlKeyColumn> key;
+  bool usable = false;
+  std::string index;
+  for (const auto &r : *rows) {
+    std::string idx = r[0].value_or("");
+    if (idx != index) {
+      if (usable && !key.empty())
+        return key;
+      index = idx;
+      key.clear();
+      usable = true;
+    }
+    usable = usable && r[3].value_or("") == "NO" && r[4].value_or("") == "1";
+    key.push_back({r[1].value_or(""), r[2].value_or("")});
+  }
+  if (!usable)
+    key.clear();
+  return key;
+}
 
 std::unique_ptr<BatchSession> shc::mysqlBatchSession(MySqlDb &db, MySqlLedgerRead ledgerChecksum) {
   return std::make_unique<MySqlBatches>(db, std::move(ledgerChecksum));

@@ -13,6 +13,8 @@
 #include "backends/common/BatchLoop.h"
 
 #include <functional>
+#include <string>
+#include <vector>
 #include <memory>
 
 namespace shc {
@@ -25,5 +27,14 @@ using MySqlLedgerRead =
     std::function<llvm::Expected<std::optional<std::string>>(const std::string &)>;
 
 std::unique_ptr<BatchSession> mysqlBatchSession(MySqlDb &db, MySqlLedgerRead ledgerChecksum);
+
+/// A column of a table's key: its name, and its DATA_TYPE.
+struct MySqlKeyColumn {
+  std::string name, type;
+};
+/// The key of `table` (as a statement writes it): the primary key, else the
+/// first unique index (by name) whose columns are all NOT NULL and whole;
+/// none when it has neither. An error when there is no such table.
+llvm::Expected<std::vector<MySqlKeyColumn>> mysqlTableKey(MySqlDb &db, const std::string &table);
 
 } // namespace shc

@@ -3,6 +3,7 @@
 #include "backends/mysql/MySqlRuntime.h"
 
 #include "backends/mysql/MySqlApply.h"
+#include "backends/mysql/MySqlBackups.h"
 #include "backends/mysql/MySqlDb.h"
 #include "backends/mysql/MySqlScriptParse.h"
 
@@ -26,6 +27,21 @@ public:
     return applyMySqlScript(*db, script, opts);
   }
   void cancelFromSignal() override { db->cancelFromSignal(); }
+
+  /// Values kept as literals (MySqlBackups.h).
+  bool supportsRowBackups() const override { return true; }
+  RevertReport revert(llvm::StringRef migration, const RevertOptions &opts) override {
+    return revertMySql(*db, migration, opts);
+  }
+  llvm::Expected<std::vector<BackupSummary>> backups() override { return listMySqlBackups(*db); }
+  llvm::Expected<uint64_t> pruneBackups(uint64_t olderThanMs) override {
+    return pruneMySqlBackups(*db, olderThanMs);
+  }
+  llvm::Expected<double> estimateBackupBytes(llvm::StringRef schema, llvm::StringRef table,
+                                             const std::vector<std::string> &columns,
+                                             double rows) override {
+    return estimateMySqlBackupBytes(*db, schema, table, columns, rows);
+  }
 
 private:
   std::unique_ptr<MySqlDb> db;

@@ -10,8 +10,6 @@
 
 using namespace shc;
 
-llvm::StringRef shc::backupTableName() { return "schemahero_data_backups"; }
-
 std::string shc::createBackupTableSql() {
   return "CREATE TABLE IF NOT EXISTS " + backupTableName().str() +
          " (id bigserial PRIMARY KEY, migration text NOT NULL, op integer NOT NULL, "

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "backends/common/LiteralStore.h"
 #include "backends/postgres/Apply.h"
 #include "ir/CompiledScript.h"
 
@@ -25,8 +26,8 @@ namespace shc {
 
 class Connection;
 
-/// The backup table's name, and the statement that creates it if missing.
-llvm::StringRef backupTableName();
+/// The statement that creates the backup table (backupTableName()) if
+/// missing.
 std::string createBackupTableSql();
 
 /// The key columns of the table `table` (as a RowWrite names it): its

@@ -2,7 +2,10 @@
 
 #include "backends/sqlite/SqliteApply.h"
 
+#include "backends/common/LiteralBackups.h"
+#include "backends/common/LiteralRehearse.h"
 #include "backends/common/StepRunner.h"
+#include "backends/sqlite/SqliteBackups.h"
 #include "backends/sqlite/SqliteBatches.h"
 #include "backends/sqlite/SqliteDb.h"
 
@@ -190,13 +193,39 @@ private:
         rollback();
         return setupFailed(*f);
       }
-    return opts.dryRun ||
-           setUpBatches(batchSession(), [](llvm::Error e) { return llvm::toString(std::move(e)); });
+    if (!opts.dryRun &&
+        !setUpBatches(sqliteBatchSession(conn, runnerHooks()),
+                      [](llvm::Error e) { return llvm::toString(std::move(e)); }))
+      return false;
+    return setUpRowHooks();
   }
 
-  /// The session batched steps run through: this runner's statements, so
-  /// that they have its timeouts and busy handling.
-  std::unique_ptr<BatchSession> batchSession() {
+  /// --rehearse and --backup: the store their statements go through.
+  bool setUpRowHooks() {
+    if (!opts.rehearse && !opts.backup)
+      return true;
+    store = sqliteLiteralStore(conn, runnerHooks());
+    if (opts.rehearse) {
+      rehearsal = std::make_unique<LiteralRehearsal>(*store, opts.sampleRows);
+      return true;
+    }
+    for (const ScriptStep &step : script.steps)
+      if (isBatchedStep(step))
+        return StepRunner::setupFailed(
+            "--backup does not back up batched migrations on SQLite; migration '" + step.name +
+            "' runs in batches: apply it without --backup, or whole (no batchSize, no "
+            "--batch-size); nothing was run");
+    backups = std::make_unique<LiteralBackups>(*store);
+    if (MaybeFailure f = backups->setUp(script, opts.dryRun)) {
+      rollback();
+      return StepRunner::setupFailed(f->message);
+    }
+    return true;
+  }
+
+  /// The runner's statements, for the batched session and the row hooks,
+  /// so that they have its timeouts and busy handling.
+  SqliteBatchHooks runnerHooks() {
     SqliteBatchHooks hooks;
     auto batchFailure = [](std::optional<Failure> f) -> MaybeFailure {
       if (!f)
@@ -209,7 +238,7 @@ private:
     };
     hooks.arm = [this] { arm(); };
     hooks.ledgerChecksum = [this](const std::string &name) { return ledgerChecksum(name); };
-    return sqliteBatchSession(conn, std::move(hooks));
+    return hooks;
   }
 
   /// Starts the statement timeout of a statement about to run.
@@ -246,7 +275,7 @@ private:
         return failed(out, Failure{sqliteChangedMigrationError(*step.ledger), SQLITE_ERROR});
     }
     uint64_t rows = 0;
-    if (std::optional<Failure> f = exec(step.sql, &rows))
+    if (std::optional<Failure> f = runBody(step, out, rows))
       return failed(out, *f);
     if (interrupted())
       return failed(out, Failure{"", SQLITE_INTERRUPT});
@@ -261,6 +290,20 @@ private:
     out.rows = rows;
     out.status = opts.dryRun ? StepStatus::DryRun : StepStatus::Applied;
     return true;
+  }
+
+  /// The step's statements: as they are, or through the row hooks.
+  std::optional<Failure> runBody(const ScriptStep &step, StepOutcome &out, uint64_t &rows) {
+    MaybeFailure f;
+    if (backups)
+      f = backups->runStep(step, rows);
+    else if (rehearsal)
+      f = rehearsal->runStep(step, out, rows);
+    else
+      return exec(step.sql, &rows);
+    if (f)
+      return Failure{f->message, SQLITE_ERROR};
+    return std::nullopt;
   }
 
   /// The checksum the ledger holds for `name`, under the lock of the step's
@@ -290,6 +333,9 @@ private:
 
   SqliteDb &conn;
   sqlite3 *db;
+  std::unique_ptr<LiteralStore> store;
+  std::unique_ptr<LiteralBackups> backups;
+  std::unique_ptr<LiteralRehearsal> rehearsal;
   StatementFacts facts;
   Clock::time_point busySince, deadline;
   bool saidWaiting = false;
@@ -300,5 +346,10 @@ private:
 
 ApplyReport shc::applySqliteScript(SqliteDb &db, const CompiledScript &script,
                                    const ApplyOptions &opts) {
+  if (opts.rehearse) {
+    ApplyOptions dry = opts;
+    dry.dryRun = true;
+    return Runner(db, script, dry).run();
+  }
   return Runner(db, script, opts).run();
 }

@@ -3,6 +3,7 @@
 #include "backends/sqlite/SqliteRuntime.h"
 
 #include "backends/sqlite/SqliteApply.h"
+#include "backends/sqlite/SqliteBackups.h"
 #include "backends/sqlite/SqliteDb.h"
 #include "backends/sqlite/SqliteIntrospect.h"
 #include "backends/sqlite/SqliteScriptParse.h"
@@ -36,6 +37,16 @@ public:
   }
   /// sqlite3_interrupt only sets a flag the running statement polls.
   void cancelFromSignal() override { sqlite3_interrupt(db->get()); }
+
+  /// Values kept as quote() literals (SqliteBackups.h).
+  bool supportsRowBackups() const override { return true; }
+  RevertReport revert(llvm::StringRef migration, const RevertOptions &opts) override {
+    return revertSqlite(*db, migration, opts);
+  }
+  llvm::Expected<std::vector<BackupSummary>> backups() override { return listSqliteBackups(*db); }
+  llvm::Expected<uint64_t> pruneBackups(uint64_t olderThanMs) override {
+    return pruneSqliteBackups(*db, olderThanMs);
+  }
 
 private:
   std::unique_ptr<SqliteDb> db;

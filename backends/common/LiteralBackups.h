@@ -1,0 +1,50 @@
+//===- LiteralBackups.h - apply --backup on SQLite and MySQL ------*- C++ -*-===//
+//
+// What PostgreSQL's row backups do (backends/postgres/RowBackup.h), with
+// values kept as literals (LiteralStore.h). Each UPDATE or DELETE of a step
+// runs on its own, in the step's transaction:
+//
+//   CREATE TEMPORARY TABLE shc_backup_keys AS
+//     SELECT key, key as JSON FROM t WHERE (cond) [FOR UPDATE]
+//   INSERT INTO schemahero_data_backups ... SELECT key, values before
+//     FROM shc_backup_keys JOIN t ON key
+//   the operation
+//   UPDATE schemahero_data_backups SET after = (SELECT values after
+//     FROM shc_backup_keys JOIN t ON key WHERE shc_kj = key)
+//   DROP the temporary table
+//
+// The keys are read once, so the rows saved are the rows the operation
+// changes: SQLite's transaction holds the database, and MySQL's locking
+// read locks the rows and the gaps between them. One id (`txid`) marks the
+// backup rows of one step; a marker row says the migration was applied with
+// --backup even when it changed no row.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "backends/common/LiteralStore.h"
+#include "ir/RowBackup.h"
+
+namespace shc {
+
+class LiteralBackups {
+public:
+  explicit LiteralBackups(LiteralStore &store) : store(store) {}
+
+  /// Before any step: refuses (naming each operation and why) a script
+  /// whose rows cannot all be backed up; creates the backup table.
+  MaybeFailure setUp(const CompiledScript &script, bool dryRun);
+  /// Runs `step`'s operations with their rows saved, then its ledger row,
+  /// in the open transaction; adds the rows changed to `rows`.
+  MaybeFailure runStep(const ScriptStep &step, uint64_t &rows);
+
+private:
+  MaybeFailure runOp(const ScriptStep &step, size_t i, const std::string &txid, uint64_t &rows);
+  LiteralStore &store;
+};
+
+/// `backups list` and `backups prune`, on any LiteralStore.
+llvm::Expected<std::vector<BackupSummary>> listLiteralBackups(LiteralStore &store);
+llvm::Expected<uint64_t> pruneLiteralBackups(LiteralStore &store, uint64_t olderThanMs);
+
+} // namespace shc
