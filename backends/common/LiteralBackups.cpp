@@ -52,9 +52,7 @@ MaybeFailure LiteralBackups::setUp(const CompiledScript &script, bool dryRun) {
   return std::nullopt;
 }
 
-/// An id for the backup rows of one step: the time and 20 random bits, so
-/// that two applies never share one and later ones sort later.
-static std::string newTxid() {
+std::string LiteralBackups::newTxid() {
   static std::mt19937_64 rng(std::random_device{}());
   auto us = std::chrono::duration_cast<std::chrono::microseconds>(
                 std::chrono::system_clock::now().time_since_epoch())
@@ -62,29 +60,35 @@ static std::string newTxid() {
   return std::to_string((static_cast<uint64_t>(us) << 12 >> 1) | (rng() & 0x7ff));
 }
 
+MaybeFailure LiteralBackups::mark(const std::string &migration, const std::string &txid) {
+  const SqlWriter &w = store.writer;
+  return store.execute("INSERT INTO " + table() + " (" + w.identifier("migration") +
+                           ", txid, op, table_name, kind, " + w.identifier("key") + ", " +
+                           w.identifier("before") + ", taken_at) VALUES (" +
+                           w.stringLiteral(migration) + ", " + txid +
+                           ", 0, '', 'applied', '{}', '{}', " + store.nowSql() + ")",
+                       nullptr);
+}
+
 MaybeFailure LiteralBackups::runStep(const ScriptStep &step, uint64_t &rows) {
   std::string txid = newTxid();
-  const SqlWriter &w = store.writer;
-  std::string marker = "INSERT INTO " + table() + " (" + w.identifier("migration") +
-                       ", txid, op, table_name, kind, " + w.identifier("key") + ", " +
-                       w.identifier("before") + ", taken_at) VALUES (" +
-                       w.stringLiteral(step.name) + ", " + txid + ", 0, '', 'applied', '{}', " +
-                       "'{}', " + store.nowSql() + ")";
-  if (MaybeFailure f = store.execute(marker, nullptr))
+  // A marker row, so that a migration that changed no row was still backed up.
+  if (MaybeFailure f = mark(step.name, txid))
     return f;
   for (size_t i = 0; i < step.ops.size(); ++i)
-    if (MaybeFailure f = runOp(step, i, txid, rows))
+    if (MaybeFailure f =
+            runWrite(step.name, i, *step.ops[i].write, step.ops[i].sql, txid, rows))
       return f;
   if (step.ledger)
-    for (const std::string &sql : ledgerGuardRowWrites(*step.ledger, w))
+    for (const std::string &sql : ledgerGuardRowWrites(*step.ledger, store.writer))
       if (MaybeFailure f = store.execute(sql, nullptr))
         return f;
   return std::nullopt;
 }
 
-MaybeFailure LiteralBackups::runOp(const ScriptStep &step, size_t i, const std::string &txid,
-                                   uint64_t &rows) {
-  const RowWrite &wr = *step.ops[i].write;
+MaybeFailure LiteralBackups::runWrite(const std::string &migration, size_t i, const RowWrite &wr,
+                                      const std::string &sql, const std::string &txid,
+                                      uint64_t &rows) {
   llvm::Expected<const LiteralTable *> described = store.table(wr.table);
   if (!described)
     return BatchFailure{llvm::toString(described.takeError())};
@@ -115,20 +119,27 @@ MaybeFailure LiteralBackups::runOp(const ScriptStep &step, size_t i, const std::
   }
   std::string pre = "INSERT INTO " + table() + " (" + w.identifier("migration") +
                     ", txid, op, table_name, kind, " + w.identifier("key") + ", " +
-                    w.identifier("before") + ", taken_at) SELECT " + w.stringLiteral(step.name) +
+                    w.identifier("before") + ", taken_at) SELECT " + w.stringLiteral(migration) +
                     ", " + txid + ", " + std::to_string(i + 1) + ", " +
                     w.stringLiteral(wr.table) + ", " + (wr.isDelete ? "'delete'" : "'update'") +
                     ", shc_s.shc_kj, " + store.literalObject(*values, "shc_t") + ", " +
                     store.nowSql() + join;
+  // The rows this write saves come after `floor`: batches of one operation
+  // share a txid, and each fills in only its own values after.
+  std::vector<std::vector<std::string>> top;
+  if (MaybeFailure f = store.select("SELECT COALESCE(MAX(id), 0) FROM " + table(), top))
+    return f;
+  std::string floor = top.empty() || top.front().empty() ? "0" : top.front().front();
   if (MaybeFailure f = store.execute(pre, nullptr))
     return f;
-  if (MaybeFailure f = store.execute(step.ops[i].sql, &rows))
+  if (MaybeFailure f = store.execute(sql, &rows))
     return f;
   if (!wr.isDelete) {
     std::string post = "UPDATE " + table() + " SET " + w.identifier("after") + " = (SELECT " +
                        store.literalObject(changed, "shc_t") + join +
                        " WHERE shc_s.shc_kj = " + table() + "." + w.identifier("key") +
-                       ") WHERE txid = " + txid + " AND op = " + std::to_string(i + 1);
+                       ") WHERE id > " + floor + " AND txid = " + txid +
+                       " AND op = " + std::to_string(i + 1);
     if (MaybeFailure f = store.execute(post, nullptr))
       return f;
   }

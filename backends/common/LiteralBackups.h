@@ -38,8 +38,20 @@ public:
   /// in the open transaction; adds the rows changed to `rows`.
   MaybeFailure runStep(const ScriptStep &step, uint64_t &rows);
 
+  // --- for batches (RangeBatches.h), each in a transaction of its own ----------
+
+  /// A new id for the backup rows of one transaction: the time and random
+  /// bits, so that two applies never share one.
+  static std::string newTxid();
+  /// Runs `sql`, which writes the rows `w` names (operation `op`, from 0,
+  /// of `migration`), with those rows saved under `txid` (which the
+  /// batches of one apply of a migration share, so that it is one backup).
+  MaybeFailure runWrite(const std::string &migration, size_t op, const RowWrite &w,
+                        const std::string &sql, const std::string &txid, uint64_t &rows);
+  /// The row that says `migration` was applied with --backup.
+  MaybeFailure mark(const std::string &migration, const std::string &txid);
+
 private:
-  MaybeFailure runOp(const ScriptStep &step, size_t i, const std::string &txid, uint64_t &rows);
   LiteralStore &store;
 };
 

@@ -3,6 +3,7 @@
 #include "backends/common/RangeBatches.h"
 
 #include "backends/common/LedgerGuardEmitter.h"
+#include "backends/common/LiteralBackups.h"
 #include "backends/common/SqlWriter.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -101,6 +102,9 @@ MaybeFailure RangeBatches::writeCheckpoint(const std::string &name, const BatchC
 }
 
 MaybeFailure RangeBatches::finish(const LedgerRecord &r) {
+  if (backups)
+    if (MaybeFailure f = backups->mark(r.name, txidOf(r.name)))
+      return f;
   for (const std::string &sql : ledgerGuardRowWrites(r, writer))
     if (MaybeFailure f = execute(sql, nullptr))
       return f;
@@ -110,7 +114,28 @@ MaybeFailure RangeBatches::finish(const LedgerRecord &r) {
 }
 
 MaybeFailure RangeBatches::runWhole(const ScriptStep &step, size_t op, uint64_t &rows) {
+  if (backups)
+    return backups->runWrite(step.name, op, *step.ops[op].write, step.ops[op].sql,
+                             txidOf(step.name), rows);
   return execute(step.ops[op].sql, &rows);
+}
+
+MaybeFailure RangeBatches::write(const ScriptStep &step, size_t op, const std::string &head,
+                                 const std::string &cond, uint64_t &rows) {
+  std::string sql = head + (cond.empty() ? "" : " WHERE " + cond);
+  if (!backups)
+    return execute(sql, &rows);
+  // The batch's rows are backed up as the rows of a write with its range.
+  RowWrite w = *step.ops[op].write;
+  w.where = cond;
+  return backups->runWrite(step.name, op, w, sql, txidOf(step.name), rows);
+}
+
+const std::string &RangeBatches::txidOf(const std::string &migration) {
+  std::string &id = txids[migration];
+  if (id.empty())
+    id = LiteralBackups::newTxid();
+  return id;
 }
 
 llvm::Expected<const RangeBatches::Key *> RangeBatches::keyFor(const std::string &table) {
@@ -202,7 +227,7 @@ MaybeFailure RangeBatches::runBatch(const ScriptStep &step, size_t op,
   if (rows.empty()) {
     // Fewer than `size` rows are left: the last batch takes them all, and
     // is short, which ends the operation.
-    MaybeFailure f = execute(sql + (cond.empty() ? "" : " WHERE " + cond), &out.changed);
+    MaybeFailure f = write(step, op, sql, cond, out.changed);
     out.scanned = out.changed;
     return f;
   }
@@ -210,7 +235,7 @@ MaybeFailure RangeBatches::runBatch(const ScriptStep &step, size_t op,
   out.last = rows.front();
   out.last.resize(k.columns.size());
   std::string range = conj(conj(after, keyCompare(k.columns, literals(out.last), false)), where);
-  return execute(sql + " WHERE " + range, &out.changed);
+  return write(step, op, sql, range, out.changed);
 }
 
 llvm::Expected<std::vector<std::string>> RangeBatches::interruptedMigrations() {

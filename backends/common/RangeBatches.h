@@ -27,8 +27,11 @@
 
 #include "llvm/ADT/StringMap.h"
 
+#include <map>
+
 namespace shc {
 
+class LiteralBackups;
 class SqlWriter;
 
 /// A table's name as a statement writes it (`t`, `"main"."t"`, `` `d`.`t` ``)
@@ -57,6 +60,11 @@ public:
   llvm::Expected<std::vector<std::string>> keyOf(const std::string &table) override;
   llvm::Expected<std::vector<std::string>> interruptedMigrations() override;
 
+  /// apply --backup: each batch's rows (and those of an operation run
+  /// whole) saved in its transaction, under one id per migration in this
+  /// apply; the migration marked backed up when it finishes.
+  void backUpWith(LiteralBackups *b) { backups = b; }
+
 protected:
   explicit RangeBatches(const SqlWriter &writer) : writer(writer) {}
 
@@ -80,6 +88,13 @@ protected:
 
 private:
   llvm::Expected<const Key *> keyFor(const std::string &table);
+  /// Runs `head` WHERE `cond` (all rows when empty) for operation `op`.
+  MaybeFailure write(const ScriptStep &step, size_t op, const std::string &head,
+                     const std::string &cond, uint64_t &rows);
+  /// The backup id of `migration` in this apply.
+  const std::string &txidOf(const std::string &migration);
+  LiteralBackups *backups = nullptr;
+  std::map<std::string, std::string> txids;
   std::string stringLiteral(llvm::StringRef s) const;
 
   llvm::StringMap<Key> keys;

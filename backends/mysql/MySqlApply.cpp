@@ -132,11 +132,12 @@ private:
     for (const MySqlStatement &st : splitMySqlStatements(script.preamble))
       if (auto r = db.exec(st.text); !r)
         return setupFailed(describeMySqlFailure(r.takeError()));
-    return setUpBatches(
-               mysqlBatchSession(db,
-                                 [this](const std::string &name) { return ledgerChecksum(name); }),
-               [](llvm::Error e) { return describeMySqlFailure(std::move(e)).message; }) &&
-           setUpRowHooks();
+    return setUpRowHooks() &&
+           setUpBatches(
+               mysqlBatchSession(
+                   db, [this](const std::string &name) { return ledgerChecksum(name); },
+                   backups.get()),
+               [](llvm::Error e) { return describeMySqlFailure(std::move(e)).message; });
   }
 
   /// --rehearse and --backup: the store their statements go through.
@@ -148,12 +149,6 @@ private:
       rehearsal = std::make_unique<LiteralRehearsal>(*store, opts.sampleRows);
       return true;
     }
-    for (const ScriptStep &step : script.steps)
-      if (isBatchedStep(step))
-        return StepRunner::setupFailed(
-            "--backup does not back up batched migrations on MySQL; migration '" + step.name +
-            "' runs in batches: apply it without --backup, or whole (no batchSize, no "
-            "--batch-size); nothing was run");
     backups = std::make_unique<LiteralBackups>(*store);
     if (MaybeFailure f = backups->setUp(script, opts.dryRun))
       return StepRunner::setupFailed(f->message);

@@ -157,6 +157,9 @@ llvm::Expected<std::vector<MySqlKeyColumn>> shc::mysqlTableKey(MySqlDb &db,
   return key;
 }
 
-std::unique_ptr<BatchSession> shc::mysqlBatchSession(MySqlDb &db, MySqlLedgerRead ledgerChecksum) {
-  return std::make_unique<MySqlBatches>(db, std::move(ledgerChecksum));
+std::unique_ptr<BatchSession> shc::mysqlBatchSession(MySqlDb &db, MySqlLedgerRead ledgerChecksum,
+                                                    LiteralBackups *backups) {
+  auto session = std::make_unique<MySqlBatches>(db, std::move(ledgerChecksum));
+  session->backUpWith(backups);
+  return session;
 }

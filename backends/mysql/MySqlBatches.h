@@ -19,6 +19,7 @@
 
 namespace shc {
 
+class LiteralBackups;
 class MySqlDb;
 
 /// `ledgerChecksum` reads a migration's ledger row with a locking read, as
@@ -26,7 +27,9 @@ class MySqlDb;
 using MySqlLedgerRead =
     std::function<llvm::Expected<std::optional<std::string>>(const std::string &)>;
 
-std::unique_ptr<BatchSession> mysqlBatchSession(MySqlDb &db, MySqlLedgerRead ledgerChecksum);
+/// `backups`: apply --backup's, or null.
+std::unique_ptr<BatchSession> mysqlBatchSession(MySqlDb &db, MySqlLedgerRead ledgerChecksum,
+                                                LiteralBackups *backups = nullptr);
 
 /// A column of a table's key: its name, and its DATA_TYPE.
 struct MySqlKeyColumn {

@@ -193,11 +193,11 @@ private:
         rollback();
         return setupFailed(*f);
       }
-    if (!opts.dryRun &&
-        !setUpBatches(sqliteBatchSession(conn, runnerHooks()),
-                      [](llvm::Error e) { return llvm::toString(std::move(e)); }))
+    if (!setUpRowHooks())
       return false;
-    return setUpRowHooks();
+    return opts.dryRun ||
+           setUpBatches(sqliteBatchSession(conn, runnerHooks(), backups.get()),
+                        [](llvm::Error e) { return llvm::toString(std::move(e)); });
   }
 
   /// --rehearse and --backup: the store their statements go through.
@@ -209,12 +209,6 @@ private:
       rehearsal = std::make_unique<LiteralRehearsal>(*store, opts.sampleRows);
       return true;
     }
-    for (const ScriptStep &step : script.steps)
-      if (isBatchedStep(step))
-        return StepRunner::setupFailed(
-            "--backup does not back up batched migrations on SQLite; migration '" + step.name +
-            "' runs in batches: apply it without --backup, or whole (no batchSize, no "
-            "--batch-size); nothing was run");
     backups = std::make_unique<LiteralBackups>(*store);
     if (MaybeFailure f = backups->setUp(script, opts.dryRun)) {
       rollback();

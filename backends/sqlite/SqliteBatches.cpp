@@ -139,6 +139,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<BatchSession> shc::sqliteBatchSession(SqliteDb &db, SqliteBatchHooks hooks) {
-  return std::make_unique<SqliteBatches>(db, std::move(hooks));
+std::unique_ptr<BatchSession> shc::sqliteBatchSession(SqliteDb &db, SqliteBatchHooks hooks,
+                                                     LiteralBackups *backups) {
+  auto session = std::make_unique<SqliteBatches>(db, std::move(hooks));
+  session->backUpWith(backups);
+  return session;
 }

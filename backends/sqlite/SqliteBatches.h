@@ -16,6 +16,7 @@
 
 namespace shc {
 
+class LiteralBackups;
 class SqliteDb;
 
 /// What the session borrows from apply's runner, so that its statements
@@ -31,6 +32,8 @@ struct SqliteBatchHooks {
   std::function<llvm::Expected<std::optional<std::string>>(const std::string &)> ledgerChecksum;
 };
 
-std::unique_ptr<BatchSession> sqliteBatchSession(SqliteDb &db, SqliteBatchHooks hooks);
+/// `backups`: apply --backup's, or null.
+std::unique_ptr<BatchSession> sqliteBatchSession(SqliteDb &db, SqliteBatchHooks hooks,
+                                                 LiteralBackups *backups = nullptr);
 
 } // namespace shc
