@@ -67,12 +67,26 @@ static std::string shown(llvm::StringRef lit) {
     }
     return text(value);
   }
-  // `_utf8mb4 X'6869'`: text, in its character set's bytes.
+  // `_utf8mb4 X'6869'`: text, in its character set's bytes; latin1's are
+  // code points.
   if (lit.startswith("_") && lit.contains(" X'") && lit.back() == '\'') {
+    llvm::StringRef charset = lit.substr(1, lit.find(' ') - 1);
     llvm::StringRef hex = lit.substr(lit.find(" X'") + 3).drop_back();
     std::string bytes;
-    if (llvm::tryGetFromHex(hex, bytes))
-      return text(bytes);
+    if (llvm::tryGetFromHex(hex, bytes)) {
+      if (charset != "latin1")
+        return text(bytes);
+      std::string utf8;
+      for (unsigned char c : bytes) {
+        if (c < 0x80) {
+          utf8 += static_cast<char>(c);
+        } else {
+          utf8 += static_cast<char>(0xC0 | (c >> 6));
+          utf8 += static_cast<char>(0x80 | (c & 0x3F));
+        }
+      }
+      return text(utf8);
+    }
   }
   // A number as the server wrote it (JSON would round 0.1 to 17 digits).
   if (!lit.empty() && (lit.front() == '-' || llvm::isDigit(lit.front()))) {
