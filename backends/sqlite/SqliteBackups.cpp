@@ -116,9 +116,21 @@ public:
   }
 
 private:
+  /// quote(), except for a REAL below 1e-280 in magnitude: SQLite 3.40
+  /// reads some of the 20-digit literals quote() writes for those back as
+  /// the neighbouring double (313 of 100,000 random doubles, all below
+  /// 4.8e-290), so such a value is written as itself times 2^600 (exact,
+  /// and read back exactly), divided by 2^600 again.
   static LiteralColumn column(const std::string &name) {
     std::string hole(1, kColumnHole);
-    return {name, "quote(" + hole + ")",
+    std::string p2to600 = "(1152921504606846976.0";
+    for (int i = 1; i < 10; ++i)
+      p2to600 += " * 1152921504606846976.0";
+    p2to600 += ")";
+    return {name,
+            "CASE WHEN typeof(" + hole + ") = 'real' AND " + hole + " <> 0 AND abs(" + hole +
+                ") < 1e-280 THEN '(' || quote(" + hole + " * " + p2to600 + ") || ' / " +
+                p2to600 + ")' ELSE quote(" + hole + ") END",
             "CASE typeof(" + hole + ") WHEN 'blob' THEN 'X''' || hex(" + hole +
                 ") || '''' ELSE " + hole + " END"};
   }

@@ -36,11 +36,11 @@ checksum.sql, per engine:
   doubles one bit apart differ), NULL as N; group_concat_max_len is raised
   first so nothing is cut.
 
-Left out, as the engines cannot give them back: on sqlite, reals below about
-1e-290 in magnitude (SQLite 3.40 reads the 20-digit literal quote() writes
-for some of them back as the neighbouring double, so such a value computed
-by a migration, or bound by a program, is restored one bit off); -0.0 on
-both (SQLite's quote() and MariaDB's CAST write it as 0); text with NUL
+On sqlite, some reals are below 1e-280 in magnitude, computed exactly by
+arithmetic rather than parsed: SQLite 3.40 reads the 20-digit literal
+quote() gives some of them back one bit off, which the backup has to work
+around (backends/sqlite/SqliteBackups.cpp). Left out, as the engines cannot
+give them back: -0.0 on both (SQLite's quote() and MariaDB's CAST write it as 0); text with NUL
 characters or invalid UTF-8 in text columns (bytes of every kind are in the
 blob columns); on mysql TIMESTAMP (read and written through the session
 time zone), FLOAT, BIT, ENUM, SET, TIME and YEAR.

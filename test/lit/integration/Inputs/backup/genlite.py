@@ -1,6 +1,8 @@
 """gen.py's generators for SQLite and MySQL: LiteGen (what they share),
 SqliteGen and MysqlGen."""
 
+import math
+
 from genlib import Gen, TEXTS, sql_text, yaml_str
 
 FLOATS = [0.1 + 0.2, 1 / 3, -2 / 3 * 1e-200, 2.0 ** 53 + 2, 123456789.12345679,
@@ -8,6 +10,19 @@ FLOATS = [0.1 + 0.2, 1 / 3, -2 / 3 * 1e-200, 2.0 ** 53 + 2, 123456789.12345679,
 # Bytes: NUL, invalid UTF-8 (a lone continuation byte, a cut sequence, 0xff).
 BYTES = [b"", b"\x00", b"\x00\x01\x00", b"\xff\xfe", b"\xc3\x28", b"\x80", b"abc\x00def",
          b"\xe2\x82", "é".encode(), b"'\\\n\t"]
+
+
+def exact_sql(x):
+    """`x` as SQL arithmetic that computes it exactly: its significand as an
+    integer, divided by powers of two."""
+    m, e = math.frexp(x)
+    mant, exp = int(m * 2 ** 53), e - 53
+    s = "(%d.0" % mant
+    while exp < 0:
+        step = min(-exp, 60)
+        s += " / %d.0" % (2 ** step)
+        exp += step
+    return s + ")"
 
 
 def hex_blob(b):
@@ -273,6 +288,21 @@ class SqliteGen(LiteGen):
                ("misc", "mixed"), ("doc", "json")]
     # SQLite has no zone database: fixed offsets only.
     zones = ("UTC", "'+09:00'")
+
+    # Doubles below 1e-280 in magnitude, some of which SQLite 3.40 reads back
+    # one bit off from the 20-digit literal quote() gives them; written as
+    # exact arithmetic (an integer halved by powers of two), not as a
+    # literal, so that the table holds them exactly and the backup has to
+    # keep them so.
+    tiny = [float.fromhex("-0x1.db86b6201972ep-1019"), float.fromhex("0x1.f610e71510aefp-974"),
+            float.fromhex("0x1.7d08689051703p-1015"), float.fromhex("0x1.d9227d733d669p-1013"),
+            5e-324, -2.2250738585072014e-308]
+
+    def float_value(self):
+        r = self.r
+        if r.random() < 0.15:
+            return exact_sql(r.choice(self.tiny))
+        return LiteGen.float_value(self)
 
     def table_options(self, t):
         return " WITHOUT ROWID" if t["name"] == "t_composite" else ""
