@@ -4,7 +4,9 @@
 # scripts/lib/mariadb.sh: no flush at commit, a 32 MB buffer pool). Builds a
 # table of ROWS rows (default 1,000,000) on each, then times apply of the
 # same backfill whole and with --batch-size BATCH (default 10,000), and
-# prints a Markdown table with the ratio. No concurrent writer: SQLite has
+# prints a Markdown table with the ratio. With SHC_BENCH_BACKUP=1 it also
+# times apply --backup (whole and batched) and the revert that follows each
+# (docs/rehearse-backup-revert.md). No concurrent writer: SQLite has
 # one writer at a time; bench/batching.sh measures writer latency on
 # PostgreSQL. Wall-clock figures move with the machine's load.
 set -euo pipefail
@@ -38,17 +40,19 @@ setup_mysql() {
     INSERT INTO big SELECT seq, seq % 1000, NULL FROM seq_1_to_$rows; ANALYZE TABLE big" > /dev/null
 }
 
-# $1 engine, $2 label, $3... apply flags
+# $1 engine, $2 label, $3... apply flags (`revert` instead: revert the
+# migration the last run applied with --backup, on its data)
 run() {
   local engine=$1 label=$2; shift 2
-  "setup_$engine"
   local uri dialect
   if [ "$engine" = sqlite ]; then uri="sqlite://$work/big.db"; dialect=sqlite
   else uri="mysql://root@/shc_bench?socket=$SHC_MYSQL_SOCKET"; dialect=mysql; fi
-  local t0 t1
+  local t0 t1 command=(apply --progress none "$@" "$work/$dialect-migration.yaml"
+                       "$work/$dialect-table.yaml")
+  if [ "${1:-}" = revert ]; then command=(revert backfill); else "setup_$engine"; fi
   t0=$(date +%s.%N)
-  /usr/bin/time -f %M -o "$work/rss" "$bin" apply --dialect "$dialect" --uri "$uri" \
-    --progress none "$@" "$work/$dialect-migration.yaml" "$work/$dialect-table.yaml" > /dev/null
+  /usr/bin/time -f %M -o "$work/rss" "$bin" "${command[@]}" --dialect "$dialect" --uri "$uri" \
+    > /dev/null
   t1=$(date +%s.%N)
   local secs
   secs=$(echo "$t1 - $t0" | bc -l)
@@ -63,4 +67,10 @@ echo "|---|---|---:|---:|---:|---:|"
 for engine in sqlite mysql; do
   run "$engine" "one UPDATE"
   run "$engine" "batches of $batch" --batch-size "$batch"
+  if [ "${SHC_BENCH_BACKUP:-}" = 1 ]; then
+    run "$engine" "one UPDATE, --backup" --backup
+    run "$engine" "revert of it" revert
+    run "$engine" "batches of $batch, --backup" --batch-size "$batch" --backup
+    run "$engine" "revert of it" revert
+  fi
 done
