@@ -150,24 +150,40 @@ private:
     if (!visitedDirs.insert(real).second)
       return; // seen through another link
     active.push_back(real);
-    std::vector<std::string> entries;
+    std::vector<std::pair<std::string, fs::file_type>> entries;
     std::error_code ec;
     for (fs::directory_iterator it(path, ec, /*follow_symlinks=*/false), end; it != end && !ec;
          it.increment(ec))
-      entries.push_back(it->path());
+      entries.emplace_back(it->path(), it->type());
     if (ec)
       ioError(path, ec);
     std::sort(entries.begin(), entries.end());
-    for (const std::string &entry : entries)
-      visitEntry(entry);
+    for (const auto &[entry, type] : entries)
+      visitEntry(entry, type, real);
     active.pop_back();
   }
 
-  void visitEntry(const std::string &entry) {
+  /// `type` is what the directory listing says (not following links);
+  /// `dirReal` the real path of the directory it is in.
+  void visitEntry(const std::string &entry, fs::file_type type, const std::string &dirReal) {
     llvm::StringRef name = llvm::sys::path::filename(entry);
     if (name.startswith("."))
       return; // .git, .github: not specs
     bool yaml = hasYamlExtension(name);
+    // A plain file or directory in a directory whose real path is known:
+    // its real path is that and its name, without a stat and a readlink per
+    // component (7 system calls a file, 7,000 for a corpus of 1,000).
+    if (type == fs::file_type::regular_file || type == fs::file_type::directory_file) {
+      if (type == fs::file_type::regular_file && !yaml)
+        return;
+      llvm::SmallString<256> real(dirReal);
+      llvm::sys::path::append(real, name);
+      if (type == fs::file_type::directory_file)
+        walkDir(entry, real.str().str());
+      else
+        loadFile(entry, real.str().str());
+      return;
+    }
     fs::file_status st;
     if (std::error_code ec = fs::status(entry, st)) {
       // Dangling links are only worth a word when they look like specs;
