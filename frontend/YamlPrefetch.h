@@ -43,8 +43,10 @@ public:
   /// and cost more than the parse saved).
   void release(size_t i);
 
-  /// How many threads `jobs` 0 means: the cores, at most 8.
-  static unsigned defaultJobs();
+  /// How many threads `jobs` 0 means for `files` inputs: the cores, at
+  /// most 8; one for fewer than kFilesPerExtraJob files.
+  static unsigned defaultJobs(size_t files);
+  static constexpr size_t kFilesPerExtraJob = 64;
 
 private:
   struct Slot {

@@ -76,8 +76,8 @@ void shc::addFrontOptions(CLI::App &cmd, FrontOptions &o) {
       ->check(CLI::ExistingPath);
   cmd.add_option("--error-limit", o.diag.errorLimit, "Stop after N errors (0: no limit)");
   cmd.add_option("-j,--jobs", o.jobs,
-                 "Threads that parse the inputs (default: one per core, at most 8); the "
-                 "output is the same for every N");
+                 "Threads that parse the inputs (default: one per core, at most 8, and one "
+                 "for fewer than 64 files); the output is the same for every N");
   addDialectFlags(cmd, o);
 }
 
@@ -123,7 +123,7 @@ FrontResult shc::runFrontHalf(const FrontOptions &opts, bool runPasses) {
   Session &s = *r.session;
   std::vector<uint32_t> files = loadInputs(opts.inputs, s.sources, s.diags);
   r.numInputFiles = static_cast<unsigned>(s.sources.getNumBuffers());
-  unsigned jobs = opts.jobs ? opts.jobs : YamlPrefetch::defaultJobs();
+  unsigned jobs = opts.jobs ? opts.jobs : YamlPrefetch::defaultJobs(files.size());
   if (!opts.inferDialect) {
     (void)lowerToIR(s.sources, files, *r.module, dialects(), s.diags, jobs);
   } else {
