@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """kill -9 at random points of a batched apply, then apply again: the data
 must equal one clean run. Usage:
-  kill-restart.py ENGINE COMPILER SEED.sql SPECS... -- RUNS
+  kill-restart.py ENGINE COMPILER SEED.sql SPECS... -- RUNS [backup]
 ENGINE is postgres ($PGHOST), sqlite (a file in $TMPDIR) or mysql
 ($SHC_MYSQL_SOCKET); the data is read through the engine's own client or
-python's sqlite3, never through the tool under test. Prints one line per
-run and a summary; exits 1 on any difference."""
+python's sqlite3, never through the tool under test. With `backup`, every
+apply runs with --backup, and after each run revert of every migration,
+newest first, must give the seed's data back. Prints one line per run and
+a summary; exits 1 on any difference."""
 import hashlib
 import os
 import random
@@ -19,6 +21,7 @@ import time
 engine, compiler, seed = sys.argv[1], sys.argv[2], sys.argv[3]
 sep = sys.argv.index("--")
 specs, runs = sys.argv[4:sep], int(sys.argv[sep + 1])
+backup = ["--backup"] if sys.argv[sep + 2:sep + 3] == ["backup"] else []
 rng = random.Random(20261204)
 TABLES = ["readings", "sensors"]
 
@@ -135,8 +138,10 @@ def apply(*extra):
                             text=True)
 
 
-# The reference: the compiled file, unbatched, through the engine's client.
+# The seed's data, and the reference: the compiled file, unbatched, through
+# the engine's client.
 e.fresh()
+seeded = checksum()
 compiled = subprocess.run([compiler, *dialect, *specs], check=True, capture_output=True,
                           text=True).stdout
 e.run(compiled)
@@ -147,7 +152,7 @@ killed_mid = 0
 for run in range(runs):
     e.fresh()
     delay = rng.choice(["2ms", "5ms", "10ms"])
-    p = apply("--batch-size", str(rng.randint(1, 6)), "--batch-delay", delay)
+    p = apply(*backup, "--batch-size", str(rng.randint(1, 6)), "--batch-delay", delay)
     time.sleep(rng.uniform(0.02, 1.0))
     p.send_signal(signal.SIGKILL)
     p.wait()
@@ -164,7 +169,7 @@ for run in range(runs):
         state = "none; ledger: " + " ".join(
             e.rows("SELECT name FROM schemahero_data_migrations ORDER BY name").split("\n"))
     killed_mid += state not in ("", "none") and not state.startswith("none;")
-    q = apply()
+    q = apply(*backup)
     out, err = q.communicate()
     got = checksum()
     ok = q.returncode == 0 and got == reference
@@ -172,11 +177,24 @@ for run in range(runs):
     print(f"run {run + 1}: killed at checkpoint [{state or 'before any'}] -> "
           f"{'same data' if ok else 'DIFFERENT: ' + got + ' ' + out + err}")
     # A third apply changes nothing.
-    r = apply()
+    r = apply(*backup)
     out, err = r.communicate()
     if r.returncode != 0 or checksum() != reference or "0 applied" not in out:
         failures += 1
         print(f"run {run + 1}: a further apply changed something: {out}{err}")
+    if backup:
+        # Revert, newest first: the batches of the killed apply and of the
+        # one that resumed it are one migration's backups.
+        names = e.rows("SELECT name FROM schemahero_data_migrations ORDER BY name DESC").split()
+        for name in names:
+            v = subprocess.run([compiler, "revert", name, *dialect, "--uri", e.uri()],
+                               capture_output=True, text=True)
+            if v.returncode != 0:
+                failures += 1
+                print(f"run {run + 1}: revert {name} failed: {v.stdout}{v.stderr}")
+        if checksum() != seeded:
+            failures += 1
+            print(f"run {run + 1}: DIFFERENT from the seed after revert")
 e.drop()
 print(f"{runs} runs, {killed_mid} killed mid-migration, {failures} failed")
 sys.exit(1 if failures else 0)
