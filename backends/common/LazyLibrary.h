@@ -11,11 +11,27 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <cstddef>
+
+/// For a list macro X(f) X(g)...: a struct member of each function's type,
+/// and each function's name.
+#define SHC_LAZY_SLOT(name) decltype(&::name) name;
+#define SHC_LAZY_NAME(name) #name,
+
 namespace shc {
 
 /// dlopen(`soname`) and dlsym() each of `names` into `slots`, in order. On
 /// failure the tool cannot go on: it says which library and why, and exits
 /// with status 2.
 void loadLibrary(const char *soname, const char *const *names, void **slots, unsigned count);
+
+/// `Api`, a struct of the N function pointers `names` names (in order,
+/// made with SHC_LAZY_SLOT and SHC_LAZY_NAME), filled from `soname`.
+template <typename Api, size_t N> Api loadApi(const char *soname, const char *const (&names)[N]) {
+  static_assert(sizeof(Api) == N * sizeof(void *), "one pointer per name");
+  Api api;
+  loadLibrary(soname, names, reinterpret_cast<void **>(&api), N);
+  return api;
+}
 
 } // namespace shc

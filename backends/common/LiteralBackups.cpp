@@ -17,33 +17,18 @@ using namespace shc;
 static std::string table() { return backupTableName().str(); }
 
 MaybeFailure LiteralBackups::setUp(const CompiledScript &script, bool dryRun) {
-  std::string problems;
-  for (const ScriptStep &step : script.steps) {
-    if (step.empty)
-      continue;
-    if (step.ops.empty())
-      problems += "\n  migration '" + step.name +
-                  "': a compiled file has no operations to back up; give the specs instead";
-    for (size_t i = 0; i < step.ops.size(); ++i) {
-      const ScriptOp &op = step.ops[i];
-      const LiteralTable *t = nullptr;
-      std::string why;
-      if (op.write) {
-        llvm::Expected<const LiteralTable *> described = store.table(op.write->table);
-        if (described)
-          t = *described;
-        else
-          why = llvm::toString(described.takeError());
-      }
-      if (why.empty())
-        why = backupRefusal(op, t);
-      if (!why.empty())
-        problems += "\n  migration '" + step.name + "', operation #" + std::to_string(i + 1) +
-                    " (" + op.kind + "): " + why;
+  std::string problems = backupRefusals(script, [&](const ScriptOp &op) {
+    const LiteralTable *t = nullptr;
+    if (op.write) {
+      llvm::Expected<const LiteralTable *> described = store.table(op.write->table);
+      if (!described)
+        return llvm::toString(described.takeError());
+      t = *described;
     }
-  }
+    return backupRefusal(op, t);
+  });
   if (!problems.empty())
-    return BatchFailure{"--backup cannot back up every migration; nothing was run:" + problems};
+    return BatchFailure{problems};
   if (dryRun && store.tableExists(backupTableName()))
     return std::nullopt;
   for (const std::string &sql : store.createBackupTable(dryRun))
@@ -191,17 +176,18 @@ llvm::Expected<std::vector<BackupSummary>> shc::listLiteralBackups(LiteralStore 
   return out;
 }
 
-llvm::Expected<uint64_t> shc::pruneLiteralBackups(LiteralStore &store, uint64_t olderThanMs) {
+MaybeFailure shc::pruneLiteralBackups(LiteralStore &store, uint64_t olderThanMs,
+                                     uint64_t &pruned) {
+  pruned = 0;
   if (!store.tableExists(backupTableName()))
-    return 0;
+    return std::nullopt;
   std::string old = " WHERE taken_at < " + store.agoSql(olderThanMs);
   std::vector<std::vector<std::string>> rows;
   if (MaybeFailure f = store.select("SELECT count(*) FROM " + table() + old +
                                         " AND kind <> 'applied'",
                                     rows))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), f->message);
-  if (MaybeFailure f = store.execute("DELETE FROM " + table() + old, nullptr))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), f->message);
-  return rows.empty() || rows.front().empty() ? 0
-                                               : std::strtoull(rows.front()[0].c_str(), nullptr, 10);
+    return f;
+  if (!rows.empty() && !rows.front().empty())
+    pruned = std::strtoull(rows.front()[0].c_str(), nullptr, 10);
+  return store.execute("DELETE FROM " + table() + old, nullptr);
 }

@@ -57,6 +57,8 @@ private:
 
 /// `backups list` and `backups prune`, on any LiteralStore.
 llvm::Expected<std::vector<BackupSummary>> listLiteralBackups(LiteralStore &store);
-llvm::Expected<uint64_t> pruneLiteralBackups(LiteralStore &store, uint64_t olderThanMs);
+/// Deletes the backups older than `olderThanMs`; `pruned`: their rows.
+/// Within the runtime's lock and transaction.
+MaybeFailure pruneLiteralBackups(LiteralStore &store, uint64_t olderThanMs, uint64_t &pruned);
 
 } // namespace shc

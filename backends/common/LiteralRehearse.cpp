@@ -10,6 +10,20 @@
 
 using namespace shc;
 
+uint64_t shc::firstFailingPrefix(uint64_t n, const std::function<bool(uint64_t)> &fails) {
+  if (n == 0 || !fails(n))
+    return 0;
+  uint64_t lo = 1, hi = n;
+  while (lo < hi) {
+    uint64_t mid = lo + (hi - lo) / 2;
+    if (fails(mid))
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return lo;
+}
+
 /// The rows of `sql`, or none (the failure consumed) when it fails.
 static std::vector<std::vector<std::string>> rowsOrNone(LiteralStore &store,
                                                         const std::string &sql) {
@@ -45,16 +59,9 @@ std::string LiteralRehearsal::offendingKey(const RowWrite &w, const LiteralTable
     (void)store.execute("RELEASE SAVEPOINT shc_probe", nullptr);
     return failed;
   };
-  if (n == 0 || !fails(n))
+  uint64_t lo = firstFailingPrefix(n, fails);
+  if (lo == 0)
     return "";
-  uint64_t lo = 1, hi = n;
-  while (lo < hi) {
-    uint64_t mid = lo + (hi - lo) / 2;
-    if (fails(mid))
-      hi = mid;
-    else
-      lo = mid + 1;
-  }
   std::vector<std::vector<std::string>> key = rowsOrNone(
       store, "SELECT " + store.displayObject(t.key, row) + " FROM " + store.fromItem(w) +
                  store.whereClause(w) + " ORDER BY " + order + " LIMIT 1 OFFSET " +

@@ -16,7 +16,14 @@
 #include "backends/common/LiteralStore.h"
 #include "ir/Runtime.h"
 
+#include <functional>
+
 namespace shc {
+
+/// The length of the shortest prefix, of `n` rows in key order, whose write
+/// `fails` (tried about log2(n) times); 0 when the whole write does not
+/// fail. What every rehearsal's first offending row is found with.
+uint64_t firstFailingPrefix(uint64_t n, const std::function<bool(uint64_t)> &fails);
 
 class LiteralRehearsal {
 public:

@@ -233,3 +233,22 @@ std::string shc::backupRefusal(const ScriptOp &op, const LiteralTable *table) {
   }
   return "";
 }
+
+std::string shc::backupRefusals(const CompiledScript &script,
+                                const std::function<std::string(const ScriptOp &)> &why) {
+  std::string problems;
+  for (const ScriptStep &step : script.steps) {
+    if (step.empty)
+      continue;
+    if (step.ops.empty())
+      problems += "\n  migration '" + step.name +
+                  "': a compiled file has no operations to back up; give the specs instead";
+    for (size_t i = 0; i < step.ops.size(); ++i)
+      if (std::string reason = why(step.ops[i]); !reason.empty())
+        problems += "\n  migration '" + step.name + "', operation #" + std::to_string(i + 1) +
+                    " (" + step.ops[i].kind + "): " + reason;
+  }
+  return problems.empty()
+             ? problems
+             : "--backup cannot back up every migration; nothing was run:" + problems;
+}

@@ -24,6 +24,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -149,5 +150,10 @@ private:
 
 /// Why the rows of `op` cannot be backed up, or "".
 std::string backupRefusal(const ScriptOp &op, const LiteralTable *table);
+/// apply --backup's refusal of `script`, every runtime's: each operation
+/// `why` gives a reason for (and each compiled file's step), or "" when
+/// every one can be backed up.
+std::string backupRefusals(const CompiledScript &script,
+                           const std::function<std::string(const ScriptOp &)> &why);
 
 } // namespace shc

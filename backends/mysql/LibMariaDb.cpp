@@ -22,24 +22,12 @@
 namespace {
 
 struct Api {
-#define SHC_SLOT(name) decltype(&::name) name;
-  SHC_LIBMARIADB(SHC_SLOT)
-#undef SHC_SLOT
+  SHC_LIBMARIADB(SHC_LAZY_SLOT)
 };
 
 const Api &api() {
-  static const Api loaded = [] {
-    static const char *const names[] = {
-#define SHC_NAME(name) #name,
-        SHC_LIBMARIADB(SHC_NAME)
-#undef SHC_NAME
-    };
-    Api a;
-    static_assert(sizeof(Api) == sizeof(names) / sizeof(names[0]) * sizeof(void *));
-    shc::loadLibrary("libmariadb.so.3", names, reinterpret_cast<void **>(&a),
-                     sizeof(names) / sizeof(names[0]));
-    return a;
-  }();
+  static const char *const names[] = {SHC_LIBMARIADB(SHC_LAZY_NAME)};
+  static const Api loaded = shc::loadApi<Api>("libmariadb.so.3", names);
   return loaded;
 }
 

@@ -25,32 +25,14 @@ class MySqlStore : public LiteralStore {
 public:
   explicit MySqlStore(MySqlDb &db) : LiteralStore(mysqlWriter(), '`'), db(db) {}
 
+  /// A deadlock rolled the transaction back: apply tries the step again.
   MaybeFailure execute(llvm::StringRef sql, uint64_t *rows) override {
-    for (const MySqlStatement &st : splitMySqlStatements(sql)) {
-      llvm::Expected<uint64_t> n = db.exec(st.text);
-      if (!n) {
-        MySqlFailure f = describeMySqlFailure(n.takeError());
-        // A deadlock rolled the transaction back: apply tries the step again.
-        return BatchFailure{f.message, f.code == myerr::Deadlock && !f.connectionLost};
-      }
-      if (rows && !st.writesLedger)
-        *rows += *n;
-    }
-    return std::nullopt;
+    return mysqlExecute(db, sql, rows, /*retryLockWaits=*/false);
   }
 
   MaybeFailure select(const std::string &sql,
                       std::vector<std::vector<std::string>> &rows) override {
-    llvm::Expected<MySqlRows> r = db.query(sql);
-    if (!r)
-      return BatchFailure{describeMySqlFailure(r.takeError()).message};
-    rows.clear();
-    for (const auto &row : *r) {
-      rows.emplace_back();
-      for (const auto &v : row)
-        rows.back().push_back(v.value_or(""));
-    }
-    return std::nullopt;
+    return mysqlSelect(db, sql, rows, /*retryLockWaits=*/false);
   }
 
   bool tableExists(llvm::StringRef name) override {
@@ -122,12 +104,7 @@ public:
   std::string sameBytes(const std::string &a, const std::string &b) const override {
     return "CAST(" + a + " AS BINARY) = CAST(" + b + " AS BINARY)";
   }
-  /// MySQL's DELETE names an alias before FROM.
-  std::string deleteHead(const RowWrite &w) const override {
-    if (w.alias.empty())
-      return LiteralStore::deleteHead(w);
-    return "DELETE " + w.alias + " FROM " + w.table + " AS " + w.alias;
-  }
+  std::string deleteHead(const RowWrite &w) const override { return mysqlDeleteFrom(w); }
   /// What InnoDB takes for an UPDATE or DELETE in REPEATABLE READ.
   std::vector<std::string> locksOf(const StepRehearsal &rh) const override {
     std::vector<std::string> locks;
@@ -243,12 +220,8 @@ llvm::Expected<std::vector<BackupSummary>> shc::listMySqlBackups(MySqlDb &db) {
 llvm::Expected<uint64_t> shc::pruneMySqlBackups(MySqlDb &db, uint64_t olderThanMs) {
   MySqlStore store(db);
   uint64_t pruned = 0;
-  if (MaybeFailure f = underApplyLock(db, 0, nullptr, [&]() -> MaybeFailure {
-        llvm::Expected<uint64_t> n = pruneLiteralBackups(store, olderThanMs);
-        if (!n)
-          return BatchFailure{llvm::toString(n.takeError())};
-        pruned = *n;
-        return std::nullopt;
+  if (MaybeFailure f = underApplyLock(db, 0, nullptr, [&] {
+        return pruneLiteralBackups(store, olderThanMs, pruned);
       }))
     return llvm::createStringError(llvm::inconvertibleErrorCode(), f->message);
   return pruned;

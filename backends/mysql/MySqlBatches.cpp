@@ -35,28 +35,12 @@ public:
 
 protected:
   MaybeFailure execute(llvm::StringRef sql, uint64_t *rows) override {
-    for (const MySqlStatement &st : splitMySqlStatements(sql)) {
-      llvm::Expected<uint64_t> n = db.exec(st.text);
-      if (!n)
-        return failure(n.takeError());
-      if (rows && !st.writesLedger)
-        *rows += *n;
-    }
-    return std::nullopt;
+    return mysqlExecute(db, sql, rows, /*retryLockWaits=*/true);
   }
 
   MaybeFailure select(const std::string &sql,
                       std::vector<std::vector<std::string>> &rows) override {
-    llvm::Expected<MySqlRows> r = db.query(sql);
-    if (!r)
-      return failure(r.takeError());
-    rows.clear();
-    for (const auto &row : *r) {
-      rows.emplace_back();
-      for (const auto &v : row)
-        rows.back().push_back(v.value_or(""));
-    }
-    return std::nullopt;
+    return mysqlSelect(db, sql, rows, /*retryLockWaits=*/true);
   }
 
   bool tableExists(llvm::StringRef name) override {
@@ -97,24 +81,57 @@ protected:
 
   /// MySQL's DELETE names an alias before FROM.
   std::string deleteFrom(const RowWrite &w) const override {
-    if (w.alias.empty())
-      return RangeBatches::deleteFrom(w);
-    return "DELETE " + w.alias + " FROM " + w.table + " AS " + w.alias;
+    return mysqlDeleteFrom(w);
   }
 
 private:
-  static BatchFailure failure(llvm::Error e) {
-    MySqlFailure f = describeMySqlFailure(std::move(e));
-    bool retryable = (f.code == myerr::LockWaitTimeout || f.code == myerr::Deadlock) &&
-                     !f.connectionLost;
-    return BatchFailure{f.message, retryable};
-  }
+  static BatchFailure failure(llvm::Error e) { return mysqlFailure(std::move(e), true); }
 
   MySqlDb &db;
   MySqlLedgerRead ledgerChecksum;
 };
 
 } // namespace
+
+BatchFailure shc::mysqlFailure(llvm::Error e, bool retryLockWaits) {
+  MySqlFailure f = describeMySqlFailure(std::move(e));
+  bool retryable = (f.code == myerr::Deadlock ||
+                    (retryLockWaits && f.code == myerr::LockWaitTimeout)) &&
+                   !f.connectionLost;
+  return BatchFailure{f.message, retryable};
+}
+
+MaybeFailure shc::mysqlExecute(MySqlDb &db, llvm::StringRef sql, uint64_t *rows,
+                               bool retryLockWaits) {
+  for (const MySqlStatement &st : splitMySqlStatements(sql)) {
+    llvm::Expected<uint64_t> n = db.exec(st.text);
+    if (!n)
+      return mysqlFailure(n.takeError(), retryLockWaits);
+    if (rows && !st.writesLedger)
+      *rows += *n;
+  }
+  return std::nullopt;
+}
+
+MaybeFailure shc::mysqlSelect(MySqlDb &db, const std::string &sql,
+                              std::vector<std::vector<std::string>> &rows, bool retryLockWaits) {
+  llvm::Expected<MySqlRows> r = db.query(sql);
+  if (!r)
+    return mysqlFailure(r.takeError(), retryLockWaits);
+  rows.clear();
+  for (const auto &row : *r) {
+    rows.emplace_back();
+    for (const auto &v : row)
+      rows.back().push_back(v.value_or(""));
+  }
+  return std::nullopt;
+}
+
+std::string shc::mysqlDeleteFrom(const RowWrite &w) {
+  if (w.alias.empty())
+    return "DELETE FROM " + w.table;
+  return "DELETE " + w.alias + " FROM " + w.table + " AS " + w.alias;
+}
 
 llvm::Expected<std::vector<MySqlKeyColumn>> shc::mysqlTableKey(MySqlDb &db,
                                                               const std::string &table) {

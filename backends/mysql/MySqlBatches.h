@@ -11,6 +11,7 @@
 #pragma once
 
 #include "backends/common/BatchLoop.h"
+#include "ir/CompiledScript.h"
 
 #include <functional>
 #include <string>
@@ -30,6 +31,20 @@ using MySqlLedgerRead =
 /// `backups`: apply --backup's, or null.
 std::unique_ptr<BatchSession> mysqlBatchSession(MySqlDb &db, MySqlLedgerRead ledgerChecksum,
                                                 LiteralBackups *backups = nullptr);
+
+/// What the batches and the row backups (MySqlBackups.h) run through.
+/// `e` as either reports it: retryable for a deadlock, and for a lock wait
+/// timeout when `retryLockWaits` (a batch is tried again; a whole step,
+/// as apply's runner does, only after a deadlock).
+BatchFailure mysqlFailure(llvm::Error e, bool retryLockWaits);
+/// Runs every statement of `sql`; adds the rows they changed, not the
+/// ledger's, to `rows` when given.
+MaybeFailure mysqlExecute(MySqlDb &db, llvm::StringRef sql, uint64_t *rows, bool retryLockWaits);
+/// The rows of one SELECT, each value as text (NULL as "").
+MaybeFailure mysqlSelect(MySqlDb &db, const std::string &sql,
+                         std::vector<std::vector<std::string>> &rows, bool retryLockWaits);
+/// The head of a DELETE of `w`'s rows: MySQL names an alias before FROM.
+std::string mysqlDeleteFrom(const RowWrite &w);
 
 /// A column of a table's key: its name, and its DATA_TYPE.
 struct MySqlKeyColumn {

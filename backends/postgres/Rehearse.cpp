@@ -2,6 +2,8 @@
 
 #include "backends/postgres/Rehearse.h"
 
+#include "backends/common/LiteralRehearse.h"
+
 #include "backends/postgres/Connection.h"
 #include "backends/postgres/Ledger.h"
 
@@ -97,16 +99,9 @@ static std::string offendingKey(Connection &conn, const RowWrite &w,
       llvm::consumeError(b.takeError());
     return failed;
   };
-  if (n == 0 || !fails(n))
+  uint64_t lo = firstFailingPrefix(n, fails);
+  if (lo == 0)
     return "";
-  uint64_t lo = 1, hi = n;
-  while (lo < hi) {
-    uint64_t mid = lo + (hi - lo) / 2;
-    if (fails(mid))
-      hi = mid;
-    else
-      lo = mid + 1;
-  }
   llvm::Expected<Rows> row = readAndForget(conn, sampleSql(w, key, "1", std::to_string(lo - 1)));
   if (!row) {
     llvm::consumeError(row.takeError());

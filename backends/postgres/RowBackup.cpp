@@ -135,34 +135,19 @@ static std::string refusal(const ScriptOp &op, const std::vector<std::string> &k
 }
 
 llvm::Error BackupHooks::setUp(Connection &conn) {
-  std::string problems;
-  for (const ScriptStep &step : script.steps) {
-    if (step.empty)
-      continue;
-    if (step.ops.empty())
-      problems += "\n  migration '" + step.name +
-                  "': a compiled file has no operations to back up; give the specs instead";
-    for (size_t i = 0; i < step.ops.size(); ++i) {
-      const ScriptOp &op = step.ops[i];
-      std::vector<std::string> none;
-      const std::vector<std::string> *key = &none;
-      std::string why;
-      if (op.write) {
-        llvm::Expected<const std::vector<std::string> *> k = keys.get(conn, op.write->table);
-        if (k)
-          key = *k;
-        else
-          why = llvm::toString(k.takeError());
-      }
-      if (why.empty())
-        why = refusal(op, *key);
-      if (!why.empty())
-        problems += "\n  migration '" + step.name + "', operation #" + std::to_string(i + 1) +
-                    " (" + op.kind + "): " + why;
+  std::string problems = backupRefusals(script, [&](const ScriptOp &op) {
+    static const std::vector<std::string> none;
+    const std::vector<std::string> *key = &none;
+    if (op.write) {
+      llvm::Expected<const std::vector<std::string> *> k = keys.get(conn, op.write->table);
+      if (!k)
+        return llvm::toString(k.takeError());
+      key = *k;
     }
-  }
+    return refusal(op, *key);
+  });
   if (!problems.empty())
-    return error("--backup cannot back up every migration; nothing was run:" + problems);
+    return error(problems);
   if (auto r = conn.exec(createBackupTableSql()); !r)
     return r.takeError();
   return llvm::Error::success();

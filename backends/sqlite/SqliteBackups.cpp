@@ -30,24 +30,10 @@ public:
 
   MaybeFailure select(const std::string &sql,
                       std::vector<std::vector<std::string>> &rows) override {
-    hooks.arm();
-    llvm::Expected<std::vector<std::vector<std::string>>> r = db.query(sql);
-    if (!r)
-      return BatchFailure{llvm::toString(r.takeError())};
-    rows = std::move(*r);
-    return std::nullopt;
+    return sqliteSelect(db, hooks, sql, rows);
   }
 
-  bool tableExists(llvm::StringRef name) override {
-    hooks.arm();
-    auto r = db.queryOne("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-                         {name.str()});
-    if (!r) {
-      llvm::consumeError(r.takeError());
-      return false;
-    }
-    return r->has_value();
-  }
+  bool tableExists(llvm::StringRef name) override { return sqliteTableExists(db, hooks, name); }
 
   llvm::Expected<LiteralTable> describe(const std::string &table) override {
     std::vector<std::string> parts = splitQualifiedName(table, '"');
@@ -232,12 +218,8 @@ llvm::Expected<std::vector<BackupSummary>> shc::listSqliteBackups(SqliteDb &db) 
 llvm::Expected<uint64_t> shc::pruneSqliteBackups(SqliteDb &db, uint64_t olderThanMs) {
   SqliteStore store(db, directHooks(db));
   uint64_t pruned = 0;
-  if (MaybeFailure f = immediately(db, 0, [&]() -> MaybeFailure {
-        llvm::Expected<uint64_t> n = pruneLiteralBackups(store, olderThanMs);
-        if (!n)
-          return BatchFailure{llvm::toString(n.takeError())};
-        pruned = *n;
-        return std::nullopt;
+  if (MaybeFailure f = immediately(db, 0, [&] {
+        return pruneLiteralBackups(store, olderThanMs, pruned);
       }))
     return llvm::createStringError(llvm::inconvertibleErrorCode(), f->message);
   return pruned;

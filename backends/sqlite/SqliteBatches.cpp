@@ -43,24 +43,10 @@ protected:
 
   MaybeFailure select(const std::string &sql,
                       std::vector<std::vector<std::string>> &rows) override {
-    hooks.arm();
-    llvm::Expected<std::vector<std::vector<std::string>>> r = db.query(sql);
-    if (!r)
-      return BatchFailure{llvm::toString(r.takeError())};
-    rows = std::move(*r);
-    return std::nullopt;
+    return sqliteSelect(db, hooks, sql, rows);
   }
 
-  bool tableExists(llvm::StringRef name) override {
-    hooks.arm();
-    auto r = db.queryOne("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-                         {name.str()});
-    if (!r) {
-      llvm::consumeError(r.takeError());
-      return false;
-    }
-    return r->has_value();
-  }
+  bool tableExists(llvm::StringRef name) override { return sqliteTableExists(db, hooks, name); }
 
   /// The rowid, unless the table is WITHOUT ROWID (its primary key, whose
   /// columns SQLite keeps NOT NULL) or a column hides every rowid name.
@@ -138,6 +124,27 @@ private:
 };
 
 } // namespace
+
+MaybeFailure shc::sqliteSelect(SqliteDb &db, const SqliteBatchHooks &hooks, const std::string &sql,
+                               std::vector<std::vector<std::string>> &rows) {
+  hooks.arm();
+  llvm::Expected<std::vector<std::vector<std::string>>> r = db.query(sql);
+  if (!r)
+    return BatchFailure{llvm::toString(r.takeError())};
+  rows = std::move(*r);
+  return std::nullopt;
+}
+
+bool shc::sqliteTableExists(SqliteDb &db, const SqliteBatchHooks &hooks, llvm::StringRef name) {
+  hooks.arm();
+  auto r = db.queryOne("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                       {name.str()});
+  if (!r) {
+    llvm::consumeError(r.takeError());
+    return false;
+  }
+  return r->has_value();
+}
 
 std::unique_ptr<BatchSession> shc::sqliteBatchSession(SqliteDb &db, SqliteBatchHooks hooks,
                                                      LiteralBackups *backups) {

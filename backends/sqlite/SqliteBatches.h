@@ -32,6 +32,13 @@ struct SqliteBatchHooks {
   std::function<llvm::Expected<std::optional<std::string>>(const std::string &)> ledgerChecksum;
 };
 
+/// The rows of one SELECT (NULL as ""), under the runner's statement
+/// timeout; for the batches and the row backups (SqliteBackups.h).
+MaybeFailure sqliteSelect(SqliteDb &db, const SqliteBatchHooks &hooks, const std::string &sql,
+                          std::vector<std::vector<std::string>> &rows);
+/// Whether the database has a table `name`.
+bool sqliteTableExists(SqliteDb &db, const SqliteBatchHooks &hooks, llvm::StringRef name);
+
 /// `backups`: apply --backup's, or null.
 std::unique_ptr<BatchSession> sqliteBatchSession(SqliteDb &db, SqliteBatchHooks hooks,
                                                  LiteralBackups *backups = nullptr);

@@ -182,37 +182,59 @@ class Gen:
                           "              expression: %s" % yaml_str(self.calculated(c, ty)),
                           "          where: %s" % yaml_str(where)]
         if kind == "transformUpdate":
-            texts = [c for c, ty in t["cols"] if ty in ("text", "varchar(40)")]
-            stamps = [c for c, ty in t["cols"] if ty == "timestamp"]
-            lines = ["      - transformUpdate:", "          table: %s" % t["name"],
-                     "          transformations:"]
-            if texts:
-                lines += ["            - column: %s" % r.choice(texts),
-                          "              transformType: format_change",
-                          "              toValue: %s" % r.choice(["lowercase", "uppercase", "trim"])]
-            if stamps:
-                lines += ["            - column: %s" % stamps[0],
-                          "              transformType: timezone_convert",
-                          "              fromValue: UTC", "              toValue: Asia/Tokyo"]
-            if not texts and not stamps:
+            lines = self.transform_lines(t)
+            if not lines:
                 return None
-            lines.append("          where: %s" % yaml_str(where))
-            return kind, lines
+            return kind, (["      - transformUpdate:", "          table: %s" % t["name"],
+                           "          transformations:"] + lines +
+                          ["          where: %s" % yaml_str(where)])
         if kind == "customUpdate":
-            cols = [(c, ty) for c, ty in t["cols"] if self.calculated(c, ty) is not None]
-            if not cols:
+            sql = self.custom_update(t, where)
+            if sql is None:
                 return None
-            c, ty = r.choice(cols)
-            alias = r.choice(["", " AS x"])
-            sql = "UPDATE %s%s SET %s = %s WHERE %s" % (t["name"], alias, c,
-                                                      self.calculated(c, ty), where)
         else:
             sql = "DELETE FROM %s WHERE %s" % (t["name"], where)
         return "customSQL", ["      - customSQL:", "          validate: true",
                              "          sql: %s" % yaml_str(sql)]
 
+    def transform_lines(self, t):
+        """A transformUpdate's transformations, or [] when the table has no
+        column for one."""
+        r = self.r
+        texts = [c for c, ty in t["cols"] if ty in ("text", "varchar(40)")]
+        stamps = [c for c, ty in t["cols"] if ty == "timestamp"]
+        lines = []
+        if texts:
+            lines += ["            - column: %s" % r.choice(texts),
+                      "              transformType: format_change",
+                      "              toValue: %s" % r.choice(["lowercase", "uppercase", "trim"])]
+        if stamps:
+            lines += ["            - column: %s" % stamps[0],
+                      "              transformType: timezone_convert",
+                      "              fromValue: UTC", "              toValue: Asia/Tokyo"]
+        return lines
+
+    def custom_update(self, t, where):
+        """customSQL that is one UPDATE of t, or None."""
+        r = self.r
+        cols = [(c, ty) for c, ty in t["cols"] if self.calculated(c, ty) is not None]
+        if not cols:
+            return None
+        c, ty = r.choice(cols)
+        alias = r.choice(["", " AS x"])
+        return "UPDATE %s%s SET %s = %s WHERE %s" % (t["name"], alias, c, self.calculated(c, ty),
+                                                   where)
+
+    # The spec key of the migrations' operations.
+    section = "postgres"
+
+    def table_specs(self, specs):
+        """The Table documents migrations.yaml starts with: none here, the
+        tables are made by schema.sql."""
+        return []
+
     def migrations(self, specs):
-        docs, names = [], []
+        docs, names = self.table_specs(specs), []
         while len(names) < self.r.randint(5, 9):
             t = self.r.choice(specs)
             op = self.operation(t)
@@ -224,7 +246,7 @@ class Gen:
                    "metadata:", "  name: %s" % name, "spec:", "  database: propdb"]
             if names:
                 doc.append("  requires: [%s]" % names[-1])
-            doc += ["  schema:", "    postgres:"] + lines
+            doc += ["  schema:", "    %s:" % self.section] + lines
             docs.append("\n".join(doc))
             names.append(name)
         return "\n---\n".join(docs) + "\n", names

@@ -203,72 +203,17 @@ class LiteGen(Gen):
         # where() names one column, first.
         return alias + "." + where
 
-    def operation(self, t):
-        """(kind, yaml lines) or None when this table has no column for it."""
+    def custom_update(self, t, where):
         r = self.r
-        kind = r.choice(["staticUpdate", "calculatedUpdate", "transformUpdate", "customUpdate",
-                         "customDelete"])
-        where = self.where(t)
-        if kind == "staticUpdate":
-            cols = [(c, k) for c, k in t["cols"] if self.static_value(k) is not None]
-            if not cols:
-                return None
-            sets = r.sample(cols, min(len(cols), r.randint(1, 3)))
-            lines = ["      - staticUpdate:", "          table: %s" % t["name"], "          set:"]
-            lines += ["            %s: %s" % (c, self.static_value(k)) for c, k in sets]
-            lines.append("          where: %s" % yaml_str(where))
-            return kind, lines
-        if kind == "calculatedUpdate":
-            cols = [(c, k) for c, k in t["cols"] if self.calculated(c, k) is not None]
-            if not cols:
-                return None
-            c, k = r.choice(cols)
-            return kind, ["      - calculatedUpdate:", "          table: %s" % t["name"],
-                          "          calculations:", "            - column: %s" % c,
-                          "              expression: %s" % yaml_str(self.calculated(c, k)),
-                          "          where: %s" % yaml_str(where)]
-        if kind == "transformUpdate":
-            lines = self.transform_lines(t)
-            if not lines:
-                return None
-            return kind, (["      - transformUpdate:", "          table: %s" % t["name"],
-                           "          transformations:"] + lines +
-                          ["          where: %s" % yaml_str(where)])
-        if kind == "customUpdate":
-            cols = [(c, k) for c, k in t["cols"] if self.calculated(c, k) is not None]
-            if not cols:
-                return None
-            c, k = r.choice(cols)
-            if r.random() < 0.5:
-                sql = "UPDATE %s SET %s = %s WHERE %s" % (t["name"], c, self.calculated(c, k),
-                                                          where)
-            else:
-                # The table under an alias, its columns named through it.
-                sql = "UPDATE %s AS x SET %s = %s WHERE %s" % (
-                    t["name"], c, self.calculated("x." + c, k), self.qualified(where, "x"))
-        else:
-            sql = "DELETE FROM %s WHERE %s" % (t["name"], where)
-        return "customSQL", ["      - customSQL:", "          validate: true",
-                             "          sql: %s" % yaml_str(sql)]
-
-    def migrations(self, specs):
-        docs, names = self.table_specs(specs), []
-        while len(names) < self.r.randint(5, 9):
-            t = self.r.choice(specs)
-            op = self.operation(t)
-            if op is None:
-                continue
-            kind, lines = op
-            name = "m%02d-%s" % (len(names) + 1, kind.lower())
-            doc = ["apiVersion: schemas.schemahero.io/v1alpha4", "kind: DataMigration",
-                   "metadata:", "  name: %s" % name, "spec:", "  database: propdb"]
-            if names:
-                doc.append("  requires: [%s]" % names[-1])
-            doc += ["  schema:", "    %s:" % self.section] + lines
-            docs.append("\n".join(doc))
-            names.append(name)
-        return "\n---\n".join(docs) + "\n", names
-
+        cols = [(c, k) for c, k in t["cols"] if self.calculated(c, k) is not None]
+        if not cols:
+            return None
+        c, k = r.choice(cols)
+        if r.random() < 0.5:
+            return "UPDATE %s SET %s = %s WHERE %s" % (t["name"], c, self.calculated(c, k), where)
+        # The table under an alias, its columns named through it.
+        return "UPDATE %s AS x SET %s = %s WHERE %s" % (
+            t["name"], c, self.calculated("x." + c, k), self.qualified(where, "x"))
 
 class SqliteGen(LiteGen):
     section = "sqlite"
